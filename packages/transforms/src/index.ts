@@ -1,0 +1,4 @@
+export * from './analytics/index.js';
+export * from './customers/index.js';
+export * from './maintenance/index.js';
+export * from './orders/index.js';
