@@ -41,13 +41,7 @@ export interface ObjectStore {
   delete(key: string): Promise<void>;
 }
 
-/** Thrown by `get` when the key does not exist. */
-export class ObjectNotFoundError extends Error {
-  override readonly name = 'ObjectNotFoundError';
-  constructor(readonly key: string) {
-    super(`object not found: ${key}`);
-  }
-}
+export { ObjectNotFoundError } from './errors.js';
 
 /**
  * Every object under a prefix, page after page.
