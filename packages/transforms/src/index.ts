@@ -1,4 +1,5 @@
 export * from './analytics/index.js';
 export * from './customers/index.js';
+export * from './dates/index.js';
 export * from './maintenance/index.js';
 export * from './orders/index.js';
