@@ -1,12 +1,26 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
-/** Scalar types a query parameter may hold; each backend binds them without string pasting. */
-export type QueryParamValue = string | number | bigint | boolean | Date | null;
+/**
+ * A calendar date without a time of day, bound as SQL `DATE 'YYYY-MM-DD'` (a plain string binds as
+ * varchar). Create one with `sqlDate('2025-01-31')` or the `dateParam()` schema of `defineQuery`.
+ */
+export interface SqlDate {
+  readonly kind: 'sql-date';
+  /** `YYYY-MM-DD`, already validated as a real calendar date. */
+  readonly iso: string;
+}
+
+/**
+ * Scalar types a query parameter may hold; each backend binds them without string pasting.
+ * A `Date` binds as a UTC timestamp, a {@link SqlDate} as a date.
+ */
+export type QueryParamValue = string | number | bigint | boolean | Date | SqlDate | null;
 
 /**
  * A named, typed query. `params` and `row` are Standard Schemas (zod/mini, valibot…): parameters are
  * validated before the query is sent, rows are validated and typed after decoding.
- * Parameters appear in the SQL as `?`, bound in the order of `paramOrder`.
+ * Parameters appear in the SQL as `?`, bound in the order of `paramOrder` (`defineQuery` rewrites
+ * named `:param` placeholders into this form).
  */
 export interface QueryDefinition<Params extends Record<string, QueryParamValue>, Row> {
   readonly name: string;

@@ -1,0 +1,4 @@
+export * from './define-query.js';
+export * from './errors.js';
+export * from './identifiers.js';
+export * from './query.js';
