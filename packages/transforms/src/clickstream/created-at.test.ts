@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseClickTime, repairCreatedAt } from './created-at.js';
+
+describe('parseClickTime', () => {
+  it.each([
+    ['2022-09-11 23:00:00', '2022-09-11T23:00:00.000Z', '2022/09/11/23'],
+    ['2022-09-11T23:00:00Z', '2022-09-11T23:00:00.000Z', '2022/09/11/23'],
+    ['2022-09-11T23:00:00.25Z', '2022-09-11T23:00:00.250Z', '2022/09/11/23'],
+    ['2022-09-11 23:00', '2022-09-11T23:00:00.000Z', '2022/09/11/23'],
+    ['2022-09-11T23:30:00+02:00', '2022-09-11T21:30:00.000Z', '2022/09/11/21'],
+    ['2022-09-11T23:30:00-0200', '2022-09-12T01:30:00.000Z', '2022/09/12/01'],
+    ['  2022-09-11 00:00:00 UTC ', '2022-09-11T00:00:00.000Z', '2022/09/11/00'],
+  ])('reads %j as %s (datehour %s)', (raw, iso, datehour) => {
+    expect(parseClickTime(raw)).toEqual({ iso, datehour });
+  });
+
+  it.each([
+    ['en-dash in the date', '2022–09–11 23:00:00'],
+    ['stripped \\u2013 escape in the date', '2022u201309u201311 23:00:00'],
+    ['escape that kept its backslash', '2022\\u201309\\u201311 23:00:00'],
+    ['en-dash as the date/time separator', '2022-09-11–23:00:00'],
+    ['stripped escape as the date/time separator', '2022-09-11u201323:00:00'],
+  ])('repairs an %s', (_, raw) => {
+    expect(parseClickTime(raw)).toEqual({ iso: '2022-09-11T23:00:00.000Z', datehour: '2022/09/11/23' });
+  });
+
+  it('repairs an en-dash standing for a negative zone offset', () => {
+    expect(parseClickTime('2022-09-11T20:00:00u201303:00')?.iso).toBe('2022-09-11T23:00:00.000Z');
+  });
+
+  it.each([
+    ['an impossible date', '2022-02-30 10:00:00'],
+    ['hour 24', '2022-09-11 24:00:00'],
+    ['a date without a time', '2022-09-11'],
+    ['free text', 'yesterday'],
+    ['an empty string', ''],
+    ['day-first order', '11-09-2022 23:00:00'],
+  ])('refuses %s', (_, raw) => {
+    expect(parseClickTime(raw)).toBeUndefined();
+  });
+});
+
+describe('repairCreatedAt', () => {
+  it('only touches the artefacts', () => {
+    expect(repairCreatedAt('2022u201309–11 23:00:00')).toBe('2022-09-11 23:00:00');
+    expect(repairCreatedAt('2022-09-11 23:00:00')).toBe('2022-09-11 23:00:00');
+  });
+});

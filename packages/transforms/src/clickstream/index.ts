@@ -1,0 +1,4 @@
+export * from './created-at.js';
+export * from './enrich-click.js';
+export * from './firehose.js';
+export * from './schema.js';
