@@ -1,0 +1,3 @@
+export * from './pipeline.js';
+export * from './sinks.js';
+export * from './stages.js';
