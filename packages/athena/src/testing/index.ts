@@ -1,0 +1,3 @@
+export * from './contract-orders.js';
+export * from './contract-queries.js';
+export * from './query-engine-contract.js';
