@@ -1,0 +1,99 @@
+import type { Outcome } from '@sluice/core';
+import { kept, rejected } from '@sluice/core';
+import { InvalidMaintenanceOptionsError } from './errors.js';
+import { describeIssues } from './issues.js';
+import type { MachineReading, ScoredMachineReading } from './schema.js';
+import { MachineReadingSchema } from './schema.js';
+
+/** A `[min, max]` sensor range; readings are normalised into it and clamped. */
+export type SensorRange = readonly [min: number, max: number];
+
+/** Weights and ranges of the maintenance priority score (§4.3 defaults). */
+export interface MaintenancePriorityOptions {
+  weights?: { temperature?: number; vibration?: number; anomaly?: number; downtimeRisk?: number };
+  ranges?: { temperature?: SensorRange; vibration?: SensorRange };
+}
+
+interface PriorityModel {
+  weights: { temperature: number; vibration: number; anomaly: number; downtimeRisk: number };
+  temperature: SensorRange;
+  vibration: SensorRange;
+}
+
+/**
+ * The priority score of a parsed reading, unrounded:
+ * `0.30·n(temperature) + 0.25·n(vibration) + 0.15·anomaly_flag + 0.30·downtime_risk`, with
+ * `n(x) = clamp((x − min)/(max − min), 0, 1)`. Flag and risk are clamped to [0,1] and so is the sum,
+ * so the score stays in [0,1] whatever the readings or weights.
+ *
+ * @example
+ * maintenancePriority({ temperature: 100, vibration: 0, anomaly_flag: 1, downtime_risk: 1 }); // 0.75
+ */
+export function maintenancePriority(
+  reading: Pick<MachineReading, 'temperature' | 'vibration' | 'anomaly_flag' | 'downtime_risk'>,
+  options: MaintenancePriorityOptions = {},
+): number {
+  const { weights, temperature, vibration } = priorityModel(options);
+  const score =
+    weights.temperature * normalise(reading.temperature, temperature) +
+    weights.vibration * normalise(reading.vibration, vibration) +
+    weights.anomaly * clamp01(reading.anomaly_flag) +
+    weights.downtimeRisk * clamp01(reading.downtime_risk);
+  return clamp01(score);
+}
+
+/**
+ * Validates a reading (CSV strings or JSON) and scores it. The score is rounded to 4 decimals.
+ * Missing or unparseable fields are rejected (`invalid-reading`) naming the column.
+ *
+ * @example
+ * scoreMaintenancePriority({ timestamp: '2025-01-01 00:02:00', machine_id: '15', temperature: '98.94',
+ *   vibration: '50.2', anomaly_flag: '1', downtime_risk: '1.0' });
+ * // { kind: 'kept', value: { ..., maintenance_priority_score: 0.8723 } }
+ */
+export function scoreMaintenancePriority(
+  input: unknown,
+  options: MaintenancePriorityOptions = {},
+): Outcome<ScoredMachineReading> {
+  const parsed = MachineReadingSchema.safeParse(input);
+  if (!parsed.success) return rejected('invalid-reading', describeIssues(parsed.error.issues));
+  const score = roundScore(maintenancePriority(parsed.data, options));
+  return kept({ ...parsed.data, maintenance_priority_score: score });
+}
+
+/** Rounds a score to 4 decimals, the precision decisions and outputs use. */
+export function roundScore(score: number): number {
+  return Math.round(score * 10_000) / 10_000;
+}
+
+function priorityModel(options: MaintenancePriorityOptions): PriorityModel {
+  const weights = {
+    temperature: options.weights?.temperature ?? 0.3,
+    vibration: options.weights?.vibration ?? 0.25,
+    anomaly: options.weights?.anomaly ?? 0.15,
+    downtimeRisk: options.weights?.downtimeRisk ?? 0.3,
+  };
+  for (const [name, weight] of Object.entries(weights)) {
+    if (!(weight >= 0)) throw new InvalidMaintenanceOptionsError(`weight ${name} is ${weight}, expected ≥ 0`);
+  }
+  const temperature = checkedRange('temperature', options.ranges?.temperature ?? [0, 100]);
+  const vibration = checkedRange('vibration', options.ranges?.vibration ?? [0, 100]);
+  return { weights, temperature, vibration };
+}
+
+function checkedRange(name: string, range: SensorRange): SensorRange {
+  const [min, max] = range;
+  if (!(Number.isFinite(min) && Number.isFinite(max) && max > min)) {
+    throw new InvalidMaintenanceOptionsError(`${name} range [${min}, ${max}] must have max > min`);
+  }
+  return range;
+}
+
+function normalise(value: number, [min, max]: SensorRange): number {
+  return clamp01((value - min) / (max - min));
+}
+
+function clamp01(value: number): number {
+  if (Number.isNaN(value)) return 0;
+  return Math.min(1, Math.max(0, value));
+}
