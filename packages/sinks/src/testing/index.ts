@@ -1,0 +1,1 @@
+export { emulatorClientConfig, type RunningS3rver, startS3rver } from './s3rver.js';
