@@ -1,0 +1,101 @@
+import { FirehoseRecordMismatchError, FirehoseResponseTooLargeError } from './errors.js';
+import type { FirehoseRequest } from './firehose-event.js';
+
+/** Lambda's limit on a synchronous response payload, which a Firehose transformation response is. */
+export const LAMBDA_SYNC_RESPONSE_LIMIT_BYTES = 6_291_456;
+
+/** One answered record of a Firehose transformation response. */
+export interface FirehoseResponseRecord {
+  recordId: string;
+  result: 'Ok' | 'Dropped' | 'ProcessingFailed';
+  /** base64 bytes: the transformed record for `Ok`, the original otherwise. */
+  data: string;
+  /** Dynamic partitioning keys, used by the delivery stream's S3 prefix (`!{partitionKeyFromLambda:datehour}`). */
+  metadata?: { partitionKeys: Record<string, string> };
+}
+
+/** The response a Firehose transformation Lambda returns. */
+export interface FirehoseTransformationResponse {
+  records: FirehoseResponseRecord[];
+}
+
+/**
+ * An `Ok` answer carrying the transformed bytes (text is UTF-8 encoded).
+ *
+ * @example firehoseOk(record.recordId, `${JSON.stringify(click)}\n`, { datehour: '2022/09/11/23' })
+ */
+export function firehoseOk(
+  recordId: string,
+  data: string | Uint8Array,
+  partitionKeys?: Record<string, string>,
+): FirehoseResponseRecord {
+  const answer: FirehoseResponseRecord = {
+    recordId,
+    result: 'Ok',
+    data: Buffer.from(data).toString('base64'),
+  };
+  if (partitionKeys) answer.metadata = { partitionKeys };
+  return answer;
+}
+
+/**
+ * A `Dropped` answer: the record is intentionally not delivered.
+ *
+ * @example firehoseDropped(record.recordId, record.data)
+ */
+export function firehoseDropped(recordId: string, originalData: string): FirehoseResponseRecord {
+  return { recordId, result: 'Dropped', data: originalData };
+}
+
+/**
+ * A `ProcessingFailed` answer: Firehose writes the original record under the stream's error prefix.
+ *
+ * @example firehoseFailed(record.recordId, record.data)
+ */
+export function firehoseFailed(recordId: string, originalData: string): FirehoseResponseRecord {
+  return { recordId, result: 'ProcessingFailed', data: originalData };
+}
+
+/**
+ * Builds the response for a request, refusing one Firehose would reject: a recordId missing,
+ * answered twice or not in the request (`FirehoseRecordMismatchError`), or a body above 6 MB
+ * (`FirehoseResponseTooLargeError`).
+ *
+ * @example return firehoseResponse(request, request.records.map((r) => firehoseOk(r.recordId, transform(r))));
+ */
+export function firehoseResponse(
+  request: Pick<FirehoseRequest, 'invocationId' | 'records'>,
+  answers: FirehoseResponseRecord[],
+): FirehoseTransformationResponse {
+  checkEveryRecordAnsweredOnce(request, answers);
+  const response = { records: answers };
+  const bytes = Buffer.byteLength(JSON.stringify(response));
+  if (bytes > LAMBDA_SYNC_RESPONSE_LIMIT_BYTES) {
+    throw new FirehoseResponseTooLargeError(request.invocationId, bytes, LAMBDA_SYNC_RESPONSE_LIMIT_BYTES);
+  }
+  return response;
+}
+
+/**
+ * Throws `FirehoseRecordMismatchError` unless every recordId of the request is answered exactly once.
+ *
+ * @example checkEveryRecordAnsweredOnce(request, answers);
+ */
+export function checkEveryRecordAnsweredOnce(
+  request: Pick<FirehoseRequest, 'invocationId' | 'records'>,
+  answers: readonly Pick<FirehoseResponseRecord, 'recordId'>[],
+): void {
+  const expected = new Set(request.records.map((record) => record.recordId));
+  const seen = new Set<string>();
+  const duplicated = new Set<string>();
+  const unknown: string[] = [];
+  for (const { recordId } of answers) {
+    if (!expected.has(recordId)) unknown.push(recordId);
+    else if (seen.has(recordId)) duplicated.add(recordId);
+    seen.add(recordId);
+  }
+  const missing = [...expected].filter((id) => !seen.has(id));
+  if (missing.length || duplicated.size || unknown.length) {
+    throw new FirehoseRecordMismatchError(request.invocationId, missing, [...duplicated], unknown);
+  }
+}

@@ -1,0 +1,56 @@
+export type { BatchItemFailuresResponse } from './batch-response.js';
+export { kinesisBatchResponse, sqsBatchResponse } from './batch-response.js';
+export type { RecordDecoder } from './decoders.js';
+export { jsonBody, jsonData, textData } from './decoders.js';
+export {
+  FirehoseRecordMismatchError,
+  FirehoseResponseTooLargeError,
+  LambdaEventShapeError,
+  S3KeyDecodeError,
+  S3ObjectRetryError,
+} from './errors.js';
+export type {
+  FirehoseEventRecord,
+  FirehoseRecord,
+  FirehoseRequest,
+  FirehoseTransformationEvent,
+} from './firehose-event.js';
+export { parseFirehoseEvent } from './firehose-event.js';
+export type {
+  FirehoseOutput,
+  FirehoseTransformHandler,
+  FirehoseTransformOptions,
+  FirehoseVerdict,
+} from './firehose-handler.js';
+export { firehoseTransformHandler, processFirehoseBatch } from './firehose-handler.js';
+export type { FirehoseResponseRecord, FirehoseTransformationResponse } from './firehose-response.js';
+export {
+  checkEveryRecordAnsweredOnce,
+  firehoseDropped,
+  firehoseFailed,
+  firehoseOk,
+  firehoseResponse,
+  LAMBDA_SYNC_RESPONSE_LIMIT_BYTES,
+} from './firehose-response.js';
+export type {
+  DecodedRecordOptions,
+  InvocationOptions,
+  RawRecordOptions,
+  RecordHandlerOptions,
+} from './handler-options.js';
+export type { KinesisEvent, KinesisEventRecord, KinesisRecord } from './kinesis-event.js';
+export { parseKinesisEvent, streamName } from './kinesis-event.js';
+export type { KinesisBatchHandler } from './kinesis-handler.js';
+export { kinesisBatchHandler, processKinesisBatch } from './kinesis-handler.js';
+export type { Base64Record } from './payload.js';
+export { decodeBase64Bytes, decodeBase64Json, decodeBase64Text, parseSqsJson } from './payload.js';
+export type { S3Event, S3EventRecord, S3KeyFilter, S3ObjectRef } from './s3-event.js';
+export { decodeS3Key, matchesS3Key, parseS3Event, parseS3Record } from './s3-event.js';
+export type { S3ObjectHandler, S3ObjectHandlerOptions } from './s3-handler.js';
+export { s3ObjectHandler } from './s3-handler.js';
+export type { SqsEvent, SqsEventRecord, SqsMessage } from './sqs-event.js';
+export { parseSqsEvent } from './sqs-event.js';
+export type { SqsBatchHandler } from './sqs-handler.js';
+export { processSqsBatch, sqsBatchHandler } from './sqs-handler.js';
+export type { BatchReport, RecordFailure, RecordVerdict, RejectionSink, RetryRequest } from './verdict.js';
+export { retryLater } from './verdict.js';

@@ -1,0 +1,65 @@
+import type { SourcePosition } from '../outcome/outcome.js';
+import { EventReader } from './event-shape.js';
+
+/** One message of an SQS event, as Lambda delivers it (the fields Sluice reads). */
+export interface SqsEventRecord {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  /** `ApproximateReceiveCount`, `SentTimestamp`, `MessageGroupId` (FIFO)…, all as strings. */
+  attributes: Record<string, string>;
+  messageAttributes: Record<string, unknown>;
+  md5OfBody: string;
+  eventSource: string;
+  eventSourceARN: string;
+  awsRegion: string;
+}
+
+/** The event Lambda's SQS event source mapping sends. */
+export interface SqsEvent {
+  Records: SqsEventRecord[];
+}
+
+/** An SQS message read from an event. */
+export interface SqsMessage {
+  messageId: string;
+  body: string;
+  receiptHandle: string;
+  attributes: Record<string, string>;
+  /** How many times SQS has handed this message out, this delivery included (1 on the first). */
+  approximateReceiveCount: number;
+  /** Set on FIFO queues: messages of one group must be processed in order. */
+  messageGroupId?: string;
+  eventSourceARN: string;
+  /** The queue name, from the ARN: `orders` for `arn:aws:sqs:eu-west-1:123456789012:orders`. */
+  queue: string;
+  /** `{ kind: 'message', messageId }`, for rejections. */
+  position: SourcePosition;
+}
+
+/**
+ * Reads every message of an SQS event. Throws `LambdaEventShapeError` if it is not an SQS event.
+ *
+ * @example
+ * for (const message of parseSqsEvent(event)) console.log(message.messageId, message.approximateReceiveCount);
+ */
+export function parseSqsEvent(event: unknown): SqsMessage[] {
+  return new EventReader('SQS', '', event).array('Records').map(readMessage);
+}
+
+function readMessage(record: EventReader): SqsMessage {
+  const messageId = record.string('messageId');
+  const attributes = record.stringMap('attributes');
+  const eventSourceARN = record.string('eventSourceARN');
+  return {
+    messageId,
+    body: record.string('body'),
+    receiptHandle: record.string('receiptHandle'),
+    attributes,
+    approximateReceiveCount: Number(attributes.ApproximateReceiveCount ?? '1'),
+    messageGroupId: attributes.MessageGroupId,
+    eventSourceARN,
+    queue: eventSourceARN.split(':').at(-1) ?? eventSourceARN,
+    position: { kind: 'message', messageId },
+  };
+}
