@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-const text = (field: string) => z.string({ error: `${field} must be a string` });
+const text = () => z.string({ error: 'must be a string' });
 
 /**
  * One click as API Gateway writes it to Firehose. `createdAt` is accepted as an alias of
@@ -9,18 +9,19 @@ const text = (field: string) => z.string({ error: `${field} must be a string` })
  * @example ClickEventSchema.safeParse({ element_clicked: 'drink_3', time_spent: 14, source_menu: 'restaurant_name', created_at: '2022-09-11 23:00:00' })
  */
 export const ClickEventSchema = z
-  .object({
-    element_clicked: text('element_clicked').check(z.minLength(1, 'element_clicked is empty')),
-    time_spent: z
-      .number({ error: 'time_spent must be a finite number' })
-      .check(z.gte(0, 'time_spent must be >= 0')),
-    source_menu: text('source_menu'),
-    created_at: z.optional(text('created_at')),
-    createdAt: z.optional(text('createdAt')),
-  })
+  .object(
+    {
+      element_clicked: text().check(z.minLength(1, 'is empty')),
+      time_spent: z.number({ error: 'must be a finite number' }).check(z.gte(0, 'must be >= 0')),
+      source_menu: text(),
+      created_at: z.optional(text()),
+      createdAt: z.optional(text()),
+    },
+    { error: 'must be a JSON object' },
+  )
   .check(
     z.refine((click) => click.created_at !== undefined || click.createdAt !== undefined, {
-      message: 'created_at (or createdAt) is missing',
+      message: 'is missing (nor is createdAt given)',
       path: ['created_at'],
     }),
   );

@@ -1,0 +1,6 @@
+export * from './cents.js';
+export * from './classify-transaction.js';
+export * from './errors.js';
+export * from './fingerprint.js';
+export * from './notifications.js';
+export * from './schema.js';
