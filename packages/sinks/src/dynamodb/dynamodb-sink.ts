@@ -1,0 +1,169 @@
+import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isRetryableError, RetryExhaustedError, type RetryOptions, retry } from '@sluice/core';
+import { assertItemFits, type KeySchema, keyOf, planBatchWrite } from './batch-plan.js';
+import { type DynamoDbClientOptions, lazyDocumentClient } from './client.js';
+import { UnprocessedItemsError } from './errors.js';
+import { contentFingerprint } from './fingerprint.js';
+import type {
+  BatchWriteReport,
+  Item,
+  KeyValueSink,
+  PutIfAbsentOptions,
+  PutIfAbsentResult,
+} from './key-value-sink.js';
+
+/** Options of {@link DynamoDbSink}. */
+export interface DynamoDbSinkOptions extends KeySchema, DynamoDbClientOptions {
+  /** Attribute holding the content fingerprint `putIfAbsent` compares. Default `fingerprint`. */
+  fingerprintAttribute?: string;
+  /** Backoff for throttling and unprocessed items. Default: 8 attempts, 50 ms base. */
+  retry?: Omit<RetryOptions, 'signal'>;
+}
+
+/**
+ * Writes items to one DynamoDB table: idempotent puts, upserts and batched writes, with
+ * throttling and `UnprocessedItems` retried with full-jitter backoff. Uses no transactions.
+ *
+ * @example
+ * const sink = new DynamoDbSink({ tableName: 'transactions', partitionKey: 'TransactionID' });
+ * await sink.putIfAbsent({ TransactionID: 't-1', quantity: 2 }); // 'created'
+ * await sink.putIfAbsent({ TransactionID: 't-1', quantity: 2 }); // 'duplicate'
+ * await sink.putIfAbsent({ TransactionID: 't-1', quantity: 9 }); // 'conflict'
+ */
+export class DynamoDbSink implements KeyValueSink {
+  readonly #schema: KeySchema;
+  readonly #client: ReturnType<typeof lazyDocumentClient>;
+  readonly #fingerprintAttribute: string;
+  readonly #retry: Omit<RetryOptions, 'signal'>;
+
+  constructor(options: DynamoDbSinkOptions) {
+    this.#schema = {
+      tableName: options.tableName,
+      partitionKey: options.partitionKey,
+      sortKey: options.sortKey,
+    };
+    this.#client = lazyDocumentClient(options);
+    this.#fingerprintAttribute = options.fingerprintAttribute ?? 'fingerprint';
+    this.#retry = { maxAttempts: 8, baseDelayMs: 50, ...options.retry };
+  }
+
+  /**
+   * Puts the item unless its key exists. On a clash it reads the stored item and compares
+   * fingerprints: same content is a harmless redelivery (`duplicate`), other content a `conflict`.
+   * Throws `ItemTooLargeError` before calling AWS when the item is over 400 KB.
+   */
+  async putIfAbsent(item: Item, options: PutIfAbsentOptions = {}): Promise<PutIfAbsentResult> {
+    const fingerprint = options.fingerprint ?? contentFingerprint(item);
+    const stored = { ...item, [this.#fingerprintAttribute]: fingerprint };
+    assertItemFits(stored, this.#schema);
+    const key = keyOf(item, this.#schema);
+    // A clash whose item vanished before we could read it (deleted meanwhile) is worth one more put.
+    for (let round = 0; round < 3; round++) {
+      if (await this.#conditionalPut(stored, options.signal)) return 'created';
+      const existing = await this.get(key, options);
+      if (existing) return existing[this.#fingerprintAttribute] === fingerprint ? 'duplicate' : 'conflict';
+    }
+    return 'conflict';
+  }
+
+  async upsert(key: Item, attributes: Item, options: { signal?: AbortSignal } = {}): Promise<void> {
+    assertItemFits({ ...attributes, ...key }, this.#schema);
+    const keyNames = new Set(Object.keys(key));
+    const entries = Object.entries(attributes).filter(([name, v]) => !keyNames.has(name) && v !== undefined);
+    if (entries.length === 0) return void (await this.#put({ ...key }, options.signal));
+    const input = {
+      TableName: this.#schema.tableName,
+      Key: key,
+      UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+    };
+    await this.#send(() => this.#client().send(new UpdateCommand(input)), options.signal);
+  }
+
+  async get(key: Item, options: { signal?: AbortSignal } = {}): Promise<Item | undefined> {
+    const command = new GetCommand({ TableName: this.#schema.tableName, Key: key, ConsistentRead: true });
+    const out = await this.#send(() => this.#client().send(command), options.signal);
+    return out.Item;
+  }
+
+  /**
+   * Writes items with BatchWriteItem, 25 per call. Items sharing a key collapse to the last one
+   * (a batch may not name a key twice); oversize or keyless items are rejected in the report.
+   * Throws `UnprocessedItemsError` listing what remains when retries run out.
+   */
+  async writeBatch(
+    items: readonly Item[],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<BatchWriteReport> {
+    const plan = planBatchWrite(items, this.#schema);
+    const remaining: Item[] = [];
+    let lastError: unknown;
+    let written = 0;
+    for (const chunk of plan.chunks) {
+      const left = await this.#writeChunk(chunk, options.signal).catch((error: unknown) => {
+        if (!(error instanceof RetryExhaustedError)) throw error;
+        lastError = error;
+        return error.cause instanceof UnprocessedItemsError ? error.cause.remaining : chunk;
+      });
+      remaining.push(...left);
+      written += chunk.length - left.length;
+    }
+    if (remaining.length > 0) {
+      const attempts = this.#retry.maxAttempts ?? 8;
+      throw new UnprocessedItemsError(this.#schema.tableName, remaining, attempts, { cause: lastError });
+    }
+    return { written, collapsed: plan.collapsed, rejected: plan.rejected };
+  }
+
+  /** Resolves to `[]` once all are written; rejects with RetryExhaustedError otherwise. */
+  async #writeChunk(chunk: Item[], signal: AbortSignal | undefined): Promise<Item[]> {
+    let pending = chunk;
+    await retry(
+      async () => {
+        const requests = pending.map((item) => ({ PutRequest: { Item: item } }));
+        const out = await this.#client().send(
+          new BatchWriteCommand({ RequestItems: { [this.#schema.tableName]: requests } }),
+        );
+        const unprocessed = out.UnprocessedItems?.[this.#schema.tableName] ?? [];
+        pending = unprocessed.flatMap((request) =>
+          request.PutRequest?.Item ? [request.PutRequest.Item] : [],
+        );
+        if (pending.length > 0) throw new UnprocessedItemsError(this.#schema.tableName, pending, 1);
+      },
+      { ...this.#retry, signal, retryable: retryableWrite },
+    );
+    return pending;
+  }
+
+  /** Resolves true when written, false when the key already exists. */
+  async #conditionalPut(item: Item, signal: AbortSignal | undefined): Promise<boolean> {
+    try {
+      await this.#put(item, signal, `attribute_not_exists(#pk)`);
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async #put(item: Item, signal: AbortSignal | undefined, condition?: string): Promise<void> {
+    const command = new PutCommand({
+      TableName: this.#schema.tableName,
+      Item: item,
+      ...(condition && {
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { '#pk': this.#schema.partitionKey },
+      }),
+    });
+    await this.#send(() => this.#client().send(command), signal);
+  }
+
+  #send<T>(call: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    return retry(call, { ...this.#retry, signal });
+  }
+}
+
+function retryableWrite(error: unknown): boolean {
+  return error instanceof UnprocessedItemsError || isRetryableError(error);
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { dynamoItemSize, MAX_ITEM_BYTES } from './item-size.js';
+
+describe('dynamoItemSize', () => {
+  it('counts attribute names and string values in UTF-8 bytes', () => {
+    // "é" is 2 bytes in UTF-8, "€" is 3
+    expect(dynamoItemSize({ id: 'a1' })).toBe(4);
+    expect(dynamoItemSize({ é: '€€' })).toBe(2 + 6);
+  });
+
+  it('counts numbers by significant digits, booleans and null as one byte', () => {
+    expect(dynamoItemSize({ n: 12 })).toBe(1 + 2);
+    expect(dynamoItemSize({ n: 1200 })).toBe(1 + 2);
+    expect(dynamoItemSize({ n: -123 })).toBe(1 + 4);
+    expect(dynamoItemSize({ b: true, z: null })).toBe(2 + 2);
+  });
+
+  it('adds 3 bytes per list or map and 1 per element, and skips undefined attributes', () => {
+    expect(dynamoItemSize({ l: ['ab', 'c'] })).toBe(1 + 3 + 3 + 2);
+    expect(dynamoItemSize({ m: { k: 'v' }, gone: undefined })).toBe(1 + 3 + 1 + 1 + 1);
+  });
+
+  it('puts a 400 KB string just over the limit once its name is counted', () => {
+    expect(dynamoItemSize({ id: 'x', body: 'a'.repeat(MAX_ITEM_BYTES) })).toBeGreaterThan(MAX_ITEM_BYTES);
+  });
+});

@@ -1,0 +1,64 @@
+/** DynamoDB's limit on one item: 400 KB, attribute names and values together. */
+export const MAX_ITEM_BYTES = 400 * 1024;
+
+const utf8 = new TextEncoder();
+
+/**
+ * The size DynamoDB charges for an item, following its published rule: each attribute counts the
+ * UTF-8 bytes of its name plus its value (strings in UTF-8, numbers 1 byte per two significant
+ * digits + 1, binary by length, booleans and null 1 byte, lists and maps 3 bytes + 1 per element).
+ * `undefined` attributes count nothing: the sink removes them before writing.
+ *
+ * @example dynamoItemSize({ id: 'a1', count: 12 }) // 2 + 2 + 5 + 2 = 11
+ */
+export function dynamoItemSize(item: Record<string, unknown>): number {
+  let size = 0;
+  for (const [name, value] of Object.entries(item)) {
+    if (value === undefined) continue;
+    size += utf8.encode(name).length + valueSize(value);
+  }
+  return size;
+}
+
+function valueSize(value: unknown): number {
+  if (typeof value === 'string') return utf8.encode(value).length;
+  if (typeof value === 'number' || typeof value === 'bigint') return numberSize(String(value));
+  if (typeof value === 'boolean' || value === null) return 1;
+  if (value instanceof Uint8Array) return value.length;
+  if (value instanceof Set) return setSize(value);
+  if (Array.isArray(value)) return listSize(value);
+  if (value instanceof Map) return 3 + mapSize(Object.fromEntries(value));
+  if (typeof value === 'object') return 3 + mapSize(value as Record<string, unknown>);
+  return 0;
+}
+
+function numberSize(text: string): number {
+  const digits = text
+    .replace(/e.*$/i, '')
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
+  if (digits.length === 0) return 1;
+  return 1 + Math.ceil(digits.length / 2) + (text.startsWith('-') ? 1 : 0);
+}
+
+function listSize(values: readonly unknown[]): number {
+  let size = 3;
+  for (const value of values) size += 1 + valueSize(value);
+  return size;
+}
+
+function mapSize(entries: Record<string, unknown>): number {
+  let size = 0;
+  for (const [name, value] of Object.entries(entries)) {
+    if (value === undefined) continue;
+    size += 1 + utf8.encode(name).length + valueSize(value);
+  }
+  return size;
+}
+
+function setSize(values: Set<unknown>): number {
+  let size = 0;
+  for (const value of values) size += valueSize(value);
+  return size;
+}
