@@ -1,3 +1,3 @@
-export { emulatorClientConfig, type RunningS3rver, startS3rver } from './s3rver.js';
 export { type DynaliteOptions, type RunningDynalite, startDynalite } from './dynalite.js';
 export { type RunningKinesalite, startKinesalite } from './kinesalite.js';
+export { emulatorClientConfig, type RunningS3rver, startS3rver } from './s3rver.js';
