@@ -1,3 +1,5 @@
 export * from './errors.js';
+export * from './filter-stale-orders.js';
+export * from './order-columns.js';
 export * from './schema.js';
 export * from './stale-order-rule.js';

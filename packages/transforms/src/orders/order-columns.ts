@@ -1,0 +1,44 @@
+import { findColumn } from '@sluice/core';
+import { OrderColumnNotFoundError } from './errors.js';
+
+/** Header names (compared normalised: lower-case, no spaces, `_` or `-`) that hold each field. */
+export const ORDER_COLUMN_CANDIDATES = {
+  status: ['status', 'orderstatus'],
+  orderDate: ['orderdate', 'date', 'order_date'],
+} as const;
+
+/** Header names that override the candidates, e.g. `{ orderDate: 'Placed On' }`. */
+export interface OrderColumnNames {
+  status?: string;
+  orderDate?: string;
+}
+
+/** Indexes of the status and order-date columns in a header. */
+export interface OrderColumns {
+  status: number;
+  orderDate: number;
+}
+
+/**
+ * Finds the status and order-date columns of a header, or throws {@link OrderColumnNotFoundError}.
+ *
+ * @example
+ * findOrderColumns(['OrderID', 'Status', 'OrderDate'], 'orders.csv'); // { status: 1, orderDate: 2 }
+ */
+export function findOrderColumns(
+  header: readonly string[],
+  file: string,
+  names: OrderColumnNames = {},
+): OrderColumns {
+  return {
+    status: locate(header, file, 'status', names.status),
+    orderDate: locate(header, file, 'orderDate', names.orderDate),
+  };
+}
+
+function locate(header: readonly string[], file: string, field: keyof OrderColumns, name?: string): number {
+  const candidates = name === undefined ? ORDER_COLUMN_CANDIDATES[field] : [name];
+  const index = findColumn(header, candidates);
+  if (index < 0) throw new OrderColumnNotFoundError(file, field, candidates, header);
+  return index;
+}
