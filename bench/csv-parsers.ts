@@ -45,7 +45,7 @@ async function countSluice(file: string, keepRaw: boolean): Promise<number> {
 async function countUdsv(file: string): Promise<number> {
   const udsv = (await importFromCore('udsv')) as Udsv;
   let parser: UdsvParser | undefined;
-  let rows = -1; // the header comes through as a row
+  let rows = 0; // udsv takes the first row as the header itself
   const decoder = new TextDecoder();
   for await (const bytes of createReadStream(file)) {
     const text = decoder.decode(bytes as Uint8Array, { stream: true });

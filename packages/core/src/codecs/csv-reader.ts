@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { SourceRecord } from '../outcome/outcome.js';
+import { iterateBatches } from './batch-iteration.js';
 import { type CsvRecord, CsvScanner } from './csv-scanner.js';
 import { CodecOptionsError, CsvHeaderError } from './errors.js';
 import { decodeText, type TextEncodingName } from './text-decoding.js';
@@ -124,19 +125,20 @@ async function readHeader(scanner: CsvScanner, texts: AsyncIterator<string>, fil
   return { ended, pending };
 }
 
-async function* readRecords(
+function readRecords(
   scanner: CsvScanner,
   texts: AsyncIterator<string>,
   start: { ended: boolean; pending: SourceRecord<CsvRecord>[] },
-): AsyncGenerator<SourceRecord<CsvRecord>> {
-  for (const record of start.pending) yield record;
+): AsyncIterable<SourceRecord<CsvRecord>> {
   let ended = start.ended;
-  while (!ended) {
+  const nextBatch = async () => {
+    if (ended) return undefined;
     const next = await texts.next();
     if (next.done) {
       scanner.finish();
       ended = true;
     } else scanner.feed(next.value);
-    for (const record of scanner.take()) yield record;
-  }
+    return scanner.take();
+  };
+  return iterateBatches(start.pending, nextBatch, async () => texts.return?.());
 }

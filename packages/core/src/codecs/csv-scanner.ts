@@ -134,7 +134,7 @@ export class CsvScanner {
         return;
       }
     }
-    this.#accept(fields, line, text);
+    this.#accept(fields, line, start, end, text);
   }
 
   #startSlow(): void {
@@ -228,7 +228,7 @@ export class CsvScanner {
       this.#reject(recordTooLarge(this.#place(line), max));
       return;
     }
-    this.#accept(fields, line, undefined, start, end);
+    this.#accept(fields, line, start, end);
   }
 
   #endInput(): void {
@@ -263,19 +263,22 @@ export class CsvScanner {
     this.#fieldStart = length;
   }
 
-  #accept(fields: string[], line: number, text?: string, start = 0, end = 0): void {
-    const raw = () => text ?? this.#buf.slice(start, end);
+  /** Takes a parsed record; `text` is its source when already sliced, else it is sliced on demand. */
+  #accept(fields: string[], line: number, start: number, end: number, text?: string): void {
     if (this.header === undefined) {
       this.header = fields;
-      this.headerRaw = raw();
+      this.headerRaw = text ?? this.#buf.slice(start, end);
       return;
     }
     if (fields.length !== this.header.length) {
-      this.#reject(raggedRow(this.#place(line), this.header.length, fields.length, raw()));
+      const raw = text ?? this.#buf.slice(start, end);
+      this.#reject(raggedRow(this.#place(line), this.header.length, fields.length, raw));
       return;
     }
     const position = { kind: 'file' as const, file: this.#settings.file, line };
-    const value: CsvRecord = this.#settings.keepRaw ? { fields, line, raw: raw() } : { fields, line };
+    const value: CsvRecord = this.#settings.keepRaw
+      ? { fields, line, raw: text ?? this.#buf.slice(start, end) }
+      : { fields, line };
     this.#out.push({ ok: true, value, position });
   }
 
