@@ -1,7 +1,6 @@
 import type { Outcome } from '@sluice/core';
-import { kept, rejected } from '@sluice/core';
+import { describeIssues, kept, rejected } from '@sluice/core';
 import { InvalidMaintenanceOptionsError } from './errors.js';
-import { describeIssues } from './issues.js';
 import type { MachineReading, ScoredMachineReading } from './schema.js';
 import { MachineReadingSchema } from './schema.js';
 
