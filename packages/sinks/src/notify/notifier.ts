@@ -1,0 +1,40 @@
+import type { DeliveryReport } from './delivery.js';
+
+/** One notification: a message, an optional subject (email-style), and filterable attributes. */
+export interface Notification {
+  message: string;
+  subject?: string;
+  /** Message attributes subscribers can filter on. */
+  attributes?: Record<string, string | number>;
+}
+
+/**
+ * Where the pipelines send alerts: SNS in AWS, a JSON Lines file on a laptop, memory in tests.
+ *
+ * @example
+ * const report = await notifier.publish([{ subject: 'Large order', message: JSON.stringify(tx) }]);
+ * if (report.failed.length > 0) retryLater(report.failed);
+ */
+export interface Notifier {
+  publish(
+    notifications: readonly Notification[],
+    options?: { signal?: AbortSignal },
+  ): Promise<DeliveryReport<Notification>>;
+}
+
+/**
+ * Keeps published notifications in memory, for tests of pipelines that notify.
+ *
+ * @example
+ * const notifier = new MemoryNotifier();
+ * await runPipeline({ notifier });
+ * expect(notifier.sent).toHaveLength(1);
+ */
+export class MemoryNotifier implements Notifier {
+  readonly sent: Notification[] = [];
+
+  async publish(notifications: readonly Notification[]): Promise<DeliveryReport<Notification>> {
+    this.sent.push(...notifications.map((n) => structuredClone(n)));
+    return { sent: notifications.length, retried: 0, rejected: [], failed: [] };
+  }
+}
