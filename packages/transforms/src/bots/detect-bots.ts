@@ -1,0 +1,80 @@
+import {
+  describePosition,
+  type Rejection,
+  type RunReport,
+  RunTally,
+  type SourcePosition,
+  type SourceRecord,
+} from '@sluice/core';
+import { BotDetector } from './bot-detector.js';
+import type { BotDetectorOptions } from './options.js';
+import { type BotDetection, type BotEvent, BotEventSchema, describeBotEventIssues } from './schema.js';
+
+/**
+ * Validates one raw event (CSV row or JSON record). A bad row becomes a `schema` rejection naming
+ * the field and, when given, its position.
+ *
+ * @example
+ * const record = readBotEvent(row, { kind: 'file', file: 'events.csv', line: 2 });
+ * if (record.ok) detector.push([record.value]); else quarantine(record.rejection);
+ */
+export function readBotEvent(row: unknown, position?: SourcePosition): SourceRecord<BotEvent> {
+  const parsed = BotEventSchema.safeParse(row);
+  if (parsed.success) return { ok: true, value: parsed.data, ...(position && { position }) };
+  const where = position ? `${describePosition(position)}: ` : '';
+  const rejection: Rejection = {
+    reason: 'schema',
+    message: where + describeBotEventIssues(parsed.error.issues),
+  };
+  if (position) rejection.position = position;
+  return { ok: false, rejection };
+}
+
+export interface DetectBotsOptions extends BotDetectorOptions {
+  /** Where the i-th row came from, for rejections. */
+  positionOf?: (index: number) => SourcePosition;
+  /** Clock of the run report. */
+  now?: () => number;
+}
+
+export interface BotRun {
+  detections: BotDetection[];
+  rejections: Rejection[];
+  /** kept = counted in a window; dropped `late` and `no-key`; rejected `schema`. */
+  report: RunReport;
+}
+
+/**
+ * Bot detection over a finite sequence of events: validates, counts, flushes at the end.
+ *
+ * @example
+ * const { detections, report } = detectBots(rows, { windowMs: 10_000, flagThreshold: 5 });
+ * // detections: [{ key: '520088904', windowStart, windowEnd, count: 12, severity: 'high' }]
+ */
+export function detectBots(rows: Iterable<unknown>, options: DetectBotsOptions = {}): BotRun {
+  const detector = new BotDetector(options);
+  const tally = new RunTally(options.now ? { now: options.now } : {});
+  const events: BotEvent[] = [];
+  const rejections: Rejection[] = [];
+  let index = 0;
+  for (const row of rows) {
+    const record = readRow(row, index++, options.positionOf);
+    if (record.ok) events.push(record.value);
+    else rejections.push(record.rejection);
+  }
+  const detections = [...detector.push(events), ...detector.flush()];
+  const { counted, late, noKey } = detector.tally();
+  tally.keep(counted);
+  if (late) tally.drop('late', late);
+  if (noKey) tally.drop('no-key', noKey);
+  if (rejections.length) tally.reject('schema', rejections.length);
+  return { detections, rejections, report: tally.report() };
+}
+
+/** Without a position, the message still says which row: `event #12: price: …`. */
+function readRow(row: unknown, index: number, positionOf?: (index: number) => SourcePosition) {
+  if (positionOf) return readBotEvent(row, positionOf(index));
+  const record = readBotEvent(row);
+  if (!record.ok) record.rejection.message = `event #${index}: ${record.rejection.message}`;
+  return record;
+}

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseEventTime } from './event-time.js';
+
+describe('parseEventTime', () => {
+  it.each([
+    ['2019-11-01 00:00:00 UTC', Date.UTC(2019, 10, 1)],
+    ['2019-11-01 23:59:59 UTC', Date.UTC(2019, 10, 1, 23, 59, 59)],
+    ['2019-11-01 00:00:00', Date.UTC(2019, 10, 1)],
+    ['2019-11-01T00:00:00Z', Date.UTC(2019, 10, 1)],
+    ['2020-02-29 12:00:00 UTC', Date.UTC(2020, 1, 29, 12)],
+    ['2000-02-29 00:00:00 UTC', Date.UTC(2000, 1, 29)],
+    ['1969-12-31 23:59:59 UTC', -1000],
+  ])('reads %s', (text, ms) => {
+    expect(parseEventTime(text)).toBe(ms);
+  });
+
+  it.each([
+    '2019-02-29 00:00:00 UTC',
+    '1900-02-29 00:00:00 UTC',
+    '2019-04-31 00:00:00 UTC',
+    '2019-13-01 00:00:00 UTC',
+    '2019-11-01 24:00:00 UTC',
+    '2019-11-01 00:60:00 UTC',
+    '2019-11-01 00:00:00 CET',
+    '2019-11-01 00:00:00 UTC ',
+    '2019-11-1 00:00:00 UTC',
+    '2019/11/01 00:00:00 UTC',
+    '2019-11-01 0a:00:00 UTC',
+    '',
+  ])('refuses %j', (text) => {
+    expect(parseEventTime(text)).toBeNaN();
+  });
+
+  it('agrees with Date.UTC on every second of four centuries', () => {
+    const instant = fc.integer({ min: Date.UTC(1800, 0, 1) / 1000, max: Date.UTC(2200, 0, 1) / 1000 });
+    fc.assert(
+      fc.property(instant, (seconds) => {
+        const iso = new Date(seconds * 1000).toISOString();
+        expect(parseEventTime(`${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`)).toBe(seconds * 1000);
+      }),
+    );
+  });
+});

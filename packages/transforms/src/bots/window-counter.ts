@@ -1,0 +1,160 @@
+import { BotEventTimeError } from './errors.js';
+import type { WindowSettings } from './options.js';
+import type { BotDetection } from './schema.js';
+
+interface WindowBucket {
+  start: number;
+  end: number;
+  /** Insertion order = first arrival of the key in the window: the emission order. */
+  counts: Map<string, number>;
+}
+
+/** The JSON-serialisable state of a {@link KeyedWindowCounter}: only the open windows. */
+export interface WindowCounterState {
+  maxEventTime: number | null;
+  watermark: number | null;
+  /** Open windows by ascending start, each with its `[key, count]` pairs in arrival order. */
+  windows: [start: number, counts: [key: string, count: number][]][];
+  counted: number;
+  late: number;
+}
+
+/**
+ * Counts events per key in event-time windows (tumbling, or sliding with starts every `slideMs`,
+ * aligned to the epoch) and closes a window once the watermark (newest event time − allowed
+ * lateness) reaches its end. An event whose every window is already closed is late and not counted.
+ * Windows close in order of end, then keys in order of first arrival, so the output depends only
+ * on the event sequence, never on how it was cut into batches. A closed window's state is freed.
+ *
+ * @example
+ * const counter = new KeyedWindowCounter(windowSettings());
+ * const out: BotDetection[] = [];
+ * counter.add('520088904', 1_572_566_400_000, out); // true: counted
+ */
+export class KeyedWindowCounter {
+  readonly #settings: WindowSettings;
+  readonly #tumbling: boolean;
+  #maxEventTime = Number.NEGATIVE_INFINITY;
+  #watermark = Number.NEGATIVE_INFINITY;
+  /** End of the oldest open window: one comparison per event decides whether anything closes. */
+  #nextEnd = Number.POSITIVE_INFINITY;
+  readonly #byStart = new Map<number, WindowBucket>();
+  #open: WindowBucket[] = [];
+  #last: WindowBucket | undefined;
+  #counted = 0;
+  #late = 0;
+
+  constructor(settings: WindowSettings) {
+    this.#settings = settings;
+    this.#tumbling = settings.slideMs === settings.windowMs;
+  }
+
+  /** Counts one event at `time` (epoch ms); detections of windows it closes go to `out`. False if late. */
+  add(key: string, time: number, out: BotDetection[]): boolean {
+    if (time - time !== 0) throw new BotEventTimeError(`event time of key "${key}" is not finite: ${time}`);
+    if (time > this.#maxEventTime) this.#advance(time, out);
+    const slide = this.#settings.slideMs;
+    const start = Math.floor(time / slide) * slide;
+    const counted = this.#tumbling ? this.#countIn(start, key) : this.#countSliding(start, time, key);
+    if (counted) this.#counted++;
+    else this.#late++;
+    return counted;
+  }
+
+  /** Closes every open window (end of input); later events for those windows are late. */
+  flush(out: BotDetection[]): void {
+    const last = this.#open.at(-1);
+    if (last) this.#closeThrough(last.end, out);
+    if (last && last.end > this.#watermark) this.#watermark = last.end;
+  }
+
+  get tally(): { counted: number; late: number } {
+    return { counted: this.#counted, late: this.#late };
+  }
+
+  /** Open windows and the (window, key) counters they hold: what memory grows with. */
+  get size(): { windows: number; counters: number } {
+    let counters = 0;
+    for (const bucket of this.#open) counters += bucket.counts.size;
+    return { windows: this.#open.length, counters };
+  }
+
+  snapshot(): WindowCounterState {
+    return {
+      maxEventTime: Number.isFinite(this.#maxEventTime) ? this.#maxEventTime : null,
+      watermark: Number.isFinite(this.#watermark) ? this.#watermark : null,
+      windows: this.#open.map((bucket) => [bucket.start, [...bucket.counts]]),
+      counted: this.#counted,
+      late: this.#late,
+    };
+  }
+
+  restore(state: WindowCounterState): void {
+    this.#maxEventTime = state.maxEventTime ?? Number.NEGATIVE_INFINITY;
+    this.#watermark = state.watermark ?? Number.NEGATIVE_INFINITY;
+    this.#byStart.clear();
+    this.#open = [];
+    this.#last = undefined;
+    for (const [start, counts] of state.windows) this.#openBucket(start).counts = new Map(counts);
+    this.#counted = state.counted;
+    this.#late = state.late;
+  }
+
+  #advance(time: number, out: BotDetection[]): void {
+    this.#maxEventTime = time;
+    const watermark = time - this.#settings.allowedLatenessMs;
+    if (watermark <= this.#watermark) return;
+    this.#watermark = watermark;
+    if (watermark >= this.#nextEnd) this.#closeThrough(watermark, out);
+  }
+
+  #countSliding(lastStart: number, time: number, key: string): boolean {
+    let counted = false;
+    for (let start = lastStart; start > time - this.#settings.windowMs; start -= this.#settings.slideMs) {
+      if (this.#countIn(start, key)) counted = true;
+    }
+    return counted;
+  }
+
+  #countIn(start: number, key: string): boolean {
+    if (start + this.#settings.windowMs <= this.#watermark) return false;
+    let bucket = this.#last;
+    if (bucket === undefined || bucket.start !== start) {
+      bucket = this.#byStart.get(start) ?? this.#openBucket(start);
+      this.#last = bucket;
+    }
+    bucket.counts.set(key, (bucket.counts.get(key) ?? 0) + 1);
+    return true;
+  }
+
+  #openBucket(start: number): WindowBucket {
+    const bucket: WindowBucket = { start, end: start + this.#settings.windowMs, counts: new Map() };
+    let at = this.#open.length;
+    while (at > 0 && (this.#open[at - 1] as WindowBucket).start > start) at--;
+    this.#open.splice(at, 0, bucket);
+    this.#byStart.set(start, bucket);
+    this.#nextEnd = (this.#open[0] as WindowBucket).end;
+    return bucket;
+  }
+
+  #closeThrough(watermark: number, out: BotDetection[]): void {
+    let closed = 0;
+    while (closed < this.#open.length && (this.#open[closed] as WindowBucket).end <= watermark) {
+      const bucket = this.#open[closed++] as WindowBucket;
+      this.#emit(bucket, out);
+      this.#byStart.delete(bucket.start);
+      if (this.#last === bucket) this.#last = undefined;
+    }
+    this.#open.splice(0, closed);
+    this.#nextEnd = this.#open[0]?.end ?? Number.POSITIVE_INFINITY;
+  }
+
+  #emit(bucket: WindowBucket, out: BotDetection[]): void {
+    const { flagThreshold, alertThreshold } = this.#settings;
+    for (const [key, count] of bucket.counts) {
+      if (count <= flagThreshold) continue;
+      const severity = count > alertThreshold ? 'high' : 'flag';
+      out.push({ key, windowStart: bucket.start, windowEnd: bucket.end, count, severity });
+    }
+  }
+}
