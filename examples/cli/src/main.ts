@@ -1,0 +1,53 @@
+import type { Command } from './command.js';
+import { generate } from './commands/generate.js';
+import { UsageError } from './errors.js';
+
+/** Every command, by the words that select it (`orders filter` is two words). */
+export const COMMANDS: Record<string, Command> = {
+  generate,
+};
+
+export interface Io {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+/**
+ * Runs the CLI: the result is ONE JSON object on the last stdout line; human text goes to stderr.
+ * Returns the exit code: 0 ok, 2 bad arguments, 1 anything else (one line on stderr).
+ */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const { command, rest } = select(argv);
+  try {
+    if (!command) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"`);
+    io.stdout(JSON.stringify(await command.run(rest)));
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`sluice: ${message.split('\n')[0]}`);
+    if (error instanceof UsageError) {
+      io.stderr(
+        `usage: ${
+          command
+            ? command.usage
+            : Object.values(COMMANDS)
+                .map((c) => c.usage)
+                .join('\n       ')
+        }`,
+      );
+      return 2;
+    }
+    return 1;
+  }
+}
+
+function select(argv: string[]): { command: Command | undefined; rest: string[] } {
+  const two = `${argv[0]} ${argv[1]}`;
+  if (COMMANDS[two]) return { command: COMMANDS[two], rest: argv.slice(2) };
+  return { command: argv[0] ? COMMANDS[argv[0]] : undefined, rest: argv.slice(1) };
+}
