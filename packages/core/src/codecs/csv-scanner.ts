@@ -212,10 +212,10 @@ export class CsvScanner {
     const crlf = stop > this.#fieldStart && this.#buf.charCodeAt(stop - 1) === CR;
     const end = crlf ? stop - 1 : stop;
     const line = this.#line;
+    this.#endField(end, state); // before the line moves on: a rejection here names this record's line
     this.#line += 1 + this.#newlines;
     this.#pos = Math.min(stop + 1, this.#buf.length);
     this.#slow = false;
-    this.#endField(end, state);
     if (this.#skipped) {
       this.#reject(this.#skipped);
       return;
