@@ -2,3 +2,4 @@ export * from './define-query.js';
 export * from './errors.js';
 export * from './identifiers.js';
 export * from './query.js';
+export * from './tables/index.js';

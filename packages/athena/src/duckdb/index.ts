@@ -1,0 +1,11 @@
+export { trinoFormatToStrftime } from './date-format.js';
+export { createDuckDbEngine, type DuckDbEngine, type DuckDbEngineOptions } from './duckdb-engine.js';
+export {
+  DuckDbQueryError,
+  TableRegistrationError,
+  UnsupportedDateFormatError,
+  UnsupportedFunctionError,
+} from './errors.js';
+export { UNSUPPORTED_TRINO_FUNCTIONS } from './trino-functions.js';
+export { trinoMacroStatements } from './trino-macros.js';
+export { rewriteTrinoSql } from './trino-rewrite.js';
