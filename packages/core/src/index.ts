@@ -1,4 +1,5 @@
 export * from './codecs/index.js';
+export * from './lambda/index.js';
 export * from './outcome/index.js';
 export * from './pipeline/index.js';
 export * from './retry/index.js';

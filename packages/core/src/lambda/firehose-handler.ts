@@ -61,7 +61,7 @@ export function firehoseTransformHandler<T>(
   options: FirehoseTransformOptions<T> & { decode: RecordDecoder<FirehoseRecord, T> },
 ): FirehoseTransformHandler;
 export function firehoseTransformHandler<T>(options: FirehoseTransformOptions<T>): FirehoseTransformHandler {
-  return async (event) => (await processFirehoseBatch(event, options)).response;
+  return async (event) => (await transformBatch(event, options)).response;
 }
 
 /**
@@ -69,7 +69,22 @@ export function firehoseTransformHandler<T>(options: FirehoseTransformOptions<T>
  *
  * @example const { response, report } = await processFirehoseBatch(event, { process });
  */
-export async function processFirehoseBatch<T>(
+export function processFirehoseBatch(
+  event: unknown,
+  options: FirehoseTransformOptions<FirehoseRecord> & { decode?: undefined },
+): Promise<{ response: FirehoseTransformationResponse; report: BatchReport }>;
+export function processFirehoseBatch<T>(
+  event: unknown,
+  options: FirehoseTransformOptions<T> & { decode: RecordDecoder<FirehoseRecord, T> },
+): Promise<{ response: FirehoseTransformationResponse; report: BatchReport }>;
+export function processFirehoseBatch<T>(
+  event: unknown,
+  options: FirehoseTransformOptions<T>,
+): Promise<{ response: FirehoseTransformationResponse; report: BatchReport }> {
+  return transformBatch(event, options);
+}
+
+async function transformBatch<T>(
   event: unknown,
   options: FirehoseTransformOptions<T>,
 ): Promise<{ response: FirehoseTransformationResponse; report: BatchReport }> {

@@ -1,8 +1,13 @@
 import { FirehoseRecordMismatchError, FirehoseResponseTooLargeError } from './errors.js';
-import type { FirehoseRequest } from './firehose-event.js';
 
 /** Lambda's limit on a synchronous response payload, which a Firehose transformation response is. */
 export const LAMBDA_SYNC_RESPONSE_LIMIT_BYTES = 6_291_456;
+
+/** What the response checks need of a request: its id and its records' ids. */
+export interface FirehoseRequestIds {
+  invocationId: string;
+  records: readonly { recordId: string }[];
+}
 
 /** One answered record of a Firehose transformation response. */
 export interface FirehoseResponseRecord {
@@ -64,7 +69,7 @@ export function firehoseFailed(recordId: string, originalData: string): Firehose
  * @example return firehoseResponse(request, request.records.map((r) => firehoseOk(r.recordId, transform(r))));
  */
 export function firehoseResponse(
-  request: Pick<FirehoseRequest, 'invocationId' | 'records'>,
+  request: FirehoseRequestIds,
   answers: FirehoseResponseRecord[],
 ): FirehoseTransformationResponse {
   checkEveryRecordAnsweredOnce(request, answers);
@@ -82,7 +87,7 @@ export function firehoseResponse(
  * @example checkEveryRecordAnsweredOnce(request, answers);
  */
 export function checkEveryRecordAnsweredOnce(
-  request: Pick<FirehoseRequest, 'invocationId' | 'records'>,
+  request: FirehoseRequestIds,
   answers: readonly Pick<FirehoseResponseRecord, 'recordId'>[],
 ): void {
   const expected = new Set(request.records.map((record) => record.recordId));

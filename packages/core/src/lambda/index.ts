@@ -23,7 +23,11 @@ export type {
   FirehoseVerdict,
 } from './firehose-handler.js';
 export { firehoseTransformHandler, processFirehoseBatch } from './firehose-handler.js';
-export type { FirehoseResponseRecord, FirehoseTransformationResponse } from './firehose-response.js';
+export type {
+  FirehoseRequestIds,
+  FirehoseResponseRecord,
+  FirehoseTransformationResponse,
+} from './firehose-response.js';
 export {
   checkEveryRecordAnsweredOnce,
   firehoseDropped,

@@ -32,7 +32,8 @@ export type KinesisBatchHandler = (event: KinesisEvent) => Promise<BatchItemFail
 export function kinesisBatchHandler(options: RawRecordOptions<KinesisRecord>): KinesisBatchHandler;
 export function kinesisBatchHandler<T>(options: DecodedRecordOptions<KinesisRecord, T>): KinesisBatchHandler;
 export function kinesisBatchHandler<T>(options: RecordHandlerOptions<KinesisRecord, T>): KinesisBatchHandler {
-  return async (event) => (await processKinesisBatch(event, options)).response;
+  return async (event) =>
+    (await processKinesisBatch(event, options as DecodedRecordOptions<KinesisRecord, T>)).response;
 }
 
 /**
@@ -40,6 +41,14 @@ export function kinesisBatchHandler<T>(options: RecordHandlerOptions<KinesisReco
  *
  * @example const { response, report } = await processKinesisBatch(event, { process, onReject });
  */
+export function processKinesisBatch(
+  event: unknown,
+  options: RawRecordOptions<KinesisRecord>,
+): Promise<{ response: BatchItemFailuresResponse; report: BatchReport }>;
+export function processKinesisBatch<T>(
+  event: unknown,
+  options: DecodedRecordOptions<KinesisRecord, T>,
+): Promise<{ response: BatchItemFailuresResponse; report: BatchReport }>;
 export async function processKinesisBatch<T>(
   event: unknown,
   options: RecordHandlerOptions<KinesisRecord, T>,

@@ -29,7 +29,8 @@ export type SqsBatchHandler = (event: SqsEvent) => Promise<BatchItemFailuresResp
 export function sqsBatchHandler(options: RawRecordOptions<SqsMessage>): SqsBatchHandler;
 export function sqsBatchHandler<T>(options: DecodedRecordOptions<SqsMessage, T>): SqsBatchHandler;
 export function sqsBatchHandler<T>(options: RecordHandlerOptions<SqsMessage, T>): SqsBatchHandler {
-  return async (event) => (await processSqsBatch(event, options)).response;
+  return async (event) =>
+    (await processSqsBatch(event, options as DecodedRecordOptions<SqsMessage, T>)).response;
 }
 
 /**
@@ -37,6 +38,14 @@ export function sqsBatchHandler<T>(options: RecordHandlerOptions<SqsMessage, T>)
  *
  * @example const { response, report } = await processSqsBatch(event, { process, onReject });
  */
+export function processSqsBatch(
+  event: unknown,
+  options: RawRecordOptions<SqsMessage>,
+): Promise<{ response: BatchItemFailuresResponse; report: BatchReport }>;
+export function processSqsBatch<T>(
+  event: unknown,
+  options: DecodedRecordOptions<SqsMessage, T>,
+): Promise<{ response: BatchItemFailuresResponse; report: BatchReport }>;
 export async function processSqsBatch<T>(
   event: unknown,
   options: RecordHandlerOptions<SqsMessage, T>,
