@@ -1,0 +1,9 @@
+export * from './errors.js';
+export { type ParquetFormatOptions, parquetFormat, writeParquet } from './parquet-format.js';
+export type {
+  ParquetColumnDeclaration,
+  ParquetScalarType,
+  ParquetSchema,
+} from './schema.js';
+export { loadParquetWasm, type ParquetWasmSource } from './wasm.js';
+export type { ParquetCompression, ParquetEncoding } from './writer-properties.js';

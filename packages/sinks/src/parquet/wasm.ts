@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import init from 'parquet-wasm/esm';
+import { ParquetWasmNotFoundError } from './errors.js';
+
+/** Where to load parquet-wasm's `.wasm` from: a file path, a file URL, or the bytes themselves. */
+export type ParquetWasmSource = string | URL | Uint8Array;
+
+const WASM_FILE = 'parquet_wasm_bg.wasm';
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the parquet-wasm module once per process. Without an explicit source it tries, in order:
+ * `$SLUICE_PARQUET_WASM`, `parquet_wasm_bg.wasm` next to the running bundle (a Lambda zip), and the
+ * copy inside the installed `parquet-wasm` package.
+ *
+ * @example
+ * await loadParquetWasm(); // or loadParquetWasm('/opt/parquet_wasm_bg.wasm') in a Lambda layer
+ */
+export function loadParquetWasm(source?: ParquetWasmSource): Promise<void> {
+  loading ??= instantiate(source).catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function instantiate(source: ParquetWasmSource | undefined): Promise<void> {
+  const bytes = source instanceof Uint8Array ? source : await readWasm(source);
+  await init({ module_or_path: bytes });
+}
+
+async function readWasm(source: string | URL | undefined): Promise<Uint8Array> {
+  const candidates = source ? [pathOf(source)] : defaultCandidates();
+  for (const path of candidates) {
+    try {
+      return await readFile(path);
+    } catch {
+      // try the next place
+    }
+  }
+  throw new ParquetWasmNotFoundError(candidates);
+}
+
+function defaultCandidates(): string[] {
+  const candidates: string[] = [];
+  if (process.env.SLUICE_PARQUET_WASM) candidates.push(process.env.SLUICE_PARQUET_WASM);
+  const here = import.meta.url;
+  if (here) {
+    candidates.push(fileURLToPath(new URL(WASM_FILE, here)));
+    try {
+      candidates.push(createRequire(here).resolve(`parquet-wasm/esm/${WASM_FILE}`));
+    } catch {
+      // parquet-wasm is not resolvable from here (bundled); the bundle-adjacent copy must exist
+    }
+  }
+  return candidates;
+}
+
+function pathOf(source: string | URL): string {
+  return source instanceof URL ? fileURLToPath(source) : source;
+}

@@ -1,0 +1,55 @@
+import {
+  Compression,
+  EnabledStatistics,
+  type WriterProperties,
+  WriterPropertiesBuilder,
+} from 'parquet-wasm/esm';
+import { ParquetOptionsError } from './errors.js';
+
+/** Codecs that DuckDB, Athena and Spark all read. Legacy `LZ4` is left out on purpose: DuckDB cannot read it. */
+export type ParquetCompression = 'zstd' | 'snappy' | 'gzip' | 'lz4_raw' | 'uncompressed';
+
+export interface ParquetEncoding {
+  /** Default `zstd`. */
+  compression?: ParquetCompression;
+  /** Dictionary-encode columns (falls back to plain when a dictionary grows too large). Default true. */
+  dictionary?: boolean;
+  /** Min/max/null-count statistics per `page` (and chunk), per `chunk` only, or `none`. Default `page`. */
+  statistics?: 'page' | 'chunk' | 'none';
+}
+
+const CODECS: Record<ParquetCompression, Compression> = {
+  zstd: Compression.ZSTD,
+  snappy: Compression.SNAPPY,
+  gzip: Compression.GZIP,
+  lz4_raw: Compression.LZ4_RAW,
+  uncompressed: Compression.UNCOMPRESSED,
+};
+
+const STATISTICS = {
+  page: EnabledStatistics.Page,
+  chunk: EnabledStatistics.Chunk,
+  none: EnabledStatistics.None,
+} as const;
+
+/** Checks encoding options before any wasm is loaded, so a typo fails fast. */
+export function checkEncoding(encoding: ParquetEncoding): void {
+  const compression = encoding.compression ?? 'zstd';
+  if (!(compression in CODECS)) {
+    throw new ParquetOptionsError(
+      `compression ${JSON.stringify(compression)} is not supported; use ${Object.keys(CODECS).join(', ')} ` +
+        '(legacy lz4 is unreadable by DuckDB: use lz4_raw)',
+    );
+  }
+}
+
+/** parquet-wasm writer properties; `rowGroupRows` makes every batch of that many rows one row group. */
+export function writerProperties(encoding: ParquetEncoding, rowGroupRows: number): WriterProperties {
+  return new WriterPropertiesBuilder()
+    .setCompression(CODECS[encoding.compression ?? 'zstd'])
+    .setDictionaryEnabled(encoding.dictionary ?? true)
+    .setStatisticsEnabled(STATISTICS[encoding.statistics ?? 'page'])
+    .setMaxRowGroupSize(rowGroupRows)
+    .setCreatedBy('sluice')
+    .build();
+}
