@@ -40,8 +40,8 @@ describe('sluice generate', () => {
   it('writes the dataset deterministically', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sluice-cli-'));
     const a = await sluice('generate', 'events', '--rows', '50', '--out', join(dir, 'a.csv'), '--seed', '3');
-    const b = await sluice('generate', 'events', '--rows', '50', '--out', join(dir, 'b.csv'), '--seed', '3');
-    expect(a.code).toBe(0);
+    const again = await sluice('generate', 'events', '--rows', '50', '--out', join(dir, 'b.csv'), '--seed', '3');
+    expect([a.code, again.code]).toEqual([0, 0]);
     expect(a.result).toMatchObject({ dataset: 'events', rows: 50, seed: 3 });
     expect(await readFile(join(dir, 'a.csv'))).toEqual(await readFile(join(dir, 'b.csv')));
   });
