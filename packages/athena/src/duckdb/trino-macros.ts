@@ -23,7 +23,7 @@ const MACROS: readonly string[] = [
   'yow(d) AS isoyear(d)',
   'last_day_of_month(d) AS last_day(d)',
   'to_unixtime(t) AS epoch(t)',
-  'from_unixtime(n) AS make_timestamp(CAST(round(n * 1000000) AS BIGINT))',
+  'from_unixtime(n) AS make_timestamp(CAST(round(CAST(n AS DOUBLE) * 1000000) AS BIGINT))',
   "current_timezone() AS current_setting('TimeZone')",
   'approx_distinct(x) AS approx_count_distinct(x)',
   'approx_percentile(x, p) AS approx_quantile(x, p)',
