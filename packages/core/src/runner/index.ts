@@ -1,0 +1,11 @@
+export type { ManualClock, RunnerClock } from './clock.js';
+export { manualClock, systemClock } from './clock.js';
+export type { RedeliveryPolicy } from './delivery-loop.js';
+export { StreamRunnerOptionError } from './errors.js';
+export type { KinesisEventHandler, KinesisInput, KinesisRunnerOptions } from './kinesis-runner.js';
+export { runKinesisStream, shardOf } from './kinesis-runner.js';
+export type { CommonRunnerOptions } from './options.js';
+export type { DeadLetter, StreamRunReport } from './report.js';
+export type { SqsEventHandler, SqsInput, SqsRunnerOptions } from './sqs-runner.js';
+export { runSqsQueue } from './sqs-runner.js';
+export type { RecordPayload, RecordSource } from './stream-source.js';

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import type { KinesisEvent, KinesisEventRecord } from '../lambda/kinesis-event.js';
+import { type Delivery, DeliveryLoop, type RedeliveryPolicy } from './delivery-loop.js';
+import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
+import type { StreamRunReport } from './report.js';
+import { padded, payloadBytes, type RecordPayload, type RecordSource } from './stream-source.js';
+
+/** A record to put on the local stream, as `PutRecord` would take it. */
+export interface KinesisInput {
+  partitionKey: string;
+  data: RecordPayload;
+}
+
+/** Options of {@link runKinesisStream}. */
+export interface KinesisRunnerOptions extends CommonRunnerOptions {
+  /** Default `local-stream`. */
+  streamName?: string;
+  /** Records are spread over shards by an MD5 of the partition key, as Kinesis does. Default 1. */
+  shardCount?: number;
+  /** Default 100, as Lambda's Kinesis mapping. */
+  batchSize?: number;
+  /**
+   * Retries after the first failed delivery, as the mapping's `MaximumRetryAttempts`: a record is
+   * dead-lettered on failure number `maxRetryAttempts + 1`. Default 2.
+   */
+  maxRetryAttempts?: number;
+  /**
+   * `from-failure` (default, what Lambda does): the shard resumes at the lowest failed sequence number,
+   * so records after it are delivered again. `failed-only`: only the reported records are redelivered,
+   * which gives up ordering behind a failure in exchange for fewer duplicates.
+   */
+  redelivery?: RedeliveryPolicy;
+}
+
+/** The handler the runner calls: any Kinesis Lambda handler (see `kinesisBatchHandler`). */
+export type KinesisEventHandler = (event: KinesisEvent) => unknown;
+
+interface KinesisDelivery extends Delivery<KinesisInput> {
+  data: string;
+}
+
+/**
+ * Feeds records to a Kinesis handler as Lambda would: per shard, in order, in batches; honours
+ * `batchItemFailures` by redelivering from the lowest failed sequence number onward (the shard waits
+ * until that record succeeds or is dead-lettered); a handler that throws fails the whole batch.
+ * Sequence numbers are deterministic (same input, same numbers). Memory holds at most
+ * `shardCount × batchSize` records.
+ *
+ * @example
+ * const report = await runKinesisStream(readings(), kinesisBatchHandler({ decode: jsonData(Reading), process, onReject }), {
+ *   batchSize: 50,
+ *   shardCount: 2,
+ * });
+ * report.deadLetters; // records that failed maxRetryAttempts + 1 times
+ */
+export async function runKinesisStream(
+  source: RecordSource<KinesisInput>,
+  handler: KinesisEventHandler,
+  options: KinesisRunnerOptions = {},
+): Promise<StreamRunReport<KinesisInput>> {
+  const common = resolveCommonOptions(options, 100);
+  const shardCount = options.shardCount ?? 1;
+  const maxRetryAttempts = options.maxRetryAttempts ?? 2;
+  requireInteger('shardCount', shardCount, 1);
+  requireInteger('maxRetryAttempts', maxRetryAttempts, 0);
+  const arn = `arn:aws:kinesis:${common.region}:${common.accountId}:stream/${options.streamName ?? 'local-stream'}`;
+  const loop = new DeliveryLoop<KinesisInput, KinesisDelivery>({
+    ...common,
+    maxFailures: maxRetryAttempts + 1,
+    redelivery: options.redelivery ?? 'from-failure',
+    invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, arn, common.region)) }),
+  });
+  const counters = new Array<number>(shardCount).fill(0);
+  for await (const record of source) {
+    const shard = shardOf(record.partitionKey, shardCount);
+    const n = (counters[shard] ?? 0) + 1;
+    counters[shard] = n;
+    const delivery: KinesisDelivery = {
+      record,
+      id: sequenceNumber(shard, n),
+      lane: shard,
+      arrivedAt: common.clock.now(),
+      deliveries: 0,
+      failures: 0,
+      data: payloadBytes(record.data).toString('base64'),
+    };
+    await loop.accept(delivery);
+  }
+  return loop.finish();
+}
+
+/**
+ * The shard a partition key lands on among `shardCount` evenly split shards (MD5 of the key, as Kinesis).
+ *
+ * @example shardOf('M-001', 4) // always the same shard for M-001
+ */
+export function shardOf(partitionKey: string, shardCount: number): number {
+  const hash = BigInt(`0x${createHash('md5').update(partitionKey, 'utf8').digest('hex')}`);
+  return Number((hash * BigInt(shardCount)) >> 128n);
+}
+
+/** 56 digits like a real sequence number, increasing within a shard: `4959` + shard + counter. */
+function sequenceNumber(shard: number, n: number): string {
+  return `4959${padded(shard, 4)}${padded(n, 48)}`;
+}
+
+function toEventRecord(delivery: KinesisDelivery, arn: string, region: string): KinesisEventRecord {
+  return {
+    kinesis: {
+      kinesisSchemaVersion: '1.0',
+      partitionKey: delivery.record.partitionKey,
+      sequenceNumber: delivery.id,
+      data: delivery.data,
+      approximateArrivalTimestamp: delivery.arrivedAt / 1000,
+    },
+    eventSource: 'aws:kinesis',
+    eventVersion: '1.0',
+    eventID: `shardId-${padded(delivery.lane, 12)}:${delivery.id}`,
+    eventName: 'aws:kinesis:record',
+    invokeIdentityArn: `arn:aws:iam::${arn.split(':')[4]}:role/local-stream-runner`,
+    awsRegion: region,
+    eventSourceARN: arn,
+  };
+}
