@@ -73,7 +73,7 @@ const optionsSchema = z.object({
  * }
  */
 export async function openCsv(
-  input: AsyncIterable<Uint8Array | string>,
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: CsvReadOptions = {},
 ): Promise<CsvSource> {
   const settings = readSettings(options);

@@ -41,7 +41,7 @@ interface LineSettings {
  * }
  */
 export async function* readJsonLines(
-  input: AsyncIterable<Uint8Array | string>,
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: JsonLinesReadOptions = {},
 ): AsyncGenerator<SourceRecord<JsonLine>> {
   const settings = {
