@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import type { RunReport } from '@sluice/core';
+import { openCsv, RunTally } from '@sluice/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scoreCustomerRows } from '../customers/index.js';
+import { scoreMaintenanceBatch } from '../maintenance/index.js';
+import { CustomerSummariser } from './customer-summary.js';
+import { EmptyDomainError } from './errors.js';
+import {
+  businessHealthIndex,
+  dataQualityComposite,
+  integrationScores,
+  machineHealth,
+  operationalExcellenceScore,
+} from './integration.js';
+import { MaintenanceSummariser } from './maintenance-summary.js';
+
+const report = (read: number, kept: number, dropped: Record<string, number> = {}): RunReport => ({
+  read,
+  kept,
+  dropped,
+  rejected: {},
+  startedAt: '2025-01-01T00:00:00.000Z',
+  durationMs: 0,
+});
+
+const unit = fc.double({ min: 0, max: 1, noNaN: true });
+
+describe('integration formulas', () => {
+  it('machine_health is 1 − the mean of the machines\u2019 average priorities', () => {
+    const machines = [{ avg_priority_score: 0.3 }, { avg_priority_score: 0.46 }] as never;
+    expect(machineHealth({ machines })).toBeCloseTo(0.62, 10);
+    expect(() => machineHealth({ machines: [] })).toThrow(EmptyDomainError);
+  });
+
+  it('operational_excellence_score = 0.6·machine_health + 0.4·satisfaction_index/10', () => {
+    expect(operationalExcellenceScore(0.62, 5.5)).toBeCloseTo(0.592, 10);
+    expect(operationalExcellenceScore(1, 10)).toBe(1);
+    expect(operationalExcellenceScore(0, 0)).toBe(0);
+  });
+
+  it('business_health_index = 0.5·(1 − high_risk/machines) + 0.5·(high_value/customers)', () => {
+    expect(businessHealthIndex({ highRisk: 1, machines: 4, highValue: 10, customers: 100 })).toBeCloseTo(
+      0.425,
+      10,
+    );
+    expect(() => businessHealthIndex({ highRisk: 0, machines: 1, highValue: 0, customers: 0 })).toThrow(
+      EmptyDomainError,
+    );
+  });
+
+  it('data_quality_composite is the mean of (kept + dropped)/read over the domains', () => {
+    expect(dataQualityComposite([report(200, 140, { stale: 50 }), report(100, 80)])).toBeCloseTo(0.875, 10);
+    expect(dataQualityComposite([report(0, 0)])).toBe(1);
+    expect(() => dataQualityComposite([])).toThrow(EmptyDomainError);
+  });
+
+  it('keeps every score in [0,1] for inputs in range', () => {
+    fc.assert(
+      fc.property(unit, fc.double({ min: 1, max: 10, noNaN: true }), fc.nat(50), fc.nat(50), (h, s, a, b) => {
+        const machines = Math.max(a, b) + 1;
+        const scores = [
+          operationalExcellenceScore(h, s),
+          businessHealthIndex({
+            highRisk: Math.min(a, b),
+            machines,
+            highValue: Math.min(a, b),
+            customers: machines,
+          }),
+          dataQualityComposite([report(machines, Math.min(a, b))]),
+        ];
+        return scores.every((x) => x >= 0 && x <= 1);
+      }),
+    );
+  });
+});
+
+describe('integrationScores from processed data', () => {
+  it('computes every metric from the scored files and their run reports', async () => {
+    const machinesCsv = await openCsv(once(fixture('./fixtures/machines-with-sensor-fault.csv')), {
+      file: 'm.csv',
+    });
+    const readings = [];
+    for await (const record of machinesCsv.records) {
+      readings.push(
+        record.ok ? { ...record, value: rowObject(machinesCsv.header, record.value.fields) } : record,
+      );
+    }
+    const batch = scoreMaintenanceBatch(readings, { now: () => 0 });
+    const machines = new MaintenanceSummariser();
+    for (const reading of batch.scored) machines.add(reading);
+
+    const customersTally = new RunTally({ now: () => 0 });
+    const customersCsv = await openCsv(once(fixture('../customers/fixtures/customers-kaggle-quirks.csv')));
+    const customers = new CustomerSummariser();
+    for await (const row of scoreCustomerRows(customersCsv, { tally: customersTally }))
+      if (row.ok) customers.add(row.value);
+
+    const maintenance = machines.result();
+    // machine 15: (0.8723 + 0.8985)/2 = 0.8854 high; 29: 0.3478 low; 39: 0.3075 low; 43: 0.8169 high
+    expect(maintenance.machines.map((m) => [m.machine_id, m.avg_priority_score, m.risk])).toEqual([
+      ['15', 0.8854, 'high'],
+      ['29', 0.3478, 'low'],
+      ['39', 0.3075, 'low'],
+      ['43', 0.8169, 'high'],
+    ]);
+    expect(maintenance.alerts).toBe(3);
+    expect(customers.result()).toMatchObject({
+      customers: 3,
+      segments: { HIGH_VALUE: 1 },
+      satisfaction_index: 5.6667,
+    });
+
+    const scores = integrationScores({
+      maintenance,
+      customers: customers.result(),
+      reports: [batch.report, customersTally.report()],
+    });
+    expect(scores).toEqual({
+      machine_health: 0.4106, // 1 − (0.8854 + 0.3478 + 0.3075 + 0.8169)/4
+      operational_excellence_score: 0.473, // 0.6·0.4106 + 0.4·5.6667/10
+      business_health_index: 0.4167, // 0.5·(1 − 2/4) + 0.5·(1/3)
+      data_quality_composite: 0.7917, // mean(5/6 machines, 3/4 customers)
+    });
+  });
+});
+
+function fixture(path: string): Buffer {
+  return readFileSync(new URL(path, import.meta.url));
+}
+
+async function* once(bytes: Uint8Array) {
+  yield bytes;
+}
+
+function rowObject(header: readonly string[], fields: readonly string[]): Record<string, string | undefined> {
+  return Object.fromEntries(header.map((name, index) => [name, fields[index]]));
+}

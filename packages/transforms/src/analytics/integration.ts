@@ -1,0 +1,96 @@
+import type { RunReport } from '@sluice/core';
+import { EmptyDomainError } from './errors.js';
+import { clamp01, roundTo } from './rounding.js';
+import type { CustomerSummary, IntegrationScores, MaintenanceSummary } from './schema.js';
+
+/**
+ * `machine_health = 1 − mean over machines of their average priority score` (each machine weighs
+ * the same, however many readings it sent).
+ *
+ * @example machineHealth(summary); // 0.62 when machines average 0.3 and 0.46
+ */
+export function machineHealth(maintenance: Pick<MaintenanceSummary, 'machines'>): number {
+  const { machines } = maintenance;
+  if (machines.length === 0) throw new EmptyDomainError('maintenance', 'machine_health');
+  let total = 0;
+  for (const machine of machines) total += clamp01(machine.avg_priority_score);
+  return 1 - total / machines.length;
+}
+
+/**
+ * `operational_excellence_score = 0.6·machine_health + 0.4·satisfaction_index/10`, with the
+ * satisfaction index (mean Customer_Satisfaction, 1–10) scaled to [0,1].
+ *
+ * @example operationalExcellenceScore(0.62, 5.5); // 0.592
+ */
+export function operationalExcellenceScore(health: number, satisfactionIndex: number): number {
+  return 0.6 * clamp01(health) + 0.4 * clamp01(satisfactionIndex / 10);
+}
+
+/**
+ * `business_health_index = 0.5·(1 − high_risk/machines) + 0.5·(high_value/customers)`.
+ *
+ * @example businessHealthIndex({ highRisk: 1, machines: 4, highValue: 10, customers: 100 }); // 0.425
+ */
+export function businessHealthIndex(counts: {
+  highRisk: number;
+  machines: number;
+  highValue: number;
+  customers: number;
+}): number {
+  if (counts.machines === 0) throw new EmptyDomainError('maintenance', 'business_health_index');
+  if (counts.customers === 0) throw new EmptyDomainError('customers', 'business_health_index');
+  return (
+    0.5 * (1 - clamp01(counts.highRisk / counts.machines)) +
+    0.5 * clamp01(counts.highValue / counts.customers)
+  );
+}
+
+/**
+ * `data_quality_composite = mean over domains of (kept + dropped)/read`: the share of records that
+ * were readable and valid. A run that read nothing counts as 1 (nothing was rejected).
+ *
+ * @example dataQualityComposite([{ read: 100, kept: 90, dropped: { stale: 5 }, ... }, ...]);
+ */
+export function dataQualityComposite(
+  reports: readonly Pick<RunReport, 'read' | 'kept' | 'dropped'>[],
+): number {
+  if (reports.length === 0) throw new EmptyDomainError('run reports', 'data_quality_composite');
+  let total = 0;
+  for (const report of reports) {
+    const accepted = report.kept + Object.values(report.dropped).reduce((a, b) => a + b, 0);
+    total += report.read === 0 ? 1 : clamp01(accepted / report.read);
+  }
+  return total / reports.length;
+}
+
+/**
+ * All cross-domain scores (§4.5), computed from the summaries and run reports, rounded to 4 decimals.
+ *
+ * @example
+ * integrationScores({ maintenance: machines.result(), customers: customers.result(), reports: [mReport, cReport] });
+ * // { machine_health: 0.62, operational_excellence_score: 0.592, business_health_index: 0.425, data_quality_composite: 0.97 }
+ */
+export function integrationScores(input: {
+  maintenance: MaintenanceSummary;
+  customers: CustomerSummary;
+  reports: readonly RunReport[];
+}): IntegrationScores {
+  const { maintenance, customers } = input;
+  const health = machineHealth(maintenance);
+  const business = businessHealthIndex({
+    highRisk: maintenance.risk_buckets.high,
+    machines: maintenance.machines.length,
+    highValue: customers.segments.HIGH_VALUE,
+    customers: customers.customers,
+  });
+  return {
+    machine_health: roundTo(health, 4),
+    operational_excellence_score: roundTo(
+      operationalExcellenceScore(health, customers.satisfaction_index),
+      4,
+    ),
+    business_health_index: roundTo(business, 4),
+    data_quality_composite: roundTo(dataQualityComposite(input.reports), 4),
+  };
+}
