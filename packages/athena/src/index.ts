@@ -1,3 +1,4 @@
+export * from './ctas/index.js';
 export * from './define-query.js';
 export * from './errors.js';
 export * from './identifiers.js';

@@ -2,7 +2,7 @@ export { toCreateTableDdl } from './athena-ddl.js';
 export { athenaColumnName, athenaColumnNames } from './column-names.js';
 export { type ColumnType, formatColumnType, parseColumnType, toDuckDbType } from './column-types.js';
 export { columnsFromSchema, type ObjectSchemaLike } from './columns-from-schema.js';
-export { CtasDefinitionError, TableDefinitionError } from './errors.js';
+export { TableDefinitionError } from './errors.js';
 export {
   type CdkTableInput,
   type GlueTableInput,
