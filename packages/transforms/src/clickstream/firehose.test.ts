@@ -1,5 +1,11 @@
+import { type FirehoseTransformationEvent, firehoseTransformHandler } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { enrichClickRecord, enrichClickRecords, type FirehoseClickRecord } from './firehose.js';
+import {
+  enrichClickForFirehose,
+  enrichClickRecord,
+  enrichClickRecords,
+  type FirehoseClickRecord,
+} from './firehose.js';
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const decode = (data: string) => Buffer.from(data, 'base64').toString('utf8');
@@ -65,5 +71,23 @@ describe('enrichClickRecords', () => {
     expect(records[3]?.metadata?.partitionKeys.datehour).toBe('2022/09/12/01');
     expect(failures.map((f) => f.recordId)).toEqual(['b', 'c']);
     expect(report).toMatchObject({ read: 4, kept: 2, rejected: { undecodable: 1, 'invalid-json': 1 } });
+  });
+});
+
+describe('enrichClickForFirehose with core firehoseTransformHandler', () => {
+  it('answers the same records the same way as enrichClickRecords', async () => {
+    const records = [
+      { ...record('a', base64(click('2022-09-11 23:00:00'))) },
+      { ...record('b', base64('nope')) },
+    ];
+    const handler = firehoseTransformHandler({ process: enrichClickForFirehose });
+    const event = {
+      invocationId: 'i-1',
+      deliveryStreamArn: 'arn:aws:firehose:eu-west-1:1:deliverystream/clicks',
+      region: 'eu-west-1',
+      records,
+    };
+    const response = await handler(event satisfies FirehoseTransformationEvent);
+    expect(response.records).toEqual(enrichClickRecords(records).records);
   });
 });

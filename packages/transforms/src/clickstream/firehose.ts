@@ -1,22 +1,18 @@
-import { type RunReport, RunTally } from '@sluice/core';
-import { enrichClick } from './enrich-click.js';
+import {
+  type FirehoseEventRecord,
+  type FirehoseOutput,
+  type FirehoseResponseRecord,
+  firehoseFailed,
+  firehoseOk,
+  type Outcome,
+  type RunReport,
+  RunTally,
+} from '@sluice/core';
+import { type ClickOutcome, enrichClick } from './enrich-click.js';
 
 /** The part of a Firehose transformation record this transform reads. */
-export interface FirehoseClickRecord {
-  recordId: string;
-  /** Base64 of the record bytes. */
-  data: string;
-  approximateArrivalTimestamp?: number;
-}
-
-/** A record of the Firehose transformation response. */
-export interface FirehoseClickResult {
-  recordId: string;
-  result: 'Ok' | 'Dropped' | 'ProcessingFailed';
-  /** Base64: the enriched JSON line when `Ok`, the original bytes otherwise. */
-  data: string;
-  metadata?: { partitionKeys: { datehour: string } };
-}
+export type FirehoseClickRecord = Pick<FirehoseEventRecord, 'recordId' | 'data'> &
+  Partial<Pick<FirehoseEventRecord, 'approximateArrivalTimestamp'>>;
 
 /** Why a record was answered `ProcessingFailed`, for the log. */
 export interface ClickFailure {
@@ -28,12 +24,35 @@ export interface ClickFailure {
 
 /** The answer for one record, and the reason when it failed. */
 export interface ClickRecordOutcome {
-  result: FirehoseClickResult;
+  result: FirehoseResponseRecord;
   failure?: ClickFailure;
 }
 
 /** Strict standard base64: `Buffer.from` silently skips stray characters, we must not. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Decodes base64 JSON record data and enriches the click in it; adds the rejection reasons
+ * `undecodable` (not base64 of UTF-8) and `invalid-json`.
+ *
+ * @example enrichClickData(record.data) // { kind: 'kept', value: { item_category: 'drink', ... } }
+ */
+export function enrichClickData(data: string): ClickOutcome {
+  const text = decodeRecord(data);
+  if (text === undefined)
+    return { kind: 'rejected', reason: 'undecodable', message: 'data is not base64 of UTF-8 text' };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    return {
+      kind: 'rejected',
+      reason: 'invalid-json',
+      message: `data is not JSON (${(error as Error).message})`,
+    };
+  }
+  return enrichClick(body);
+}
 
 /**
  * Enriches one Firehose record. `Ok` carries one JSON line with a trailing newline and the
@@ -44,23 +63,17 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * const { result, failure } = enrichClickRecord({ recordId: '1', data: Buffer.from(JSON.stringify(click)).toString('base64') });
  */
 export function enrichClickRecord(record: FirehoseClickRecord): ClickRecordOutcome {
-  const text = decodeRecord(record.data);
-  if (text === undefined) return failed(record, 'undecodable', 'data is not base64 of UTF-8 text');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    return failed(record, 'invalid-json', `data is not JSON (${(error as Error).message})`);
+  const outcome = enrichClickData(record.data);
+  if (outcome.kind === 'kept') {
+    const { datehour } = outcome.value;
+    return { result: firehoseOk(record.recordId, `${JSON.stringify(outcome.value)}\n`, { datehour }) };
   }
-  const outcome = enrichClick(body);
-  if (outcome.kind === 'rejected') return failed(record, outcome.reason, outcome.message);
-  const line = `${JSON.stringify(outcome.value)}\n`;
   return {
-    result: {
+    result: firehoseFailed(record.recordId, record.data),
+    failure: {
       recordId: record.recordId,
-      result: 'Ok',
-      data: Buffer.from(line, 'utf8').toString('base64'),
-      metadata: { partitionKeys: { datehour: outcome.value.datehour } },
+      reason: outcome.reason,
+      message: `record ${record.recordId}: ${outcome.message}`,
     },
   };
 }
@@ -69,7 +82,7 @@ export function enrichClickRecord(record: FirehoseClickRecord): ClickRecordOutco
  * Enriches a Firehose transformation batch: one result per record, same ids, same order.
  *
  * @example
- * export const handler = async (event: { records: FirehoseClickRecord[] }) => {
+ * export const handler = async (event: FirehoseTransformationEvent) => {
  *   const { records, failures } = enrichClickRecords(event.records);
  *   for (const failure of failures) console.warn(failure.message);
  *   return { records };
@@ -78,9 +91,9 @@ export function enrichClickRecord(record: FirehoseClickRecord): ClickRecordOutco
 export function enrichClickRecords(
   records: readonly FirehoseClickRecord[],
   options: { now?: () => number } = {},
-): { records: FirehoseClickResult[]; failures: ClickFailure[]; report: RunReport } {
+): { records: FirehoseResponseRecord[]; failures: ClickFailure[]; report: RunReport } {
   const tally = new RunTally(options);
-  const results: FirehoseClickResult[] = [];
+  const results: FirehoseResponseRecord[] = [];
   const failures: ClickFailure[] = [];
   for (const record of records) {
     const { result, failure } = enrichClickRecord(record);
@@ -92,6 +105,19 @@ export function enrichClickRecords(
   return { records: results, failures, report: tally.report() };
 }
 
+/**
+ * The click enrichment as a `process` function of core's `firehoseTransformHandler`, which then
+ * answers, checks and reports the batch.
+ *
+ * @example export const handler = firehoseTransformHandler({ process: enrichClickForFirehose });
+ */
+export function enrichClickForFirehose(record: FirehoseClickRecord): Outcome<FirehoseOutput> {
+  const outcome = enrichClickData(record.data);
+  if (outcome.kind === 'rejected') return outcome;
+  const { datehour } = outcome.value;
+  return { kind: 'kept', value: { data: `${JSON.stringify(outcome.value)}\n`, partitionKeys: { datehour } } };
+}
+
 function decodeRecord(data: string): string | undefined {
   if (!BASE64.test(data)) return undefined;
   try {
@@ -99,11 +125,4 @@ function decodeRecord(data: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function failed(record: FirehoseClickRecord, reason: string, detail: string): ClickRecordOutcome {
-  return {
-    result: { recordId: record.recordId, result: 'ProcessingFailed', data: record.data },
-    failure: { recordId: record.recordId, reason, message: `record ${record.recordId}: ${detail}` },
-  };
 }
