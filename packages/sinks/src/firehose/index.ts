@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './firehose-producer.js';
+export * from './limits.js';
