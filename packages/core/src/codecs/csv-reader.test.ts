@@ -85,6 +85,22 @@ describe('openCsv line endings, BOM and header', () => {
     expect(kept[0]?.fields).toEqual(['x;y', '2']);
   });
 
+  it('releases the input when the reader stops early', async () => {
+    let released = false;
+    async function* source() {
+      try {
+        yield 'id\n1\n';
+        yield '2\n';
+        yield '3\n';
+      } finally {
+        released = true;
+      }
+    }
+    const csv = await openCsv(source());
+    for await (const record of csv.records) if (record.ok) break;
+    expect(released).toBe(true);
+  });
+
   it('refuses a quote as the delimiter', async () => {
     await expect(openCsv(inPieces('a', 1), { delimiter: '"' })).rejects.toThrow(CodecOptionsError);
   });
