@@ -29,6 +29,8 @@ export interface DuckDbEngineOptions {
 export interface DuckDbEngine extends QueryEngine {
   /** Creates (or replaces) a view named after the table over its local files. */
   registerTable(table: TableDefinition): Promise<void>;
+  /** Closes the database; the engine cannot be used afterwards. */
+  close(): Promise<void>;
 }
 
 type Params = Record<string, QueryParamValue>;

@@ -1,0 +1,147 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineTable } from '../tables/table-definition.js';
+import { createDuckDbEngine, type DuckDbEngine } from './duckdb-engine.js';
+import { TableRegistrationError } from './errors.js';
+
+describe('registering table definitions over local files', () => {
+  let engine: DuckDbEngine;
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'sluice-register-'));
+    engine = await createDuckDbEngine({ localRoot: root });
+  });
+  afterAll(async () => {
+    await engine.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function write(path: string, text: string): Promise<string> {
+    const file = join(root, path);
+    await mkdir(join(file, '..'), { recursive: true });
+    await writeFile(file, text);
+    return file;
+  }
+
+  it('reads a CSV by position with the definition types, header skipped, under an s3:// location', async () => {
+    await write(
+      'orders-bucket/processed/part-1.csv',
+      'OrderID,Amount,Order Date\n"A,1",19.99,2025-02-01\nA2,5,2025-02-02\n',
+    );
+    await write('orders-bucket/processed/_SUCCESS', '');
+    const table = defineTable({
+      name: 'orders',
+      format: 'csv',
+      location: 's3://orders-bucket/processed/',
+      columns: [
+        { name: 'orderid', type: 'string' },
+        { name: 'amount', type: 'decimal(10,2)' },
+        { name: 'orderdate', type: 'date' },
+      ],
+    });
+    await engine.registerTable(table);
+    const { rows, columns } = await engine.execute('SELECT * FROM orders ORDER BY orderid');
+    expect(columns).toEqual([
+      { name: 'orderid', type: 'varchar' },
+      { name: 'amount', type: 'decimal(10,2)' },
+      { name: 'orderdate', type: 'date' },
+    ]);
+    expect(rows).toEqual([
+      { orderid: 'A,1', amount: '19.99', orderdate: '2025-02-01' },
+      { orderid: 'A2', amount: '5.00', orderdate: '2025-02-02' },
+    ]);
+  });
+
+  it('reads Parquet with upper-case column names as lower-case columns, Hive partitions included', async () => {
+    const dir = join(root, 'readings');
+    await engine.execute(
+      `COPY (SELECT 'm1' AS "MachineID", 0.5 AS "Score", 2024 AS year UNION ALL SELECT 'm2', 0.75, 2025) TO '${dir}' (FORMAT PARQUET, PARTITION_BY (year))`,
+    );
+    const table = defineTable({
+      name: 'readings',
+      format: 'parquet',
+      location: dir,
+      columns: [
+        { name: 'machineid', type: 'string' },
+        { name: 'score', type: 'double' },
+        { name: 'missing', type: 'bigint' },
+      ],
+      partitions: [{ name: 'year', type: 'int' }],
+    });
+    await engine.registerTable(table);
+    const { rows } = await engine.execute('SELECT * FROM readings ORDER BY machineid');
+    expect(rows).toEqual([
+      { machineid: 'm1', score: 0.5, missing: null, year: 2024 },
+      { machineid: 'm2', score: 0.75, missing: null, year: 2025 },
+    ]);
+  });
+
+  it('reads JSON Lines with nested values in Hive partition folders', async () => {
+    await write(
+      'clicks/datehour=2022091123/a.jsonl',
+      '{"element_clicked":"drink_3","time_spent":14,"tags":["a"],"item":{"n":3}}\n',
+    );
+    await write(
+      'clicks/datehour=2022091200/b.jsonl',
+      '{"element_clicked":"food_1","time_spent":2,"tags":[],"item":{"n":1}}\n',
+    );
+    const table = defineTable({
+      name: 'clicks',
+      format: 'json',
+      location: join(root, 'clicks'),
+      columns: [
+        { name: 'element_clicked', type: 'string' },
+        { name: 'time_spent', type: 'int' },
+        { name: 'tags', type: 'array<string>' },
+        { name: 'item', type: 'struct<n:bigint>' },
+      ],
+      partitions: [{ name: 'datehour', type: 'string' }],
+    });
+    await engine.registerTable(table);
+    const { rows } = await engine.execute('SELECT * FROM clicks ORDER BY datehour');
+    expect(rows).toEqual([
+      { element_clicked: 'drink_3', time_spent: 14, tags: ['a'], item: { n: 3 }, datehour: '2022091123' },
+      { element_clicked: 'food_1', time_spent: 2, tags: [], item: { n: 1 }, datehour: '2022091200' },
+    ]);
+  });
+
+  it('sees files added after registration, as Athena does', async () => {
+    await write('late/one.csv', 'id\n1\n');
+    await engine.registerTable(
+      defineTable({
+        name: 'late',
+        format: 'csv',
+        location: join(root, 'late'),
+        columns: [{ name: 'id', type: 'int' }],
+      }),
+    );
+    await write('late/two.csv', 'id\n2\n');
+    const { rows } = await engine.execute('SELECT count(*) AS n FROM late');
+    expect(rows).toEqual([{ n: 2 }]);
+  });
+
+  it('says which table and files when nothing is there to read', async () => {
+    const table = defineTable({
+      name: 'ghost',
+      format: 'csv',
+      location: join(root, 'nothing'),
+      columns: [{ name: 'a', type: 'string' }],
+    });
+    await expect(engine.registerTable(table)).rejects.toThrow(TableRegistrationError);
+    await expect(engine.registerTable(table)).rejects.toThrow(/table ghost: cannot read .*nothing/);
+  });
+
+  it('needs localRoot to map an s3:// location', async () => {
+    const bare = await createDuckDbEngine();
+    const table = defineTable({
+      name: 'x',
+      format: 'csv',
+      location: 's3://b/p/',
+      columns: [{ name: 'a', type: 'string' }],
+    });
+    await expect(bare.registerTable(table)).rejects.toThrow("needs the engine's localRoot option");
+    await bare.close();
+  });
+});
