@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAmount } from './amount.js';
 import { customerSegment, customerValue, scoreCustomerValue } from './customer-value.js';
 import { InvalidCustomerValueOptionsError } from './errors.js';
+import { CustomerSchema, ScoredCustomerSchema } from './schema.js';
 
 const customer = (amount: string, frequency: string, loyalty = '0', satisfaction = '0') => ({
   Customer_ID: '37-611-6911',
@@ -97,5 +98,16 @@ describe('scoreCustomerValue', () => {
         },
       ),
     );
+  });
+});
+
+describe('published schemas', () => {
+  it('accept the padded Kaggle row and the scored output, as Standard Schema', async () => {
+    const input = customer(' $333.80  ', '4', '5', '7');
+    const parsed = await CustomerSchema['~standard'].validate(input);
+    expect(parsed).toMatchObject({ value: { Purchase_Amount: 333.8 } });
+    const outcome = scoreCustomerValue(input);
+    if (outcome.kind !== 'kept') throw new Error('expected kept');
+    expect((await ScoredCustomerSchema['~standard'].validate(outcome.value)).issues).toBeUndefined();
   });
 });

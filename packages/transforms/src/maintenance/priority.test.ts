@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { maintenanceAlert } from './alert.js';
 import { InvalidMaintenanceOptionsError } from './errors.js';
 import { maintenancePriority, scoreMaintenancePriority } from './priority.js';
+import { MachineReadingSchema, MaintenanceAlertSchema, ScoredMachineReadingSchema } from './schema.js';
 
 const reading = (temperature: number | string, vibration: number | string, anomaly = '0', risk = '0.0') => ({
   timestamp: '2025-01-01 00:00:00',
@@ -131,5 +132,20 @@ describe('maintenanceAlert', () => {
   it('takes the threshold as an option', () => {
     expect(maintenanceAlert(scored(0.55), 0.5)).toMatchObject({ score: 0.55 });
     expect(maintenanceAlert(scored(0.5), 0.5)).toBeUndefined();
+  });
+});
+
+describe('published schemas', () => {
+  it('describe what scoring reads and writes, as Standard Schema', async () => {
+    const input = reading(98.94, 50.2, '1', '1.0');
+    expect((await MachineReadingSchema['~standard'].validate(input)).issues).toBeUndefined();
+    const outcome = scoreMaintenancePriority(input);
+    if (outcome.kind !== 'kept') throw new Error('expected kept');
+    expect((await ScoredMachineReadingSchema['~standard'].validate(outcome.value)).issues).toBeUndefined();
+    const alert = maintenanceAlert(outcome.value);
+    expect((await MaintenanceAlertSchema['~standard'].validate(alert)).issues).toBeUndefined();
+    expect(
+      (await MachineReadingSchema['~standard'].validate({ ...input, vibration: 'x' })).issues,
+    ).toHaveLength(1);
   });
 });
