@@ -21,7 +21,7 @@ describe('athena cost', () => {
 
   it("prefers Athena's engine time over wall time", () => {
     const execution = {
-      StatementType: 'DML',
+      StatementType: 'DML' as const,
       Statistics: { EngineExecutionTimeInMillis: 812, DataScannedInBytes: TB },
     };
     expect(athenaStats('q-1', execution, 2000)).toEqual({
