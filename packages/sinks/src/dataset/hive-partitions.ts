@@ -1,0 +1,59 @@
+import type { Row } from '../formats/file-format.js';
+
+/** The folder name Hive, Athena and Spark use for a null or empty partition value. */
+export const HIVE_DEFAULT_PARTITION = '__HIVE_DEFAULT_PARTITION__';
+
+// Hive's FileUtils.escapePathName escapes these (and control characters) as %XX.
+const ESCAPED = new Set(['"', '#', '%', "'", '*', '/', ':', '=', '?', '\\', '\x7F', '{', '[', ']', '^']);
+
+/**
+ * Escapes a partition key or value the way Hive does, so Athena and Spark find the same folder.
+ *
+ * @example escapeHivePathName('2025-01-31 10:00') // '2025-01-31 10%3A00'
+ */
+export function escapeHivePathName(text: string): string {
+  let escaped = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    escaped +=
+      ESCAPED.has(char) || code < 0x20 ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : char;
+  }
+  return escaped;
+}
+
+/** The partition a row belongs to: its `key=value/` folder path and the row without those keys. */
+export interface PartitionedRow {
+  path: string;
+  values: Record<string, string>;
+  row: Row;
+}
+
+/** Splits a row into its partition folder and its data, or says why a partition value is unusable. */
+export function partitionRow(row: Row, partitionBy: readonly string[]): PartitionedRow | string {
+  if (partitionBy.length === 0) return { path: '', values: {}, row };
+  const values: Record<string, string> = {};
+  let path = '';
+  for (const key of partitionBy) {
+    const value = partitionValue(row[key]);
+    if (value === undefined) return `partition column "${key}" holds ${typeof row[key]}, not a scalar`;
+    values[key] = value;
+    path += `${escapeHivePathName(key)}=${value === '' ? HIVE_DEFAULT_PARTITION : escapeHivePathName(value)}/`;
+  }
+  return { path, values, row: withoutKeys(row, partitionBy) };
+}
+
+function partitionValue(value: unknown): string | undefined {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
+  // A Date partitions by its UTC calendar day, the usual `date=YYYY-MM-DD` layout.
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function withoutKeys(row: Row, keys: readonly string[]): Row {
+  const data: Record<string, unknown> = {};
+  for (const key in row) if (!keys.includes(key)) data[key] = row[key];
+  return data;
+}

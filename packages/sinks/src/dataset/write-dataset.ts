@@ -1,0 +1,151 @@
+import { listAll, type ObjectStore, type Rejection, type SourcePosition } from '@sluice/core';
+import { type Row, writeFile } from '../formats/file-format.js';
+import { type DatasetFormatOptions, resolveFormat } from './dataset-format.js';
+import { DatasetOptionsError } from './errors.js';
+import { partitionRow } from './hive-partitions.js';
+import { type PartitionBuffer, PartitionBuffers } from './partition-buffers.js';
+
+/** `append` adds files; `overwrite` replaces the whole dataset; `overwrite_partitions` only the partitions written to. */
+export type DatasetWriteMode = 'append' | 'overwrite' | 'overwrite_partitions';
+
+export interface WriteDatasetOptions extends DatasetFormatOptions {
+  store: ObjectStore;
+  /** The dataset's folder, e.g. `lake/orders/`. */
+  prefix: string;
+  records: AsyncIterable<Row> | Iterable<Row>;
+  /** Columns that become `key=value/` folders, in order. Default none. */
+  partitionBy?: readonly string[];
+  /** Default `append`. */
+  mode?: DatasetWriteMode;
+  /** Rows per file (and per Parquet row group, unless `parquet.rowGroupSize` says otherwise). Default 100 000. */
+  batchSize?: number;
+  /** Partitions buffered at once; opening one more writes out the largest buffer. Default 64. */
+  maxOpenPartitions?: number;
+  /** File name stem: `<name>-<id>-<n><ext>`. Default `part`. */
+  name?: string;
+  /** Names files after this id (e.g. the stream's first sequence number) instead of a content hash. */
+  batchId?: string;
+  /** Where a record came from, for the rejections (its index is its place in `records`). */
+  position?: (record: Row, index: number) => SourcePosition | undefined;
+  signal?: AbortSignal;
+}
+
+/** One file the dataset writer wrote. */
+export interface DatasetFile {
+  key: string;
+  partition: Record<string, string>;
+  rows: number;
+  bytes: number;
+}
+
+/** The account of a dataset write: every record is in one file's `rows` or in `rejected`. */
+export interface DatasetWriteResult {
+  files: DatasetFile[];
+  rows: number;
+  rejected: Rejection[];
+  /** Old files removed by an overwrite. */
+  deleted: string[];
+}
+
+/**
+ * Writes records as a Hive-partitioned dataset (`date=2025-01-31/part-<hash>-0.parquet`). File
+ * names derive from the content (or `batchId`), so a retried write replaces its own files; an
+ * overwrite deletes old files only after every new file is written.
+ *
+ * @example
+ * const result = await writeDataset({
+ *   store, prefix: 'lake/orders/', format: 'parquet', parquet: { schema },
+ *   partitionBy: ['orderdate'], mode: 'overwrite_partitions', records,
+ * });
+ * console.log(result.files.map((f) => `${f.key}: ${f.rows}`));
+ */
+export async function writeDataset(options: WriteDatasetOptions): Promise<DatasetWriteResult> {
+  const settings = checkOptions(options);
+  const format = await resolveFormat({ ...options, ...withRowGroups(options, settings.batchSize) });
+  const buffers = new PartitionBuffers(settings.batchSize, settings.maxOpen);
+  const result: DatasetWriteResult = { files: [], rows: 0, rejected: [], deleted: [] };
+  const flush = async (buffer: PartitionBuffer) => {
+    const key = `${settings.prefix}${buffer.path}${fileName(options, buffer)}${format.extension}`;
+    const position = options.position;
+    const file = await writeFile(options.store, key, format, buffer.rows, {
+      ...(position ? { position: (row, i) => position(row, buffer.indexes[i] as number) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    result.files.push({ key, partition: buffer.values, rows: file.rows, bytes: file.bytes });
+    result.rows += file.rows;
+    result.rejected.push(...file.rejected);
+  };
+  let index = 0;
+  for await (const record of options.records) {
+    const partitioned = partitionRow(record, settings.partitionBy);
+    if (typeof partitioned === 'string')
+      result.rejected.push(partitionRejection(options, record, index, partitioned));
+    else
+      for (const ready of buffers.add(partitioned.path, partitioned.values, partitioned.row, index))
+        await flush(ready);
+    index++;
+  }
+  for (const buffer of buffers.drain()) await flush(buffer);
+  result.deleted = await removeReplaced(options, settings.prefix, result.files);
+  return result;
+}
+
+function checkOptions(options: WriteDatasetOptions) {
+  const batchSize = options.batchSize ?? 100_000;
+  const maxOpen = options.maxOpenPartitions ?? 64;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || !Number.isInteger(maxOpen) || maxOpen < 1) {
+    throw new DatasetOptionsError(
+      `batchSize (${batchSize}) and maxOpenPartitions (${maxOpen}) must be positive integers`,
+    );
+  }
+  if (options.batchId !== undefined && !/^[\w.-]+$/.test(options.batchId)) {
+    throw new DatasetOptionsError(
+      `batchId ${JSON.stringify(options.batchId)} may hold only letters, digits, _ . -`,
+    );
+  }
+  const prefix =
+    options.prefix === '' || options.prefix.endsWith('/') ? options.prefix : `${options.prefix}/`;
+  return { batchSize, maxOpen, prefix, partitionBy: options.partitionBy ?? [] };
+}
+
+function withRowGroups(options: WriteDatasetOptions, batchSize: number) {
+  if (!options.parquet) return {};
+  return { parquet: { rowGroupSize: batchSize, ...options.parquet } };
+}
+
+function fileName(options: WriteDatasetOptions, buffer: PartitionBuffer): string {
+  const id = options.batchId ?? buffer.hash.take();
+  return `${options.name ?? 'part'}-${id}-${buffer.files}`;
+}
+
+function partitionRejection(
+  options: WriteDatasetOptions,
+  record: Row,
+  index: number,
+  problem: string,
+): Rejection {
+  const position = options.position?.(record, index);
+  const message = `dataset ${options.prefix}, record ${index}: ${problem}`;
+  return { reason: 'partition-value', message, ...(position ? { position } : {}) };
+}
+
+/** Deletes, after the new files are in place, the old files an overwrite replaces. */
+async function removeReplaced(options: WriteDatasetOptions, prefix: string, files: DatasetFile[]) {
+  const mode = options.mode ?? 'append';
+  if (mode === 'append') return [];
+  const written = new Set(files.map((file) => file.key));
+  const scopes =
+    mode === 'overwrite' ? [prefix] : [...new Set(files.map((file) => partitionFolder(file.key)))];
+  const deleted: string[] = [];
+  for (const scope of scopes) {
+    for await (const object of listAll(options.store, scope))
+      if (!written.has(object.key)) deleted.push(object.key);
+  }
+  // Listed first, deleted after: deleting while paging could shift a cursor past live keys.
+  for (const key of deleted) await options.store.delete(key);
+  return deleted;
+}
+
+function partitionFolder(key: string): string {
+  return key.slice(0, key.lastIndexOf('/') + 1);
+}
