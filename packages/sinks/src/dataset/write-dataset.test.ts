@@ -135,7 +135,7 @@ describe('writeDataset', () => {
       yield* orders(['2025-01-30'], 3, 50);
       throw new Error('source failed');
     })();
-    await expect(parquet([...[]], { records: failing, mode: 'overwrite' })).rejects.toThrow('source failed');
+    await expect(parquet([], { records: failing, mode: 'overwrite' })).rejects.toThrow('source failed');
     expect(await keys()).toEqual(before);
   });
 
