@@ -102,6 +102,8 @@ function kindOf(value: unknown): Kind {
 }
 
 function kindOfText(text: string): Kind {
+  // Leading zeros mark codes (zip, account ids): a number type would lose them.
+  if (/^[+-]?0\d/.test(text)) return 'string';
   if (BIGINT.test(text)) return 'bigint';
   if (FIXED_POINT.test(text)) return 'decimal';
   if (DOUBLE.test(text)) return 'double';
