@@ -177,6 +177,12 @@ describe('openCsv rejections', () => {
     expect(rejected[0]?.message).toContain('q.csv:3');
   });
 
+  it('rejects a ragged first row that arrives in the same chunk as the header', async () => {
+    const { kept, rejected } = await readAll('a,b\n1\n2,3\n', { file: 'r.csv' });
+    expect(kept.map((r) => r.fields)).toEqual([['2', '3']]);
+    expect(rejected).toMatchObject([{ reason: 'ragged-row', position: { line: 2 } }]);
+  });
+
   it('fails to open when the header itself cannot be read', async () => {
     await expect(openCsv(inPieces('"a,b\n1,2\n', 4), { file: 'h.csv' })).rejects.toThrow(CsvHeaderError);
   });

@@ -115,11 +115,14 @@ async function readHeader(scanner: CsvScanner, texts: AsyncIterator<string>, fil
       ended = true;
     } else scanner.feed(next.value);
     pending = scanner.take();
-    // Until the header is read every output is a rejection, and it means the header is unreadable.
+    // A rejection before the header is known, or on its line, means the header is unreadable;
+    // later ones (a ragged first row read in the same chunk) are ordinary row rejections.
     const first = pending[0];
     if (first && !first.ok) {
       const line = first.rejection.position?.kind === 'file' ? first.rejection.position.line : 1;
-      throw new CsvHeaderError(`cannot read the header of ${file}: ${first.rejection.message}`, file, line);
+      if (scanner.header === undefined || line <= scanner.headerLine) {
+        throw new CsvHeaderError(`cannot read the header of ${file}: ${first.rejection.message}`, file, line);
+      }
     }
   }
   return { ended, pending };

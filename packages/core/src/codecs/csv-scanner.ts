@@ -43,6 +43,8 @@ export class CsvScanner {
   #out: SourceRecord<CsvRecord>[] = [];
   header: string[] | undefined;
   headerRaw = '';
+  /** Line on which the header record starts; rejections before or at it are header problems. */
+  headerLine = 0;
   lineTerminator: '\n' | '\r\n' | undefined;
 
   readonly #settings: CsvScannerSettings;
@@ -268,6 +270,7 @@ export class CsvScanner {
     if (this.header === undefined) {
       this.header = fields;
       this.headerRaw = text ?? this.#buf.slice(start, end);
+      this.headerLine = line;
       return;
     }
     if (fields.length !== this.header.length) {
