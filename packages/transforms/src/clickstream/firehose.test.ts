@@ -1,18 +1,17 @@
-import { type FirehoseTransformationEvent, firehoseTransformHandler } from '@sluice/core';
-import { describe, expect, it } from 'vitest';
 import {
-  enrichClickForFirehose,
-  enrichClickRecord,
-  enrichClickRecords,
-  type FirehoseClickRecord,
-} from './firehose.js';
+  type FirehoseEventRecord,
+  type FirehoseTransformationEvent,
+  firehoseTransformHandler,
+} from '@sluice/core';
+import { describe, expect, it } from 'vitest';
+import { enrichClickForFirehose, enrichClickRecord, enrichClickRecords } from './firehose.js';
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const decode = (data: string) => Buffer.from(data, 'base64').toString('utf8');
 const click = (created_at: string) =>
   JSON.stringify({ element_clicked: 'drink_3', time_spent: 14, source_menu: 'restaurant_name', created_at });
 
-const record = (recordId: string, data: string): FirehoseClickRecord => ({
+const record = (recordId: string, data: string): FirehoseEventRecord => ({
   recordId,
   data,
   approximateArrivalTimestamp: 1_662_937_200_000,
@@ -76,10 +75,7 @@ describe('enrichClickRecords', () => {
 
 describe('enrichClickForFirehose with core firehoseTransformHandler', () => {
   it('answers the same records the same way as enrichClickRecords', async () => {
-    const records = [
-      { ...record('a', base64(click('2022-09-11 23:00:00'))) },
-      { ...record('b', base64('nope')) },
-    ];
+    const records = [record('a', base64(click('2022-09-11 23:00:00'))), record('b', base64('nope'))];
     const handler = firehoseTransformHandler({ process: enrichClickForFirehose });
     const event = {
       invocationId: 'i-1',
