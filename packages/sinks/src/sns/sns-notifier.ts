@@ -1,0 +1,109 @@
+import { PublishBatchCommand, PublishCommand, SNSClient, type SNSClientConfig } from '@aws-sdk/client-sns';
+import type { RetryOptions } from '@sluice/core';
+import {
+  type DeliveryReport,
+  deliverInCalls,
+  deliveryReport,
+  type EntryResult,
+  type PendingEntry,
+  packInOrder,
+  type Undelivered,
+} from '../notify/delivery.js';
+import type { Notification, Notifier } from '../notify/notifier.js';
+import { SnsTopicMissingError } from './errors.js';
+import { SNS_LIMITS, type SnsEntry, toSnsEntry } from './message.js';
+
+/** Options of {@link SnsNotifier}. */
+export interface SnsNotifierOptions {
+  topicArn: string;
+  /** A ready client, or `clientConfig` to create one on first use. */
+  client?: SNSClient;
+  clientConfig?: SNSClientConfig;
+  /** Backoff and attempt budget per notification. Default: 8 attempts. */
+  retry?: Omit<RetryOptions, 'signal'>;
+}
+
+type IndexedEntry = SnsEntry & { index: number };
+
+/**
+ * Publishes notifications to an SNS topic: one with Publish, more with PublishBatch in groups of
+ * 10 (≤ 256 KiB per call). Subjects are repaired to what SNS accepts; oversize or empty messages
+ * are rejected with a reason; failed batch entries are retried unless SNS blames the sender.
+ *
+ * @example
+ * const notifier: Notifier = new SnsNotifier({ topicArn: process.env.ALERTS_TOPIC_ARN! });
+ * await notifier.publish([{ subject: 'Large order', message: JSON.stringify(tx), attributes: { status: 'pending' } }]);
+ */
+export class SnsNotifier implements Notifier {
+  readonly #options: SnsNotifierOptions;
+  #client: SNSClient | undefined;
+
+  constructor(options: SnsNotifierOptions) {
+    if (!options.topicArn) throw new SnsTopicMissingError();
+    this.#options = options;
+    this.#client = options.client;
+  }
+
+  async publish(
+    notifications: readonly Notification[],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<DeliveryReport<Notification>> {
+    const rejected: Undelivered<Notification>[] = [];
+    const entries: { index: number; entry: IndexedEntry }[] = [];
+    notifications.forEach((notification, index) => {
+      const built = toSnsEntry(notification, index);
+      if (built.ok) entries.push({ index, entry: { ...built.entry, index } });
+      else rejected.push(built.rejection);
+    });
+    const outcome = await deliverInCalls(entries, {
+      pack: (pending) => this.#pack(pending),
+      send: (batch, signal) =>
+        batch.length === 1 ? this.#publishOne(batch[0]!, signal) : this.#publishBatch(batch, signal),
+      retry: this.#options.retry,
+      signal: options.signal,
+    });
+    return deliveryReport(notifications, rejected, outcome);
+  }
+
+  #pack(pending: readonly PendingEntry<IndexedEntry>[]): PendingEntry<IndexedEntry>[] {
+    const limits = { maxEntries: SNS_LIMITS.entriesPerBatch, maxBytes: SNS_LIMITS.batchBytes };
+    return packInOrder(pending, { ...limits, size: (e) => e.bytes });
+  }
+
+  async #publishOne(entry: IndexedEntry, signal: AbortSignal | undefined): Promise<EntryResult[]> {
+    const command = new PublishCommand({
+      TopicArn: this.#options.topicArn,
+      Message: entry.message,
+      Subject: entry.subject,
+      MessageAttributes: entry.attributes,
+    });
+    await this.#lazyClient().send(command, { abortSignal: signal });
+    return [{ ok: true }];
+  }
+
+  async #publishBatch(batch: IndexedEntry[], signal: AbortSignal | undefined): Promise<EntryResult[]> {
+    // Ids must be unique within a call; the input index is, and maps a failure back to its record.
+    const command = new PublishBatchCommand({
+      TopicArn: this.#options.topicArn,
+      PublishBatchRequestEntries: batch.map((entry) => ({
+        Id: `n${entry.index}`,
+        Message: entry.message,
+        Subject: entry.subject,
+        MessageAttributes: entry.attributes,
+      })),
+    });
+    const out = await this.#lazyClient().send(command, { abortSignal: signal });
+    const failures = new Map((out.Failed ?? []).map((f) => [f.Id, f]));
+    return batch.map((entry) => {
+      const failure = failures.get(`n${entry.index}`);
+      if (!failure) return { ok: true };
+      const code = failure.Code ?? 'PublishFailed';
+      return { ok: false, code, message: failure.Message ?? code, retryable: failure.SenderFault !== true };
+    });
+  }
+
+  #lazyClient(): SNSClient {
+    this.#client ??= new SNSClient(this.#options.clientConfig ?? {});
+    return this.#client;
+  }
+}
