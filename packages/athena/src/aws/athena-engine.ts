@@ -1,5 +1,5 @@
 import type { QueryExecution, StartQueryExecutionInput } from '@aws-sdk/client-athena';
-import { isRetryableError } from '@sluice/core/retry';
+import { isRetryableError, RetryExhaustedError } from '@sluice/core/retry';
 import { bindParams, validateRow } from '../define-query.js';
 import type { QueryDefinition, QueryEngine, QueryParamValue, QueryResult, RunOptions } from '../query.js';
 import { AthenaCalls } from './athena-calls.js';
@@ -144,7 +144,8 @@ export class AthenaQueryEngine implements QueryEngine {
       return await this.#calls.start(input, signal);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (isRetryableError(error)) throw error;
+      // Throttling that outlasted every attempt is not a refusal: keep RetryExhaustedError.
+      if (error instanceof RetryExhaustedError || isRetryableError(error)) throw error;
       throw new AthenaRequestError('StartQueryExecution', error, queryName);
     }
   }

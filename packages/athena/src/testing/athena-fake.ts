@@ -27,7 +27,7 @@ const TARGET_PREFIX = 'AmazonAthena.';
  * A local Athena that speaks the service's JSON protocol (AWS JSON 1.1 over HTTP on 127.0.0.1), so
  * the real `AthenaClient` is exercised end to end. Queries are scripted by SQL text or a predicate:
  * polls spent QUEUED/RUNNING, then SUCCEEDED with typed result pages, FAILED with Athena's error
- * category, CANCELLED, or RUNNING forever. StopQueryExecution cancels; throttling can be injected.
+ * category, CANCELLED, or RUNNING forever. StopQueryExecution cancels; throttling and other API errors can be injected (`failNext`).
  * The fake checks what it receives: the number of `ExecutionParameters` must match the `?` in the
  * SQL, and ClientRequestToken must be 32-128 characters (a repeated token returns the same query).
  *
@@ -70,8 +70,8 @@ export class AthenaFake {
     return this;
   }
 
-  /** The next `times` calls of `operation` fail with a throttling error. */
-  throttle(operation: AthenaFakeOperation, times = 1, errorType = 'TooManyRequestsException'): this {
+  /** The next `times` calls of `operation` fail with `errorType` (default: Athena's throttling error). */
+  failNext(operation: AthenaFakeOperation, times = 1, errorType = 'TooManyRequestsException'): this {
     this.#throttles.set(operation, { times, errorType });
     return this;
   }
