@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { readBytes } from '@sluice/core';
 import { describeObjectStoreContract } from '@sluice/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,10 +58,23 @@ describe('S3ObjectStore', () => {
     expect((await store().head('typed/report.json'))?.contentType).toBe('application/json');
   });
 
+  it('gives clients emulator settings that store streamed bodies without aws-chunked framing', async () => {
+    const client = new S3Client(s3.clientConfig);
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const Body = Readable.from([Buffer.from(bytes)]);
+    await client.send(
+      new PutObjectCommand({ Bucket: s3.bucket, Key: 'raw/stream.bin', Body, ContentLength: 256 }),
+    );
+    const output = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: 'raw/stream.bin' }));
+    expect(Buffer.compare(await (output.Body as StreamingBlob).transformToByteArray(), bytes)).toBe(0);
+  });
+
   it('creates its client only when first used', () => {
     expect(() => new S3ObjectStore({ bucket: 'b', client: { region: 'nowhere-1' } })).not.toThrow();
   });
 });
+
+type StreamingBlob = { transformToByteArray(): Promise<Uint8Array> };
 
 async function* streamOf(chunk: Uint8Array, times: number): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < times; i++) yield chunk;
