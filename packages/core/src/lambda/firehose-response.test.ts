@@ -9,31 +9,9 @@ import {
   LAMBDA_SYNC_RESPONSE_LIMIT_BYTES,
 } from './firehose-response.js';
 import clicks from './fixtures/events/firehose/clickstream-transformation.json' with { type: 'json' };
-import kinesisSource from './fixtures/events/firehose/kinesis-source-transformation.json' with {
-  type: 'json',
-};
 
 const request = parseFirehoseEvent(clicks);
 const [first, second, third] = request.records.map((record) => record.recordId) as [string, string, string];
-
-describe('parseFirehoseEvent', () => {
-  it('reads invocation id, stream ARN and records with their ids, data and arrival time', () => {
-    expect(request.invocationId).toBe('invocationIdExample');
-    expect(request.deliveryStreamArn).toBe(
-      'arn:aws:firehose:us-east-1:123456789012:deliverystream/clickstream',
-    );
-    expect(request.records[0]).toMatchObject({
-      recordId: '49546986683135544286507457936321625675700192471156785154',
-      approximateArrivalTimestamp: 1495072949453,
-      position: { kind: 'message', messageId: '49546986683135544286507457936321625675700192471156785154' },
-    });
-    expect(request.records).toHaveLength(3);
-  });
-
-  it('reads requests from a delivery stream fed by a Kinesis stream', () => {
-    expect(parseFirehoseEvent(kinesisSource).records.map((r) => r.data)).toEqual(['SGVsbG8gV29ybGQ=']);
-  });
-});
 
 describe('firehoseResponse', () => {
   it('answers Ok with base64 data and partition keys, Dropped and ProcessingFailed with the original data', () => {

@@ -9,7 +9,7 @@ export interface Base64Record {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const RAW_LIMIT = 4096;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The payload's bytes; a payload that is not strict base64 becomes an `invalid-base64` rejection

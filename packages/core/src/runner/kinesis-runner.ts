@@ -70,23 +70,29 @@ export async function runKinesisStream(
     redelivery: options.redelivery ?? 'from-failure',
     invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, arn, common.region)) }),
   });
+  const putRecord = shardWriter(shardCount, common.clock.now);
+  for await (const record of source) await loop.accept(putRecord(record));
+  return loop.finish();
+}
+
+/** Assigns each record its shard and the shard's next sequence number, as `PutRecord` does. */
+function shardWriter(shardCount: number, now: () => number): (record: KinesisInput) => KinesisDelivery {
   const counters = new Array<number>(shardCount).fill(0);
-  for await (const record of source) {
+  return (record) => {
     const shard = shardOf(record.partitionKey, shardCount);
     const n = (counters[shard] ?? 0) + 1;
     counters[shard] = n;
-    const delivery: KinesisDelivery = {
+    const data = payloadBytes(record.data).toString('base64');
+    return {
       record,
       id: sequenceNumber(shard, n),
       lane: shard,
-      arrivedAt: common.clock.now(),
+      arrivedAt: now(),
       deliveries: 0,
       failures: 0,
-      data: payloadBytes(record.data).toString('base64'),
+      data,
     };
-    await loop.accept(delivery);
-  }
-  return loop.finish();
+  };
 }
 
 /**
