@@ -120,7 +120,7 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     try {
       const fileColumns =
         table.format === 'parquet' ? await this.describe(`SELECT * FROM ${readerSql(table, files)}`) : [];
-      await this.execute(registrationSql(table, files, fileColumns));
+      await this.execute(registrationSql(table, files, fileColumns, this.options.localRoot));
     } catch (error) {
       throw new TableRegistrationError(table.name, `cannot read ${files}: ${(error as Error).message}`, {
         cause: error,

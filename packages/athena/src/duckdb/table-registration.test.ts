@@ -107,6 +107,57 @@ describe('registering table definitions over local files', () => {
     ]);
   });
 
+  it('cuts projected partition values out of template folders (Firehose YYYY/MM/DD/HH prefixes)', async () => {
+    await write(
+      'clicks-bucket/clicks/2022/09/11/23/stream-1',
+      '{"element_clicked":"drink_3","time_spent":14}\n',
+    );
+    await write(
+      'clicks-bucket/clicks/2022/09/12/00/stream-2',
+      '{"element_clicked":"food_1","time_spent":2}\n',
+    );
+    const table = defineTable({
+      name: 'firehose_clicks',
+      format: 'json',
+      location: 's3://clicks-bucket/clicks/',
+      columns: [
+        { name: 'element_clicked', type: 'string' },
+        { name: 'time_spent', type: 'int' },
+      ],
+      partitions: [{ name: 'datehour', type: 'string' }],
+      projection: {
+        columns: { datehour: { type: 'date', format: 'yyyy/MM/dd/HH', range: ['2022/01/01/00', 'NOW'] } },
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: Athena's own placeholder syntax
+        locationTemplate: 's3://clicks-bucket/clicks/${datehour}/',
+      },
+    });
+    await engine.registerTable(table);
+    const { rows } = await engine.execute(
+      "SELECT * FROM firehose_clicks WHERE datehour >= '2022/09/12' ORDER BY 1",
+    );
+    expect(rows).toEqual([{ element_clicked: 'food_1', time_spent: 2, datehour: '2022/09/12/00' }]);
+  });
+
+  it('reads a tab-separated LazySimpleSerDe file without header, quotes kept as data', async () => {
+    await write('tsv/a.tsv', '1\t"quoted"\n2\tplain\n');
+    const table = defineTable({
+      name: 'tsv',
+      format: 'csv',
+      location: join(root, 'tsv'),
+      columns: [
+        { name: 'id', type: 'int' },
+        { name: 'label', type: 'string' },
+      ],
+      csv: { serde: 'LazySimpleSerDe', delimiter: '\t', skipHeaderLines: 0 },
+    });
+    await engine.registerTable(table);
+    const { rows } = await engine.execute('SELECT * FROM tsv ORDER BY id');
+    expect(rows).toEqual([
+      { id: 1, label: '"quoted"' },
+      { id: 2, label: 'plain' },
+    ]);
+  });
+
   it('sees files added after registration, as Athena does', async () => {
     await write('late/one.csv', 'id\n1\n');
     await engine.registerTable(

@@ -1,31 +1,22 @@
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseColumnType, toDuckDbType } from '../tables/column-types.js';
 import type { ColumnDefinition, TableDefinition } from '../tables/table-definition.js';
 import { TableRegistrationError } from './errors.js';
+import { localPathOf, partitionSelect, templateFilesGlob, usesLocationTemplate } from './partition-layout.js';
 
 /**
  * The local file or glob a table's `location` stands for: `s3://bucket/prefix/` maps to
- * `<localRoot>/bucket/prefix/`; a directory is read recursively with Hive `key=value/` folders,
- * skipping `_`/`.` files as Athena does.
+ * `<localRoot>/bucket/prefix/`; a directory is read recursively with Hive `key=value/` folders (or the
+ * projection's location template), skipping `_`/`.` files as Athena does.
  *
  * @example localFilesOf(processed, '/data/lake') // '/data/lake/orders/processed/**\/[!_.]*'
  */
 export function localFilesOf(table: TableDefinition, localRoot?: string): string {
-  const path = localPathOf(table, localRoot);
+  if (usesLocationTemplate(table)) return templateFilesGlob(table, localRoot);
+  const path = localPathOf(table.location, table.name, localRoot);
   const isFile = statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   return isFile ? path : join(path, '**', '[!_.]*');
-}
-
-function localPathOf(table: TableDefinition, localRoot: string | undefined): string {
-  const { location } = table;
-  if (location.startsWith('file://')) return fileURLToPath(location);
-  if (!location.startsWith('s3://')) return resolve(location);
-  if (localRoot === undefined) {
-    throw new TableRegistrationError(table.name, `location ${location} needs the engine's localRoot option`);
-  }
-  return join(resolve(localRoot), location.slice('s3://'.length));
 }
 
 /**
@@ -33,16 +24,17 @@ function localPathOf(table: TableDefinition, localRoot: string | undefined): str
  * with their types, then the partition columns. For Parquet, `fileColumns` (what the files hold) lets
  * columns match by name case-insensitively, as Athena does.
  *
- * @example await connection.run(registrationSql(processed, '/data/processed.csv'));
+ * @example await connection.run(registrationSql(processed, '/data/processed.csv', [], '/data'));
  */
 export function registrationSql(
   table: TableDefinition,
   files: string,
   fileColumns: readonly string[] = [],
+  localRoot?: string,
 ): string {
   const columns = [
     ...table.columns.map((c) => selectColumn(c, fileColumns, table.format)),
-    ...table.partitions.map((p) => `"${p.name}"`),
+    ...table.partitions.map((p) => partitionSelect(table, p, localRoot)),
   ];
   return `CREATE OR REPLACE VIEW "${table.name}" AS SELECT ${columns.join(', ')} FROM ${readerSql(table, files)}`;
 }
@@ -85,6 +77,7 @@ function csvOptions(table: TableDefinition): string[] {
 }
 
 function hiveOptions(table: TableDefinition): string[] {
+  if (usesLocationTemplate(table)) return ['hive_partitioning = false', 'filename = true'];
   if (table.partitions.length === 0) return ['hive_partitioning = false'];
   return ['hive_partitioning = true', `hive_types = ${columnsStruct(table.partitions)}`];
 }
