@@ -32,6 +32,12 @@ export class AthenaCalls {
     return this.#client;
   }
 
+  /** Releases the client's sockets if the engine created it; a client passed in belongs to the caller. */
+  close(): void {
+    if (this.#client && !isClient(this.#clientOption)) this.#client.destroy();
+    this.#client = undefined;
+  }
+
   async start(input: StartQueryExecutionInput, signal?: AbortSignal): Promise<string> {
     const output = await this.#send(
       () => this.client.send(new StartQueryExecutionCommand(input), { abortSignal: signal }),

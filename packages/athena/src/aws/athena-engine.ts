@@ -100,8 +100,7 @@ export class AthenaQueryEngine implements QueryEngine {
   }
 
   async close(): Promise<void> {
-    // A client the engine was handed belongs to the caller; only an owned one would need destroying,
-    // and the SDK client holds no sockets open between requests with the default handler.
+    this.#calls.close();
   }
 
   async #bind<P extends Params>(query: QueryDefinition<P, unknown>, params: P, options?: RunOptions) {
