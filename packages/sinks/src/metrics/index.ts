@@ -1,0 +1,3 @@
+export * from './emf.js';
+export * from './errors.js';
+export * from './run-report.js';
