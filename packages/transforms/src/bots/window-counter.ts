@@ -5,8 +5,10 @@ import type { BotDetection } from './schema.js';
 interface WindowBucket {
   start: number;
   end: number;
-  /** Insertion order = first arrival of the key in the window: the emission order. */
-  counts: Map<string, number>;
+  /** Key → slot in `counts`; insertion order = first arrival of the key: the emission order. */
+  slots: Map<string, number>;
+  /** Counts by slot: one Map lookup per event, no set, no allocation once a key is known. */
+  counts: Uint32Array;
 }
 
 /** The JSON-serialisable state of a {@link KeyedWindowCounter}: only the open windows. */
@@ -38,7 +40,7 @@ export class KeyedWindowCounter {
   #watermark = Number.NEGATIVE_INFINITY;
   /** End of the oldest open window: one comparison per event decides whether anything closes. */
   #nextEnd = Number.POSITIVE_INFINITY;
-  readonly #byStart = new Map<number, WindowBucket>();
+  /** Open windows by ascending start; few (about (window + lateness) / slide), so scanned, not hashed. */
   #open: WindowBucket[] = [];
   #last: WindowBucket | undefined;
   #counted = 0;
@@ -75,7 +77,7 @@ export class KeyedWindowCounter {
   /** Open windows and the (window, key) counters they hold: what memory grows with. */
   get size(): { windows: number; counters: number } {
     let counters = 0;
-    for (const bucket of this.#open) counters += bucket.counts.size;
+    for (const bucket of this.#open) counters += bucket.slots.size;
     return { windows: this.#open.length, counters };
   }
 
@@ -83,7 +85,7 @@ export class KeyedWindowCounter {
     return {
       maxEventTime: Number.isFinite(this.#maxEventTime) ? this.#maxEventTime : null,
       watermark: Number.isFinite(this.#watermark) ? this.#watermark : null,
-      windows: this.#open.map((bucket) => [bucket.start, [...bucket.counts]]),
+      windows: this.#open.map((bucket) => [bucket.start, [...entries(bucket)]]),
       counted: this.#counted,
       late: this.#late,
     };
@@ -92,10 +94,13 @@ export class KeyedWindowCounter {
   restore(state: WindowCounterState): void {
     this.#maxEventTime = state.maxEventTime ?? Number.NEGATIVE_INFINITY;
     this.#watermark = state.watermark ?? Number.NEGATIVE_INFINITY;
-    this.#byStart.clear();
     this.#open = [];
     this.#last = undefined;
-    for (const [start, counts] of state.windows) this.#openBucket(start).counts = new Map(counts);
+    this.#nextEnd = Number.POSITIVE_INFINITY;
+    for (const [start, counts] of state.windows) {
+      const bucket = this.#bucketAt(start);
+      for (const [key, count] of counts) increment(bucket, key, count);
+    }
     this.#counted = state.counted;
     this.#late = state.late;
   }
@@ -120,20 +125,30 @@ export class KeyedWindowCounter {
     if (start + this.#settings.windowMs <= this.#watermark) return false;
     let bucket = this.#last;
     if (bucket === undefined || bucket.start !== start) {
-      bucket = this.#byStart.get(start) ?? this.#openBucket(start);
+      bucket = this.#bucketAt(start);
       this.#last = bucket;
     }
-    bucket.counts.set(key, (bucket.counts.get(key) ?? 0) + 1);
+    increment(bucket, key, 1);
     return true;
   }
 
-  #openBucket(start: number): WindowBucket {
-    const bucket: WindowBucket = { start, end: start + this.#settings.windowMs, counts: new Map() };
-    let at = this.#open.length;
-    while (at > 0 && (this.#open[at - 1] as WindowBucket).start > start) at--;
-    this.#open.splice(at, 0, bucket);
-    this.#byStart.set(start, bucket);
-    this.#nextEnd = (this.#open[0] as WindowBucket).end;
+  /** The open window starting at `start`, opened if need be; scans from the newest end. */
+  #bucketAt(start: number): WindowBucket {
+    const open = this.#open;
+    let at = open.length;
+    for (; at > 0; at--) {
+      const bucket = open[at - 1] as WindowBucket;
+      if (bucket.start === start) return bucket;
+      if (bucket.start < start) break;
+    }
+    const bucket: WindowBucket = {
+      start,
+      end: start + this.#settings.windowMs,
+      slots: new Map(),
+      counts: new Uint32Array(16),
+    };
+    open.splice(at, 0, bucket);
+    this.#nextEnd = (open[0] as WindowBucket).end;
     return bucket;
   }
 
@@ -142,7 +157,6 @@ export class KeyedWindowCounter {
     while (closed < this.#open.length && (this.#open[closed] as WindowBucket).end <= watermark) {
       const bucket = this.#open[closed++] as WindowBucket;
       this.#emit(bucket, out);
-      this.#byStart.delete(bucket.start);
       if (this.#last === bucket) this.#last = undefined;
     }
     this.#open.splice(0, closed);
@@ -151,10 +165,28 @@ export class KeyedWindowCounter {
 
   #emit(bucket: WindowBucket, out: BotDetection[]): void {
     const { flagThreshold, alertThreshold } = this.#settings;
-    for (const [key, count] of bucket.counts) {
+    for (const [key, count] of entries(bucket)) {
       if (count <= flagThreshold) continue;
       const severity = count > alertThreshold ? 'high' : 'flag';
       out.push({ key, windowStart: bucket.start, windowEnd: bucket.end, count, severity });
     }
   }
+}
+
+function increment(bucket: WindowBucket, key: string, by: number): void {
+  let slot = bucket.slots.get(key);
+  if (slot === undefined) {
+    slot = bucket.slots.size;
+    bucket.slots.set(key, slot);
+    if (slot === bucket.counts.length) {
+      const grown = new Uint32Array(slot * 2);
+      grown.set(bucket.counts);
+      bucket.counts = grown;
+    }
+  }
+  bucket.counts[slot] = (bucket.counts[slot] as number) + by;
+}
+
+function* entries(bucket: WindowBucket): Generator<[key: string, count: number]> {
+  for (const [key, slot] of bucket.slots) yield [key, bucket.counts[slot] as number];
 }
