@@ -1,8 +1,9 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import { bindParams, dateParam, defineQuery, sqlDate, validateRow } from './define-query.js';
 import { QueryDefinitionError, QueryParamsError, QueryRowError } from './errors.js';
+import type { QueryDefinition, SqlDate } from './query.js';
 
 const row = z.object({ orderid: z.number(), status: z.string() });
 
@@ -16,6 +17,20 @@ describe('defineQuery', () => {
     });
     expect(query.sql).toBe('SELECT * FROM orders WHERE orderdate BETWEEN ? AND ? OR updated >= ?');
     expect(query.paramOrder).toEqual(['from', 'to', 'from']);
+  });
+
+  it('infers the params and row types from the schemas', () => {
+    const fields = defineQuery({
+      name: 'q',
+      sql: 'SELECT :from, :status',
+      params: { from: dateParam(), status: z.string() },
+      row,
+    });
+    expectTypeOf(fields).toEqualTypeOf<
+      QueryDefinition<{ from: SqlDate; status: string }, { orderid: number; status: string }>
+    >();
+    const whole = defineQuery({ name: 'q', sql: 'SELECT :n', params: z.object({ n: z.number() }), row });
+    expectTypeOf(whole).toEqualTypeOf<QueryDefinition<{ n: number }, { orderid: number; status: string }>>();
   });
 
   it('leaves colons inside literals, quoted identifiers, comments and :: casts alone', () => {

@@ -90,6 +90,16 @@ describe('StartQueryExecution', () => {
   });
 });
 
+describe('the fake keeps the engine honest', () => {
+  it('fails a query whose parameter count does not match its placeholders, as Athena does', async () => {
+    const error = await engine()
+      .execute('SELECT ? AS x')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AthenaQueryError', errorCategory: 2 });
+    expect((error as Error).message).toMatch(/Incorrect number of parameters: expected 1 but found 0/);
+  });
+});
+
 describe('throttling', () => {
   it('retries every call Athena throttles, keeping the same ClientRequestToken', async () => {
     fake.failNext('StartQueryExecution', 2);
