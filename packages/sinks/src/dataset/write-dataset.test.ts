@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Row } from '../formats/file-format.js';
 import type { ParquetSchema } from '../parquet/schema.js';
 import { queryDuckDb } from '../testing/duckdb.js';
+import { DatasetOptionsError } from './errors.js';
 import { writeDataset } from './write-dataset.js';
 
 let root: string;
@@ -210,5 +211,13 @@ describe('writeDataset', () => {
       ['partition-value', { kind: 'file', file: 'orders.csv', line: 4 }],
       ['parquet-type', { kind: 'file', file: 'orders.csv', line: 3 }],
     ]);
+  });
+
+  it('refuses a batch id or name that would change the folder, and parquet without a schema', async () => {
+    await expect(parquet([], { batchId: '../other' })).rejects.toThrow(DatasetOptionsError);
+    await expect(parquet([], { name: 'a/b' })).rejects.toThrow(DatasetOptionsError);
+    await expect(writeDataset({ store, prefix: 'x/', format: 'parquet', records: [] })).rejects.toThrow(
+      "format 'parquet' needs `parquet: { schema }`",
+    );
   });
 });

@@ -90,6 +90,8 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
   return result;
 }
 
+const FILE_NAME_PART = /^[\w.-]+$/;
+
 function checkOptions(options: WriteDatasetOptions) {
   const batchSize = options.batchSize ?? 100_000;
   const maxOpen = options.maxOpenPartitions ?? 64;

@@ -83,6 +83,7 @@ export class S3ObjectStore implements ObjectStore {
     return {
       key,
       size: upload.size(),
+      // S3's upload responses carry no Last-Modified; asking for it would cost a HEAD per put.
       lastModified: new Date(),
       ...(result.ETag ? { etag: result.ETag } : {}),
       ...(options.contentType ? { contentType: options.contentType } : {}),
