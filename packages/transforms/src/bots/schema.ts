@@ -85,7 +85,11 @@ export const BotDetectionSchema = z.object({
 });
 export type BotDetection = z.output<typeof BotDetectionSchema>;
 
-/** `"field: problem; …"` from a failed parse, so a rejection names the field. */
+/**
+ * `"field: problem; …"` from a failed parse, so a rejection names the field.
+ *
+ * @example describeBotEventIssues(result.error.issues) // 'price: "abc" is not a number'
+ */
 export function describeBotEventIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues.map((issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`).join('; ');
 }

@@ -26,6 +26,8 @@ export type BotDetectorState = z.output<typeof BotDetectorStateSchema>;
 /**
  * Validates a state against the detector's geometry: counts taken in 10 s windows mean nothing in
  * 60 s windows.
+ *
+ * @example const state = checkedState(JSON.parse(text), windowSettings(options));
  */
 export function checkedState(state: unknown, settings: WindowSettings): BotDetectorState {
   const parsed = BotDetectorStateSchema.safeParse(state);

@@ -23,7 +23,11 @@ export function notificationSubject(text: string): string {
   return `${cut}...`;
 }
 
-/** The alert for an order above the large-order threshold, awaiting review. */
+/**
+ * The alert for an order above the large-order threshold, awaiting review.
+ *
+ * @example largeOrderAlert(tx, 37500, 100).subject // 'Large order 7: 150 x Kettle'
+ */
 export function largeOrderAlert(tx: Transaction, cents: number, threshold: number): TransactionNotification {
   return {
     kind: 'large-order',
@@ -35,7 +39,11 @@ export function largeOrderAlert(tx: Transaction, cents: number, threshold: numbe
   };
 }
 
-/** The inventory notification of a confirmed order. */
+/**
+ * The inventory notification of a confirmed order.
+ *
+ * @example inventoryNotification(tx, 30).subject // 'Order 7 confirmed: 3 x Kettle'
+ */
 export function inventoryNotification(tx: Transaction, cents: number): TransactionNotification {
   return {
     kind: 'inventory',

@@ -32,7 +32,11 @@ export type TransactionMessage = z.input<typeof TransactionMessageSchema>;
 /** A validated transaction: ids are strings, names trimmed. */
 export type Transaction = z.output<typeof TransactionMessageSchema>;
 
-/** `incomplete`: quantity ≤ 0; `pending`: a large order awaiting review; `confirmed` otherwise. */
+/**
+ * `incomplete`: quantity ≤ 0; `pending`: a large order awaiting review; `confirmed` otherwise.
+ *
+ * @example TransactionStatusSchema.parse(item.Status)
+ */
 export const TransactionStatusSchema = z.enum(['confirmed', 'pending', 'incomplete']);
 export type TransactionStatus = z.output<typeof TransactionStatusSchema>;
 
@@ -68,7 +72,11 @@ export const TransactionNotificationSchema = z.object({
 });
 export type TransactionNotification = z.output<typeof TransactionNotificationSchema>;
 
-/** `"field: problem; …"` from a failed parse, so a rejection names the field. */
+/**
+ * `"field: problem; …"` from a failed parse, so a rejection names the field.
+ *
+ * @example describeTransactionIssues(result.error.issues) // 'quantity: must be an integer'
+ */
 export function describeTransactionIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
 }
