@@ -79,7 +79,7 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     const rows: R[] = [];
     const statement = await this.open(query.sql, await bindParams(query, params), options, query.name);
     try {
-      for await (const raw of readRows(statement.result, options?.signal)) {
+      for await (const raw of statement.rows()) {
         rows.push(await validateRow(query, raw, rows.length));
       }
     } finally {
@@ -96,8 +96,7 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     const statement = await this.open(query.sql, await bindParams(query, params), options, query.name);
     let index = 0;
     try {
-      for await (const raw of readRows(statement.result, options?.signal))
-        yield await validateRow(query, raw, index++);
+      for await (const raw of statement.rows()) yield await validateRow(query, raw, index++);
     } finally {
       statement.close();
     }
@@ -108,7 +107,7 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     const statement = await this.open(sql, params, options);
     const rows: Record<string, unknown>[] = [];
     try {
-      for await (const raw of readRows(statement.result, options?.signal)) rows.push(raw);
+      for await (const raw of statement.rows()) rows.push(raw);
     } finally {
       statement.close();
     }
@@ -155,7 +154,8 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     };
     try {
       const result = await startQuery(connection, rewriteTrinoSql(sql), params);
-      return { queryId, result, columns: resultColumns(result), close };
+      const rows = () => decodedRows(result, details, options?.signal);
+      return { queryId, rows, columns: resultColumns(result), close };
     } catch (error) {
       close();
       options?.signal?.throwIfAborted();
@@ -184,10 +184,25 @@ async function startQuery(
   return prepared.stream();
 }
 
+type QueryDetails = { queryId: string; queryName?: string };
+
+// Chunks are fetched lazily, so an interrupt or a bad value in a file surfaces while reading.
+async function* decodedRows(result: DuckDBResult, details: QueryDetails, signal?: AbortSignal) {
+  try {
+    yield* readRows(result, signal);
+  } catch (error) {
+    signal?.throwIfAborted();
+    throw engineError(error, details);
+  }
+}
+
 const MISSING_FUNCTION = /(?:Scalar|Aggregate|Table) Function with name "?([\w$]+)"? does not exist/i;
 
-function engineError(error: unknown, details: { queryId: string; queryName?: string }): Error {
-  if (error instanceof UnsupportedFunctionError || !(error instanceof Error)) return error as Error;
+function engineError(error: unknown, details: QueryDetails): Error {
+  if (error instanceof UnsupportedFunctionError) {
+    return new UnsupportedFunctionError(error.functionName, error.where, details);
+  }
+  if (!(error instanceof Error)) return new DuckDbQueryError(String(error), details);
   if (error.name === 'UnsupportedDateFormatError') return error;
   const missing = MISSING_FUNCTION.exec(error.message)?.[1];
   if (missing)

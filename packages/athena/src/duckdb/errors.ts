@@ -21,7 +21,8 @@ export class UnsupportedFunctionError extends QueryExecutionError {
   override readonly name = 'UnsupportedFunctionError';
   constructor(
     readonly functionName: string,
-    where: string,
+    /** Where the call is (`line 2, column 3`) or why it is unknown. */
+    readonly where: string,
     details: { queryId: string; queryName?: string } = { queryId: '' },
   ) {
     super(

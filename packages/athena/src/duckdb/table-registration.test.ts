@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineTable } from '../tables/table-definition.js';
 import { createDuckDbEngine, type DuckDbEngine } from './duckdb-engine.js';
-import { TableRegistrationError } from './errors.js';
+import { DuckDbQueryError, TableRegistrationError } from './errors.js';
 
 describe('registering table definitions over local files', () => {
   let engine: DuckDbEngine;
@@ -171,6 +171,21 @@ describe('registering table definitions over local files', () => {
     await write('late/two.csv', 'id\n2\n');
     const { rows } = await engine.execute('SELECT count(*) AS n FROM late');
     expect(rows).toEqual([{ n: 2 }]);
+  });
+
+  it('fails a query over a value its column type cannot hold with a DuckDbQueryError, not a crash', async () => {
+    await write('typed/a.csv', 'id\n1\nnot-a-number\n');
+    await engine.registerTable(
+      defineTable({
+        name: 'typed',
+        format: 'csv',
+        location: join(root, 'typed'),
+        columns: [{ name: 'id', type: 'int' }],
+      }),
+    );
+    const error = await engine.execute('SELECT sum(id) AS total FROM typed').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DuckDbQueryError);
+    expect((error as Error).message).toContain('not-a-number');
   });
 
   it('says which table and files when nothing is there to read', async () => {
