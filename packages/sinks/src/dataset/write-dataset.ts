@@ -100,14 +100,18 @@ function checkOptions(options: WriteDatasetOptions) {
       `batchSize (${batchSize}) and maxOpenPartitions (${maxOpen}) must be positive integers`,
     );
   }
-  if (options.batchId !== undefined && !/^[\w.-]+$/.test(options.batchId)) {
-    throw new DatasetOptionsError(
-      `batchId ${JSON.stringify(options.batchId)} may hold only letters, digits, _ . -`,
-    );
-  }
+  checkFileNamePart('batchId', options.batchId);
+  checkFileNamePart('name', options.name);
   const prefix =
     options.prefix === '' || options.prefix.endsWith('/') ? options.prefix : `${options.prefix}/`;
   return { batchSize, maxOpen, prefix, partitionBy: options.partitionBy ?? [] };
+}
+
+// Ids and names become part of object keys: a `/` or `..` would move files out of their partition.
+function checkFileNamePart(option: string, value: string | undefined): void {
+  if (value !== undefined && !FILE_NAME_PART.test(value)) {
+    throw new DatasetOptionsError(`${option} ${JSON.stringify(value)} may hold only letters, digits, _ . -`);
+  }
 }
 
 function withRowGroups(options: WriteDatasetOptions, batchSize: number) {
