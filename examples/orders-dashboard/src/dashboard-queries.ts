@@ -1,0 +1,105 @@
+import { defineQuery, type QueryDefinition } from '@sluice/athena';
+import * as z from 'zod/mini';
+import { DashboardQueryError } from './errors.js';
+import { seedQueryTexts } from './seed-queries.js';
+
+const money = z.nullable(z.number());
+const count = z.number();
+
+/** Query 1: which customers spent the most. */
+export const CustomerTotalsRow = z.object({
+  customerid: z.string(),
+  total_spent: money,
+  total_orders: count,
+});
+/** Query 2: orders and revenue per month (`YYYY-MM`). */
+export const MonthlyRevenueRow = z.object({
+  month: z.string(),
+  total_orders: count,
+  total_revenue: money,
+  avg_order_value: money,
+});
+/** Query 3: orders per fulfilment status. */
+export const StatusDashboardRow = z.object({
+  status: z.string(),
+  order_count: count,
+  total_revenue: money,
+  avg_order_value: money,
+});
+/** Query 4: average order value of customers with two orders or more. */
+export const CustomerAovRow = z.object({
+  customerid: z.string(),
+  number_of_orders: count,
+  total_spent: money,
+  avg_order_value: money,
+});
+/** Query 5: the largest orders of one month. */
+export const LargestOrderRow = z.object({
+  orderid: z.string(),
+  customerid: z.string(),
+  orderdate: z.string(),
+  status: z.string(),
+  amount: money,
+});
+
+/** The month query 5 looks at, as bound parameters: `[month_start, next_month_start)`. */
+export interface MonthParams extends Record<string, string> {
+  month_start: string;
+  next_month_start: string;
+}
+
+/** The five dashboard queries, typed. */
+export interface DashboardQueries {
+  customerTotals: QueryDefinition<Record<never, never>, z.infer<typeof CustomerTotalsRow>>;
+  monthlyRevenue: QueryDefinition<Record<never, never>, z.infer<typeof MonthlyRevenueRow>>;
+  statusDashboard: QueryDefinition<Record<never, never>, z.infer<typeof StatusDashboardRow>>;
+  customerAov: QueryDefinition<Record<never, never>, z.infer<typeof CustomerAovRow>>;
+  largestOrders: QueryDefinition<MonthParams, z.infer<typeof LargestOrderRow>>;
+}
+
+/**
+ * The seed's five queries over the `processed` table, verbatim except that query 5's hard-coded
+ * February 2025 becomes the bound parameters `:month_start` and `:next_month_start` (the seed asks
+ * for "last month", whichever month that is).
+ *
+ * @example
+ * const { customerTotals } = dashboardQueries();
+ * const { rows } = await engine.run(customerTotals, {});
+ */
+export function dashboardQueries(): DashboardQueries {
+  const [totals, monthly, status, aov, largest] = seedQueryTexts();
+  return {
+    customerTotals: defineQuery({ name: 'total_sales_by_customer', sql: totals, row: CustomerTotalsRow }),
+    monthlyRevenue: defineQuery({ name: 'monthly_order_volume', sql: monthly, row: MonthlyRevenueRow }),
+    statusDashboard: defineQuery({ name: 'order_status_dashboard', sql: status, row: StatusDashboardRow }),
+    customerAov: defineQuery({ name: 'average_order_value_per_customer', sql: aov, row: CustomerAovRow }),
+    largestOrders: defineQuery({
+      name: 'largest_orders_of_month',
+      sql: monthParameters(largest),
+      params: { month_start: z.iso.date(), next_month_start: z.iso.date() },
+      row: LargestOrderRow,
+    }),
+  };
+}
+
+function monthParameters(sql: string): string {
+  if (!sql.includes("'2025-02-01'") || !sql.includes("'2025-03-01'"))
+    throw new DashboardQueryError('seed query 5 no longer holds the February 2025 bounds it should');
+  return sql.replace("'2025-02-01'", ':month_start').replace("'2025-03-01'", ':next_month_start');
+}
+
+/**
+ * The calendar month before the one `day` falls in: "last month" of the seed's query 5.
+ *
+ * @example monthBefore('2025-06-30') // { month_start: '2025-05-01', next_month_start: '2025-06-01' }
+ */
+export function monthBefore(day: string): MonthParams {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(year, month - 2, 1));
+  const end = new Date(Date.UTC(year, month - 1, 1));
+  return { month_start: isoDay(start), next_month_start: isoDay(end) };
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,18 @@
+export { type FilterConfig, filterConfigFromEnv } from './config.js';
+export { type DashboardPanel, refreshDashboard } from './dashboard.js';
+export * from './dashboard-queries.js';
+export * from './errors.js';
+export {
+  type FilterOrdersOptions,
+  filterOrdersObject,
+  type OrdersObjectResult,
+} from './filter-orders-object.js';
+export { type BucketStore, bucketStores } from './handlers/bucket-store.js';
+export { type FilterOrdersHandlerDeps, filterOrdersHandler } from './handlers/filter-orders.js';
+export { DEMO_BUCKET, type DemoOptions, type DemoResult, runDemo } from './local.js';
+export { type OrderOutputKeys, orderOutputKeys, RAW_ORDERS } from './object-keys.js';
+export { writeProcessedParquet } from './processed-parquet.js';
+export { parquetSchemaOf, processedColumns, SAMPLE_BYTES, sampleLines } from './processed-schema.js';
+export { crawlProcessed } from './processed-table.js';
+export { encodeS3Key, s3PutEvent } from './s3-put-event.js';
+export { seedQueryTexts } from './seed-queries.js';
