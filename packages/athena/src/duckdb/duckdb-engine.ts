@@ -8,7 +8,12 @@ import { bindParams, validateRow } from '../define-query.js';
 import type { QueryDefinition, QueryEngine, QueryParamValue, QueryResult, RunOptions } from '../query.js';
 import type { TableDefinition } from '../tables/table-definition.js';
 import { bindDuckDbParams } from './duckdb-values.js';
-import { DuckDbQueryError, TableRegistrationError, UnsupportedFunctionError } from './errors.js';
+import {
+  DuckDbQueryError,
+  TableRegistrationError,
+  UnsupportedDateFormatError,
+  UnsupportedFunctionError,
+} from './errors.js';
 import { readRows, resultColumns } from './result-rows.js';
 import { localFilesOf, readerSql, registrationSql } from './table-registration.js';
 import { trinoMacroStatements } from './trino-macros.js';
@@ -203,7 +208,9 @@ function engineError(error: unknown, details: QueryDetails): Error {
     return new UnsupportedFunctionError(error.functionName, error.where, details);
   }
   if (!(error instanceof Error)) return new DuckDbQueryError(String(error), details);
-  if (error.name === 'UnsupportedDateFormatError') return error;
+  if (error instanceof UnsupportedDateFormatError) {
+    return new UnsupportedDateFormatError(error.format, error.problem, details);
+  }
   const missing = MISSING_FUNCTION.exec(error.message)?.[1];
   if (missing)
     return new UnsupportedFunctionError(

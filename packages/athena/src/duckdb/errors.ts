@@ -33,13 +33,14 @@ export class UnsupportedFunctionError extends QueryExecutionError {
 }
 
 /** A date_format/date_parse format uses a specifier Trino does not support, or is not a literal. */
-export class UnsupportedDateFormatError extends Error {
+export class UnsupportedDateFormatError extends QueryExecutionError {
   override readonly name = 'UnsupportedDateFormatError';
   constructor(
     readonly format: string,
-    problem: string,
+    readonly problem: string,
+    details: { queryId: string; queryName?: string } = { queryId: '' },
   ) {
-    super(`date format ${JSON.stringify(format)}: ${problem}`);
+    super(`date format ${JSON.stringify(format)}: ${problem}`, { engine: 'duckdb', ...details });
   }
 }
 

@@ -85,5 +85,8 @@ describe('Trino functions on DuckDB', () => {
   it('refuses a date format given as an expression, whose meaning it cannot translate', async () => {
     const error = await engine.execute("SELECT date_format(now(), 'x' || '%i')").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedDateFormatError);
+    expect(error).toMatchObject({
+      details: { engine: 'duckdb', queryId: expect.stringMatching(/^duckdb-\d+$/) },
+    });
   });
 });
