@@ -1,0 +1,30 @@
+/** Thrown when the stream keeps refusing records after every resend: the chunk is not checkpointed. */
+export class IngestionStalledError extends Error {
+  override readonly name = 'IngestionStalledError';
+  constructor(
+    readonly stream: string,
+    readonly records: number,
+    readonly attempts: number,
+  ) {
+    super(`${stream}: ${records} record(s) still refused after ${attempts} put attempts`);
+  }
+}
+
+/** Thrown when the ingestion checkpoint object cannot be understood; delete it to start over. */
+export class CheckpointUnreadableError extends Error {
+  override readonly name = 'CheckpointUnreadableError';
+  constructor(
+    readonly key: string,
+    detail: string,
+  ) {
+    super(`checkpoint ${key} is unreadable (${detail}); delete it to ingest from the start`);
+  }
+}
+
+/** Thrown when a lake table has no data to summarise, so the integration scores are undefined. */
+export class EmptyLakeError extends Error {
+  override readonly name = 'EmptyLakeError';
+  constructor(readonly table: string) {
+    super(`the lake table ${table} holds no rows: nothing to summarise`);
+  }
+}

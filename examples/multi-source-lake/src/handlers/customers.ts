@@ -1,0 +1,51 @@
+import type { KinesisBatchHandler, KinesisEvent } from '@sluice/core';
+import { jsonData, kinesisBatchHandler } from '@sluice/core';
+import type { CustomerValueOptions, ScoredCustomer } from '@sluice/transforms/customers';
+import { scoreCustomerValue } from '@sluice/transforms/customers';
+import { CUSTOMERS_PARQUET } from '../datasets.js';
+import { DATASET_PREFIXES, quarantinePrefix } from '../layout.js';
+import { storeFromEnvironment } from './environment.js';
+import { LakeBatch, type LakeBatchTarget, writeLakeBatch } from './lake-batch.js';
+
+/** Dependencies of the ecommerce processor; only `store` is required. */
+export interface CustomerProcessorOptions
+  extends Omit<LakeBatchTarget, 'prefix' | 'schema' | 'partitionBy' | 'quarantinePrefix'> {
+  scoring?: CustomerValueOptions;
+}
+
+/**
+ * `ecommerce-data-processor`: scores each customer (`scoreCustomerValue`) and writes the batch to
+ * `lake/customers/customer_segment=…/` as Parquet, file names from the batch's sequence numbers.
+ *
+ * @example const handler = customerProcessor({ store: new LocalObjectStore('lake') });
+ */
+export function customerProcessor(options: CustomerProcessorOptions): KinesisBatchHandler {
+  const target: LakeBatchTarget = {
+    ...options,
+    prefix: DATASET_PREFIXES.customers,
+    schema: CUSTOMERS_PARQUET,
+    partitionBy: 'customer_segment',
+    quarantinePrefix: quarantinePrefix('customers'),
+  };
+  return (event) => {
+    const batch = new LakeBatch<ScoredCustomer>();
+    return kinesisBatchHandler({
+      decode: jsonData(),
+      process: (value, record) => {
+        const outcome = scoreCustomerValue(value, options.scoring);
+        if (outcome.kind === 'kept') batch.keep(record.sequenceNumber, outcome.value);
+        return outcome;
+      },
+      onReject: (rejection, record) => batch.reject(record.sequenceNumber, rejection),
+      onReport: (report) => writeLakeBatch(target, batch, report),
+    })(event);
+  };
+}
+
+let deployed: KinesisBatchHandler | undefined;
+
+/** The Lambda entry point: configured from the environment (`LAKE_BUCKET`). */
+export async function handler(event: KinesisEvent) {
+  deployed ??= customerProcessor({ store: await storeFromEnvironment() });
+  return deployed(event);
+}

@@ -1,0 +1,77 @@
+import type { KinesisBatchHandler, KinesisEvent } from '@sluice/core';
+import { encodeJsonLines, jsonData, kinesisBatchHandler, rejected } from '@sluice/core';
+import type {
+  MaintenanceAlert,
+  MaintenancePriorityOptions,
+  ScoredMachineReading,
+} from '@sluice/transforms/maintenance';
+import { batchObjectKey, maintenanceAlert, scoreMaintenancePriority } from '@sluice/transforms/maintenance';
+import { MAINTENANCE_PARQUET } from '../datasets.js';
+import { ALERTS_PREFIX, DATASET_PREFIXES, quarantinePrefix } from '../layout.js';
+import { storeFromEnvironment } from './environment.js';
+import { LakeBatch, type LakeBatchTarget, writeLakeBatch } from './lake-batch.js';
+
+/** Dependencies of the manufacturing processor; only `store` is required. */
+export interface MaintenanceProcessorOptions
+  extends Omit<LakeBatchTarget, 'prefix' | 'schema' | 'partitionBy' | 'quarantinePrefix'> {
+  scoring?: MaintenancePriorityOptions;
+  alertThreshold?: number;
+}
+
+type LakeReading = ScoredMachineReading & { date: string };
+
+/**
+ * `manufacturing-data-processor`: scores each reading (`scoreMaintenancePriority`), writes the
+ * batch to `lake/maintenance/date=YYYY-MM-DD/` as Parquet and its alerts to `lake/alerts/maintenance/`,
+ * file names from the batch's sequence numbers.
+ *
+ * @example const handler = maintenanceProcessor({ store: new LocalObjectStore('lake') });
+ */
+export function maintenanceProcessor(options: MaintenanceProcessorOptions): KinesisBatchHandler {
+  const target: LakeBatchTarget = {
+    ...options,
+    prefix: DATASET_PREFIXES.maintenance,
+    schema: MAINTENANCE_PARQUET,
+    partitionBy: 'date',
+    quarantinePrefix: quarantinePrefix('maintenance'),
+  };
+  return (event) => {
+    const batch = new LakeBatch<LakeReading>();
+    const alerts: MaintenanceAlert[] = [];
+    return kinesisBatchHandler({
+      decode: jsonData(),
+      process: (value, record) => {
+        const outcome = scoreMaintenancePriority(value, options.scoring);
+        if (outcome.kind !== 'kept') return outcome;
+        const date = calendarDateOf(outcome.value.timestamp);
+        if (!date) return rejected('invalid-timestamp', `timestamp "${outcome.value.timestamp}" has no date`);
+        batch.keep(record.sequenceNumber, { ...outcome.value, date });
+        const alert = maintenanceAlert(outcome.value, options.alertThreshold);
+        if (alert) alerts.push(alert);
+        return outcome;
+      },
+      onReject: (rejection, record) => batch.reject(record.sequenceNumber, rejection),
+      onReport: (report) =>
+        writeLakeBatch(target, batch, report, async (batchId) => {
+          if (alerts.length === 0) return;
+          await options.store.put(batchObjectKey(ALERTS_PREFIX, batchId, 'jsonl'), encodeJsonLines(alerts));
+        }),
+    })(event);
+  };
+}
+
+// The partition folder must be a real day, or the reading would land in a bogus partition.
+function calendarDateOf(timestamp: string): string | undefined {
+  const date = timestamp.trim().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(date) ? date : undefined;
+}
+
+let deployed: KinesisBatchHandler | undefined;
+
+/** The Lambda entry point: configured from the environment (`LAKE_BUCKET`). */
+export async function handler(event: KinesisEvent) {
+  deployed ??= maintenanceProcessor({ store: await storeFromEnvironment() });
+  return deployed(event);
+}
