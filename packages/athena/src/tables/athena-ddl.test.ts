@@ -89,8 +89,8 @@ describe('toCreateTableDdl', () => {
       )
       ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
       WITH SERDEPROPERTIES (
-        'field.delim' = '	',
-        'serialization.format' = '	'
+        'field.delim' = '\\t',
+        'serialization.format' = '\\t'
       )
       STORED AS TEXTFILE
       LOCATION 's3://lake/events/';"

@@ -53,7 +53,8 @@ function propertyList(entries: readonly [string, string][]): string {
   return entries.map(([key, value]) => `  ${hiveString(key)} = ${hiveString(value)}`).join(',\n');
 }
 
-/** A Hive DDL string literal: backslash is the escape character. */
+/** A Hive DDL string literal: backslash is the escape character; tabs and newlines are escaped. */
 export function hiveString(value: string): string {
-  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  const escaped = value.replaceAll('\\', '\\\\').replaceAll("'", "\\'");
+  return `'${escaped.replaceAll('\t', '\\t').replaceAll('\n', '\\n')}'`;
 }
