@@ -47,7 +47,8 @@ export function filterOrdersHandler(deps: FilterOrdersHandlerDeps = {}): S3Objec
     process: async ({ bucket, key }) => {
       const options = { ...config, ...(deps.now && { now: deps.now }), source: `s3://${bucket}/${key}` };
       try {
-        deps.onResult?.(await filterOrdersObject(await storeFor(bucket), key, options));
+        const result = await filterOrdersObject(await storeFor(bucket), key, options);
+        deps.onResult?.(result);
       } catch (error) {
         if (!isUnreadableObject(error)) throw error;
         return rejected('unreadable-object', (error as Error).message);
