@@ -10,7 +10,12 @@ const ORDERS = fixture('orders-crlf-quoted-amount.csv');
 const env = { ORDERS_AS_OF: '2025-06-30' };
 const now = () => Date.parse('2025-07-01T06:00:00Z');
 
-async function putAndInvoke(store: MemoryObjectStore, key: string, body: string, environment = env) {
+async function putAndInvoke(
+  store: MemoryObjectStore,
+  key: string,
+  body: string,
+  environment: Record<string, string> = env,
+) {
   await store.put(key, body);
   const handler = filterOrdersHandler({ store, env: environment, now, log: () => {} });
   return handler(s3PutEvent('orders-bucket', key, body.length));
