@@ -1,0 +1,23 @@
+export { type TransactionStreamConfig, transactionStreamConfig } from './config.js';
+export { TransactionInputError, TransactionStreamConfigError } from './errors.js';
+export {
+  handler,
+  processTransactionsHandler,
+  type TransactionHandlerDeps,
+} from './handlers/process-transactions.js';
+export { DEMO_MESSAGE_LIMIT, type DemoOptions, type DemoResult, runDemo } from './local.js';
+export {
+  LOCAL_TABLE,
+  runTransactionStream,
+  type TransactionRunOptions,
+  type TransactionRunResult,
+} from './local-run.js';
+export { messageLines } from './message-lines.js';
+export { type StoreAndNotifyDeps, storeAndNotify } from './store-and-notify.js';
+export { type StoredCounts, storedCounts } from './stored-counts.js';
+export {
+  NOTIFIED_AT,
+  TRANSACTION_KEY,
+  TransactionTable,
+  type TransactionTableOptions,
+} from './transaction-table.js';

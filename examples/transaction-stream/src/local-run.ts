@@ -1,0 +1,133 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { appendFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import {
+  type Rejection,
+  type RunReport,
+  RunTally,
+  runSqsQueue,
+  type SqsInput,
+  type StreamRunReport,
+} from '@sluice/core';
+import { JsonLinesNotifier, startLocalDynamo } from '@sluice/sinks/local';
+import { runReportEmf } from '@sluice/sinks/metrics';
+import type { Notifier } from '@sluice/sinks/notify';
+import { processTransactionsHandler } from './handlers/process-transactions.js';
+import { messageLines } from './message-lines.js';
+import { type StoredCounts, storedCounts } from './stored-counts.js';
+import { TRANSACTION_KEY } from './transaction-table.js';
+
+/** The table name of local runs. */
+export const LOCAL_TABLE = 'transactions';
+
+/** Options of {@link runTransactionStream}. */
+export interface TransactionRunOptions {
+  /** JSON Lines file: one SQS message body per line. */
+  input: string;
+  /** Outputs: `notifications.jsonl`, `quarantine.jsonl`, `dead-letters.jsonl`, `metrics.log` (appended). */
+  dir: string;
+  /** Keep DynamoDB's data in `dir/dynamo` across runs (a replay stores nothing anew). Default false. */
+  persist?: boolean;
+  largeOrderThreshold?: number;
+  /** The redrive policy: deliveries before a message is dead-lettered. Default 3. */
+  maxReceiveCount?: number;
+  /** Default: a JsonLinesNotifier on `dir/notifications.jsonl`. */
+  notifier?: Notifier;
+  log?: (line: string) => void;
+  now?: () => number;
+}
+
+/** What a local run did. */
+export interface TransactionRunResult {
+  /** Messages that reached an outcome; dead-lettered ones are in `queue` (received = read + deadLettered). */
+  report: RunReport;
+  queue: Omit<StreamRunReport<SqsInput>, 'deadLetters'>;
+  /** What THIS run stored and sent: a replay of the same input counts zero. */
+  summary: StoredCounts;
+  /** The table's items after the run (a Scan). */
+  table: Record<string, unknown>[];
+}
+
+/**
+ * Runs seed 003 on one machine: the input's lines go through the local SQS runner (batches of 10,
+ * failed messages redelivered, dead-lettered after `maxReceiveCount`) into the same handler Lambda
+ * runs, against dynalite in-process and a JSON Lines notifier.
+ *
+ * @example
+ * const { report, summary } = await runTransactionStream({ input: 'messages.jsonl', dir: 'state', persist: true });
+ */
+export async function runTransactionStream(options: TransactionRunOptions): Promise<TransactionRunResult> {
+  const messages = await messageLines(options.input);
+  await mkdir(options.dir, { recursive: true });
+  const dynamo = await startLocalDynamo({
+    path: options.persist ? join(options.dir, 'dynamo') : undefined,
+    tables: [{ tableName: LOCAL_TABLE, partitionKey: TRANSACTION_KEY }],
+  });
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(dynamo.clientConfig));
+  const quarantine = createWriteStream(join(options.dir, 'quarantine.jsonl'), { flags: 'a' });
+  try {
+    const result = await deliver(options, messages, client, quarantine);
+    await writeRunOutputs(options.dir, result.report, result.deadLetters);
+    const { deadLetters: _, ...queue } = result.queue;
+    return { report: result.report, queue, summary: result.counts.summary(), table: await scanTable(client) };
+  } finally {
+    await new Promise((done) => quarantine.end(done));
+    client.destroy();
+    await dynamo.stop();
+  }
+}
+
+async function deliver(
+  options: TransactionRunOptions,
+  messages: AsyncIterable<SqsInput>,
+  client: DynamoDBDocumentClient,
+  quarantine: WriteStream,
+) {
+  const now = options.now ?? Date.now;
+  const tally = new RunTally({ now });
+  const counts = storedCounts();
+  const handler = await processTransactionsHandler({
+    env: { TABLE_NAME: LOCAL_TABLE, LARGE_ORDER_THRESHOLD: String(options.largeOrderThreshold ?? 100) },
+    dynamo: client,
+    notifier: options.notifier ?? new JsonLinesNotifier(join(options.dir, 'notifications.jsonl')),
+    quarantine: (rejection) => writeLine(quarantine, rejection),
+    onReport: (batch) => tally.absorb(batch),
+    onStored: counts.add,
+    now,
+  });
+  const queue = await runSqsQueue(messages, handler, {
+    batchSize: 10,
+    maxReceiveCount: options.maxReceiveCount ?? 3,
+  });
+  options.log?.(
+    `transaction-stream: ${queue.received} messages, ${queue.redelivered} redelivered, ${queue.deadLettered} dead-lettered`,
+  );
+  return { queue, report: tally.report(), counts, deadLetters: queue.deadLetters };
+}
+
+/** Appends a rejection, waiting when the disk is behind, so quarantine memory stays bounded. */
+function writeLine(out: WriteStream, rejection: Rejection): Promise<void> | undefined {
+  if (out.write(`${JSON.stringify(rejection)}\n`)) return undefined;
+  return new Promise((drained) => out.once('drain', drained));
+}
+
+async function writeRunOutputs(
+  dir: string,
+  report: RunReport,
+  deadLetters: StreamRunReport<SqsInput>['deadLetters'],
+) {
+  const letters = deadLetters.map((letter) => `${JSON.stringify(letter)}\n`).join('');
+  if (letters) await appendFile(join(dir, 'dead-letters.jsonl'), letters);
+  const emf = runReportEmf(report, { namespace: 'Sluice', dimensions: { Pipeline: 'transaction-stream' } });
+  await appendFile(join(dir, 'metrics.log'), emf.map((line) => `${line}\n`).join(''));
+}
+
+async function scanTable(client: DynamoDBDocumentClient): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateScan({ client }, { TableName: LOCAL_TABLE, ConsistentRead: true })) {
+    items.push(...(page.Items ?? []));
+  }
+  return items;
+}
