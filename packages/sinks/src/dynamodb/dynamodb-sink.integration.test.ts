@@ -6,9 +6,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDynalite, startDynalite } from '../testing/dynalite.js';
+import type { KeySchema } from './batch-plan.js';
 import { DynamoDbSink } from './dynamodb-sink.js';
 import { ItemTooLargeError, UnprocessedItemsError } from './errors.js';
 import { MAX_ITEM_BYTES } from './item-size.js';
+import { CONTRACT_TABLES, describeKeyValueSink } from './key-value-sink-contract.js';
 
 let dynamo: RunningDynalite;
 let client: DynamoDBClient;
@@ -19,12 +21,16 @@ beforeAll(async () => {
   client = new DynamoDBClient(dynamo.clientConfig);
   await createTable('transactions', 'TransactionID');
   await createTable('detections', 'key', 'windowStart');
+  const contractTables: KeySchema[] = Object.values(CONTRACT_TABLES);
+  for (const table of contractTables) await createTable(table.tableName, table.partitionKey, table.sortKey);
 });
 
 afterAll(async () => {
   client?.destroy();
   await dynamo?.stop();
 });
+
+describeKeyValueSink('dynamodb (dynalite)', (table) => new DynamoDbSink({ ...table, client }));
 
 async function createTable(name: string, partitionKey: string, sortKey?: string): Promise<void> {
   const keys = sortKey ? [partitionKey, sortKey] : [partitionKey];
@@ -61,21 +67,6 @@ function clientAcceptingOnly(accept: number, calls: number[] = []): DynamoDBClie
 
 describe('DynamoDbSink.putIfAbsent', () => {
   const sink = () => new DynamoDbSink({ tableName: 'transactions', partitionKey: 'TransactionID', client });
-
-  it('creates once, treats a redelivery of the same content as a duplicate, other content as a conflict', async () => {
-    const tx = { TransactionID: 't-1', product_name: 'Widget', quantity: 2, unit_price: 3.5 };
-    expect(await sink().putIfAbsent(tx)).toBe('created');
-    expect(
-      await sink().putIfAbsent({
-        quantity: 2,
-        unit_price: 3.5,
-        product_name: 'Widget',
-        TransactionID: 't-1',
-      }),
-    ).toBe('duplicate');
-    expect(await sink().putIfAbsent({ ...tx, quantity: 9 })).toBe('conflict');
-    expect(await sink().get({ TransactionID: 't-1' })).toMatchObject({ quantity: 2 });
-  });
 
   it('refuses an item over 400 KB with a typed error before calling DynamoDB', async () => {
     const calls: string[] = [];
@@ -140,25 +131,5 @@ describe('DynamoDbSink.writeBatch', () => {
     expect((error as UnprocessedItemsError).message).toMatch(
       /1 item\(s\) still unprocessed in table detections/,
     );
-  });
-});
-
-describe('DynamoDbSink.upsert', () => {
-  it('keeps one item per (key, windowStart) however often a detection is written', async () => {
-    const sink = new DynamoDbSink({
-      tableName: 'detections',
-      partitionKey: 'key',
-      sortKey: 'windowStart',
-      client,
-    });
-    const key = { key: 'bot-7', windowStart: 1_572_566_400_000 };
-    await sink.upsert(key, { windowEnd: 1_572_566_410_000, count: 12, severity: 'high' });
-    await sink.upsert(key, { windowEnd: 1_572_566_410_000, count: 12, severity: 'high' });
-    expect(await sink.get(key)).toEqual({
-      ...key,
-      windowEnd: 1_572_566_410_000,
-      count: 12,
-      severity: 'high',
-    });
   });
 });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { KeySchema } from './batch-plan.js';
+import { ItemTooLargeError } from './errors.js';
+import { MAX_ITEM_BYTES } from './item-size.js';
+import type { KeyValueSink } from './key-value-sink.js';
+
+/** Tables every backend under test must have: string partition keys, a numeric sort key. */
+export const CONTRACT_TABLES = {
+  transactions: { tableName: 'contract-transactions', partitionKey: 'TransactionID' },
+  detections: { tableName: 'contract-detections', partitionKey: 'key', sortKey: 'windowStart' },
+} as const satisfies Record<string, KeySchema>;
+
+/**
+ * The behaviour the transaction and bot pipelines rely on, run over every `KeyValueSink`
+ * backend. `sinkFor` returns a sink writing to one of {@link CONTRACT_TABLES}.
+ */
+export function describeKeyValueSink(backend: string, sinkFor: (table: KeySchema) => KeyValueSink): void {
+  const transactions = () => sinkFor(CONTRACT_TABLES.transactions);
+  const detections = () => sinkFor(CONTRACT_TABLES.detections);
+
+  describe(`KeyValueSink contract: ${backend}`, () => {
+    it('creates once, accepts a redelivery as duplicate, flags other content as conflict', async () => {
+      const tx = { TransactionID: 'c-1', product_name: 'Widget', quantity: 2, unit_price: 3.5 };
+      expect(await transactions().putIfAbsent(tx)).toBe('created');
+      const reordered = { unit_price: 3.5, quantity: 2, product_name: 'Widget', TransactionID: 'c-1' };
+      expect(await transactions().putIfAbsent(reordered)).toBe('duplicate');
+      expect(await transactions().putIfAbsent({ ...tx, quantity: 3 })).toBe('conflict');
+      expect(await transactions().get({ TransactionID: 'c-1' })).toMatchObject({ quantity: 2 });
+    });
+
+    it('refuses an item over 400 KB with ItemTooLargeError', async () => {
+      const big = { TransactionID: 'c-big', note: 'x'.repeat(MAX_ITEM_BYTES) };
+      await expect(transactions().putIfAbsent(big)).rejects.toBeInstanceOf(ItemTooLargeError);
+      expect(await transactions().get({ TransactionID: 'c-big' })).toBeUndefined();
+    });
+
+    it('keeps one item per (key, windowStart) however often it is upserted', async () => {
+      const sink = detections();
+      const detection = { windowEnd: 10_000, count: 12, severity: 'high' };
+      await sink.upsert({ key: 'bot-1', windowStart: 0 }, detection);
+      await sink.upsert({ key: 'bot-1', windowStart: 0 }, detection);
+      await sink.upsert({ key: 'bot-1', windowStart: 10_000 }, { ...detection, count: 6 });
+      expect(await sink.get({ key: 'bot-1', windowStart: 0 })).toEqual({
+        key: 'bot-1',
+        windowStart: 0,
+        ...detection,
+      });
+      expect(await sink.get({ key: 'bot-1', windowStart: 10_000 })).toMatchObject({ count: 6 });
+    });
+
+    it('writes a batch with a repeated key (last wins) and rejects keyless items', async () => {
+      const report = await detections().writeBatch([
+        { key: 'b-1', windowStart: 0, count: 6 },
+        { windowStart: 0, count: 1 },
+        { key: 'b-1', windowStart: 0, count: 9 },
+      ]);
+      expect(report.written).toBe(1);
+      expect(report.collapsed).toBe(1);
+      expect(report.rejected.map((r) => r.reason)).toEqual(['missing-key']);
+      expect(await detections().get({ key: 'b-1', windowStart: 0 })).toMatchObject({ count: 9 });
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JsonLinesNotifier } from './json-lines-notifier.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sluice-notifier-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('JsonLinesNotifier', () => {
+  it('appends one JSON line per notification, so a later run sees what earlier runs sent', async () => {
+    const path = join(dir, 'out', 'notifications.jsonl');
+    await new JsonLinesNotifier(path).publish([{ subject: 'Large order', message: '{"id":"TX-1"}' }]);
+    await new JsonLinesNotifier(path).publish([{ message: 'inventory TX-2', attributes: { total: 12.5 } }]);
+    expect(await new JsonLinesNotifier(path).sent()).toEqual([
+      { subject: 'Large order', message: '{"id":"TX-1"}' },
+      { message: 'inventory TX-2', attributes: { total: 12.5 } },
+    ]);
+    expect((await readFile(path, 'utf8')).split('\n')).toHaveLength(3);
+  });
+
+  it('rejects what SNS would refuse and repairs subjects the way SNS needs', async () => {
+    const notifier = new JsonLinesNotifier(join(dir, 'n.jsonl'));
+    const report = await notifier.publish([{ message: '' }, { subject: 'two\nlines', message: 'ok' }]);
+    expect(report.sent).toBe(1);
+    expect(report.rejected.map((r) => [r.index, r.reason])).toEqual([[0, 'empty-message']]);
+    expect(await notifier.sent()).toEqual([{ subject: 'two lines', message: 'ok' }]);
+  });
+
+  it('has sent nothing before the first publish', async () => {
+    expect(await new JsonLinesNotifier(join(dir, 'never.jsonl')).sent()).toEqual([]);
+  });
+});
