@@ -41,13 +41,13 @@ export interface LakeResult {
  *                                → ecommerce-analytics
  *   Task "Integrate" (data-integration) → Succeed
  *
- * Here the branches run under Promise.all; the analytics of both run in SQL once both datasets
+ * Here the branches run in parallel (Promise.allSettled, so a failure waits for the other branch); the analytics of both run in SQL once both datasets
  * are in place (one engine), then integration scores the summaries and the branches' run reports.
  *
  * @example const result = await runLake({ store, openEngine: (tables) => createDuckDbEngine({ localRoot, tables }) });
  */
 export async function runLake(options: LakeOptions): Promise<LakeResult> {
-  const [maintenance, customers] = await Promise.all([
+  const [maintenance, customers] = await bothBranches([
     runBranch({
       ...branchSettings(options, 'maintenance'),
       partitionKey: 'machine_id',
@@ -72,6 +72,15 @@ export async function runLake(options: LakeOptions): Promise<LakeResult> {
   } finally {
     await engine.close?.();
   }
+}
+
+// Like Promise.all, but a failed branch waits for the other to stop writing before the run fails,
+// as a Parallel state does, so a re-run never races a branch still in flight.
+async function bothBranches(branches: [Promise<BranchResult>, Promise<BranchResult>]) {
+  const [first, second] = await Promise.allSettled(branches);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value] as const;
 }
 
 function branchSettings(options: LakeOptions, domain: Domain) {
