@@ -1,16 +1,19 @@
-import type { Command } from './command.js';
+import type { Command, Io } from './command.js';
+import { demo } from './commands/demo.js';
 import { generate } from './commands/generate.js';
+import { ordersFilter } from './commands/orders.js';
+import { query } from './commands/query.js';
 import { UsageError } from './errors.js';
 
 /** Every command, by the words that select it (`orders filter` is two words). */
 export const COMMANDS: Record<string, Command> = {
   generate,
+  'orders filter': ordersFilter,
+  query,
+  demo,
 };
 
-export interface Io {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-}
+export type { Io } from './command.js';
 
 const processIo: Io = {
   stdout: (line) => process.stdout.write(`${line}\n`),
@@ -25,7 +28,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const { command, rest } = select(argv);
   try {
     if (!command) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"`);
-    io.stdout(JSON.stringify(await command.run(rest)));
+    io.stdout(JSON.stringify(await command.run(rest, io)));
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,52 @@
+import type { RunReport } from '@sluice/core';
+
+/** What each example's `runDemo` returns: the demo prints it and renders it into the summary page. */
+export interface DemoResult {
+  pipeline: string;
+  reports: Record<string, RunReport>;
+  summary: Record<string, unknown>;
+  queries: { name: string; rows: Record<string, unknown>[] }[];
+}
+
+export interface DemoRunOptions {
+  dir: string;
+  rows: number;
+  seed: number;
+  log: (line: string) => void;
+}
+
+/** One reference pipeline as the demo runs it. */
+export interface DemoExample {
+  name: string;
+  title: string;
+  run(options: DemoRunOptions): Promise<DemoResult>;
+}
+
+/** The five reference pipelines, in the order the demo runs them. */
+export const DEMO_EXAMPLES: DemoExample[] = [
+  {
+    name: 'orders-dashboard',
+    title: 'S3 order filter with an Athena dashboard (seed 000)',
+    run: async (options) => (await import('@sluice/example-orders-dashboard')).runDemo(options),
+  },
+  {
+    name: 'restaurant-clickstream',
+    title: 'Firehose clickstream for restaurant insights (seed 001)',
+    run: async (options) => (await import('@sluice/example-restaurant-clickstream')).runDemo(options),
+  },
+  {
+    name: 'multi-source-lake',
+    title: 'Multi-source Kinesis data lake (seed 002)',
+    run: async (options) => (await import('@sluice/example-multi-source-lake')).runDemo(options),
+  },
+  {
+    name: 'transaction-stream',
+    title: 'SQS → DynamoDB transaction stream with alerts (seed 003)',
+    run: async (options) => (await import('@sluice/example-transaction-stream')).runDemo(options),
+  },
+  {
+    name: 'ecommerce-batch-stream',
+    title: 'Batch insights and real-time bot detection (seed 004)',
+    run: async (options) => (await import('@sluice/example-ecommerce-batch-stream')).runDemo(options),
+  },
+];
