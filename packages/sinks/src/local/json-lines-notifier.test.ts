@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeNotifier } from '../notify/notifier-contract.js';
 import { JsonLinesNotifier } from './json-lines-notifier.js';
 
 let dir: string;
@@ -35,4 +36,9 @@ describe('JsonLinesNotifier', () => {
   it('has sent nothing before the first publish', async () => {
     expect(await new JsonLinesNotifier(join(dir, 'never.jsonl')).sent()).toEqual([]);
   });
+});
+
+describeNotifier('JSON Lines file', async () => {
+  const notifier = new JsonLinesNotifier(join(dir, 'contract.jsonl'));
+  return { notifier, read: async () => (await notifier.sent()).map((n) => n.message) };
 });

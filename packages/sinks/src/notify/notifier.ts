@@ -1,4 +1,5 @@
-import type { DeliveryReport } from './delivery.js';
+import { toSnsEntry } from '../sns/message.js';
+import type { DeliveryReport, Undelivered } from './delivery.js';
 
 /** One notification: a message, an optional subject (email-style), and filterable attributes. */
 export interface Notification {
@@ -23,7 +24,8 @@ export interface Notifier {
 }
 
 /**
- * Keeps published notifications in memory, for tests of pipelines that notify.
+ * Keeps published notifications in memory, for tests of pipelines that notify. It rejects what
+ * SNS would refuse (empty or oversize messages, bad attributes), so tests see the same outcomes.
  *
  * @example
  * const notifier = new MemoryNotifier();
@@ -34,7 +36,17 @@ export class MemoryNotifier implements Notifier {
   readonly sent: Notification[] = [];
 
   async publish(notifications: readonly Notification[]): Promise<DeliveryReport<Notification>> {
-    this.sent.push(...notifications.map((n) => structuredClone(n)));
-    return { sent: notifications.length, retried: 0, rejected: [], failed: [] };
+    const rejected: Undelivered<Notification>[] = [];
+    let sent = 0;
+    for (const [index, notification] of notifications.entries()) {
+      const built = toSnsEntry(notification, index);
+      if (!built.ok) {
+        rejected.push(built.rejection);
+        continue;
+      }
+      this.sent.push(structuredClone(notification));
+      sent++;
+    }
+    return { sent, retried: 0, rejected, failed: [] };
   }
 }

@@ -2,10 +2,12 @@ import {
   PublishBatchCommand,
   type PublishBatchCommandInput,
   PublishCommand,
+  type PublishCommandInput,
   SNSClient,
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
+import { describeNotifier } from '../notify/notifier-contract.js';
 import { SnsNotifier } from './sns-notifier.js';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:alerts';
@@ -86,4 +88,18 @@ describe('SnsNotifier', () => {
       [2, 'too-large'],
     ]);
   });
+});
+
+describeNotifier('SNS (mocked client)', async () => {
+  const { sns, notifier } = setup();
+  const messages: string[] = [];
+  sns.on(PublishCommand).callsFake((input: PublishCommandInput) => {
+    messages.push(input.Message ?? '');
+    return { MessageId: 'm' };
+  });
+  sns.on(PublishBatchCommand).callsFake((input: PublishBatchCommandInput) => {
+    messages.push(...(input.PublishBatchRequestEntries ?? []).map((e) => e.Message ?? ''));
+    return { Successful: batchIds(input).map((Id) => ({ Id, MessageId: `m-${Id}` })) };
+  });
+  return { notifier, read: async () => messages };
 });
