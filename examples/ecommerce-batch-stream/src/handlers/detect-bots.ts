@@ -1,0 +1,69 @@
+import { encodeJsonLines, type KinesisEvent, type ObjectStore } from '@sluice/core';
+import { DynamoDbSink, type KeyValueSink } from '@sluice/sinks/dynamodb';
+import type { Notifier } from '@sluice/sinks/notify';
+import { DETECTIONS_TABLE, KEYS } from '../layout.js';
+import { botStreamHandler } from '../stream/bot-stream-handler.js';
+import { DetectionPublisher } from '../stream/detection-publisher.js';
+import { ObjectDetectorStates } from '../stream/detector-states.js';
+import { detectorFromEnvironment, requiredSetting, storeFromEnvironment } from './environment.js';
+
+type Handler = ReturnType<typeof botStreamHandler>;
+
+/** What the handler takes from outside; each has an AWS default built from the environment. */
+export interface DetectBotsDeps {
+  /** `TABLE_NAME`, `ALERT_TOPIC_ARN`, `EVENTS_BUCKET`, detector settings. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Holds detector state and quarantine. Default: S3 bucket `EVENTS_BUCKET`. */
+  store?: ObjectStore;
+  /** Default: a DynamoDbSink on `TABLE_NAME`. */
+  table?: KeyValueSink;
+  /** Default: an SnsNotifier on `ALERT_TOPIC_ARN`. */
+  notifier?: Notifier;
+  /** Default: stdout, which Lambda sends to CloudWatch Logs where EMF lines become metrics. */
+  metrics?: (line: string) => void | Promise<void>;
+}
+
+/**
+ * The Kinesis handler of the real-time path (event source mapping with `ReportBatchItemFailures`,
+ * partition key `user_id`), configured from the environment with every dependency injectable.
+ *
+ * @example
+ * const handler = await detectBotsHandler({ env: { WINDOW_MS: '10000' }, store, table, notifier });
+ * await handler(kinesisEvent);
+ */
+export async function detectBotsHandler(deps: DetectBotsDeps = {}): Promise<Handler> {
+  const env = deps.env ?? process.env;
+  const store = deps.store ?? (await storeFromEnvironment(env));
+  const publisher = new DetectionPublisher({
+    table:
+      deps.table ?? new DynamoDbSink({ ...DETECTIONS_TABLE, tableName: requiredSetting(env, 'TABLE_NAME') }),
+    notifier: deps.notifier ?? (await snsNotifier(requiredSetting(env, 'ALERT_TOPIC_ARN'))),
+    metrics: deps.metrics ?? ((line) => console.log(line)),
+  });
+  return botStreamHandler({
+    states: new ObjectDetectorStates(store),
+    publisher,
+    detector: detectorFromEnvironment(env),
+    quarantine: async (batchId, rejections) => {
+      await store.put(`${KEYS.streamQuarantine}${batchId}.jsonl`, encodeJsonLines(rejections));
+    },
+  });
+}
+
+/** The SNS module loads only on AWS, so local runs never import the SNS client. */
+async function snsNotifier(topicArn: string): Promise<Notifier> {
+  const { SnsNotifier } = await import('@sluice/sinks/sns');
+  return new SnsNotifier({ topicArn });
+}
+
+let configured: Promise<Handler> | undefined;
+
+/**
+ * The Lambda entry point: configured on the first event, then reused.
+ *
+ * @example // CDK: new NodejsFunction(this, 'DetectBots', { entry: 'src/handlers/detect-bots.ts' })
+ */
+export const handler = async (event: KinesisEvent) => {
+  configured ??= detectBotsHandler();
+  return (await configured)(event);
+};

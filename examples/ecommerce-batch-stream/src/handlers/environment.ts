@@ -1,0 +1,56 @@
+import { LocalObjectStore, type ObjectStore } from '@sluice/core';
+import type { BotDetectorOptions } from '@sluice/transforms/bots';
+import { BotStreamConfigError } from '../errors.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The pipeline's bucket: S3 when `EVENTS_BUCKET` is set (on AWS), else the directory `EVENTS_DIR`
+ * (default `./ecommerce-events`). The S3 backend is imported only when used.
+ *
+ * @example const store = await storeFromEnvironment(); // S3ObjectStore on Lambda
+ */
+export async function storeFromEnvironment(env: Env = process.env): Promise<ObjectStore> {
+  const bucket = env.EVENTS_BUCKET;
+  if (!bucket) return new LocalObjectStore(env.EVENTS_DIR ?? './ecommerce-events');
+  const { S3ObjectStore } = await import('@sluice/sinks/s3');
+  return new S3ObjectStore({ bucket });
+}
+
+const WHOLE = /^\d+$/;
+const SETTINGS = {
+  WINDOW_MS: 'windowMs',
+  SLIDE_MS: 'slideMs',
+  ALLOWED_LATENESS_MS: 'allowedLatenessMs',
+  FLAG_THRESHOLD: 'flagThreshold',
+  ALERT_THRESHOLD: 'alertThreshold',
+} as const;
+
+/**
+ * Detector settings from `WINDOW_MS`, `SLIDE_MS`, `ALLOWED_LATENESS_MS`, `FLAG_THRESHOLD`,
+ * `ALERT_THRESHOLD` (whole numbers; absent ones keep the detector's defaults).
+ *
+ * @example detectorFromEnvironment({ WINDOW_MS: '10000', ALERT_THRESHOLD: '10' })
+ */
+export function detectorFromEnvironment(env: Env): BotDetectorOptions {
+  const options: BotDetectorOptions = {};
+  for (const [name, option] of Object.entries(SETTINGS)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    if (!WHOLE.test(value))
+      throw new BotStreamConfigError(`environment ${name} must be a whole number, got "${value}"`);
+    options[option] = Number(value);
+  }
+  return options;
+}
+
+/**
+ * A required variable, or a {@link BotStreamConfigError} naming it.
+ *
+ * @example const table = requiredSetting(process.env, 'TABLE_NAME');
+ */
+export function requiredSetting(env: Env, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new BotStreamConfigError(`environment ${name} is required`);
+  return value;
+}

@@ -1,0 +1,42 @@
+import type { RunReport } from '@sluice/core';
+
+/** What the demo prints for this pipeline (every value JSON-serialisable). */
+export interface DemoResult {
+  pipeline: string;
+  reports: Record<string, RunReport>;
+  summary: Record<string, unknown>;
+  queries: { name: string; rows: Record<string, unknown>[] }[];
+}
+
+export { EVENTS_PARQUET, type EventsDatasetResult, writeEventsDataset } from './batch/events-dataset.js';
+export { eventsTable } from './batch/events-table.js';
+export * from './batch/insight-queries.js';
+export {
+  type BatchOptions,
+  type BatchResult,
+  type InsightSettings,
+  type NamedRows,
+  runBatch,
+  runInsights,
+} from './batch/run-batch.js';
+export * from './errors.js';
+export { type EventRow, readEventRows } from './event-rows.js';
+export * from './layout.js';
+export {
+  type DemoOptions,
+  generateEvents,
+  type LocalRunOptions,
+  type LocalRunResult,
+  runDemo,
+  runLocal,
+} from './local.js';
+export { type BotStreamHandlerOptions, botStreamHandler } from './stream/bot-stream-handler.js';
+export { addCounts, closeWindows } from './stream/close-windows.js';
+export {
+  alertOf,
+  DetectionPublisher,
+  type DetectionPublisherOptions,
+  type PublishCounts,
+} from './stream/detection-publisher.js';
+export { type DetectorStates, MemoryDetectorStates, ObjectDetectorStates } from './stream/detector-states.js';
+export { runStream, type StreamOptions, type StreamResult } from './stream/run-stream.js';

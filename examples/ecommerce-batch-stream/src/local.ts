@@ -1,0 +1,137 @@
+import { appendFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { createDuckDbEngine } from '@sluice/athena/duckdb';
+import { LocalObjectStore, listAll, type ObjectStore } from '@sluice/core';
+import { eventsCsv, writeLines } from '@sluice/datagen';
+import { DynamoDbSink } from '@sluice/sinks/dynamodb';
+import { JsonLinesNotifier, startLocalDynamo } from '@sluice/sinks/local';
+import type { BotDetectorOptions } from '@sluice/transforms/bots';
+import { type BatchResult, type InsightSettings, runBatch } from './batch/run-batch.js';
+import type { DemoResult } from './index.js';
+import { DETECTIONS_TABLE, EVENTS_BUCKET, KEYS } from './layout.js';
+import { DetectionPublisher } from './stream/detection-publisher.js';
+import { ObjectDetectorStates } from './stream/detector-states.js';
+import { runStream, type StreamOptions, type StreamResult } from './stream/run-stream.js';
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions {
+  dir: string;
+  rows: number;
+  seed: number;
+  log: (line: string) => void;
+}
+
+/** Options of {@link runLocal}: where the raw events are, and how to run the stream. */
+export interface LocalRunOptions {
+  /** Holds `ecommerce-events/raw/events.csv`; outputs are written beside it. */
+  dir: string;
+  detector?: BotDetectorOptions;
+  runner?: StreamOptions['runner'];
+  wrap?: StreamOptions['wrap'];
+  insights?: Partial<InsightSettings>;
+  log?: (line: string) => void;
+}
+
+/** Everything a local run produced, with the DynamoDB items read back before the table went away. */
+export interface LocalRunResult {
+  batch: BatchResult;
+  stream: StreamResult;
+  items: Record<string, unknown>[];
+  files: { notifications: string; metrics: string; bucket: string };
+}
+
+/**
+ * Generates rees46-style events (with bot bursts and late events) into `dir`, runs both paths on
+ * embedded defaults and returns what the demo prints.
+ *
+ * @example const result = await runDemo({ dir: 'out/ecommerce', rows: 20_000, seed: 4, log: console.error });
+ */
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  await generateEvents(options);
+  const run = await runLocal({ dir: options.dir, log: options.log });
+  const severities = { flag: 0, high: 0 };
+  for (const item of run.items) severities[item.severity === 'high' ? 'high' : 'flag']++;
+  return {
+    pipeline: 'ecommerce-batch-stream',
+    reports: { batch: run.batch.report, stream: run.stream.report },
+    summary: {
+      parquetFiles: run.batch.files.length,
+      detections: { items: run.items.length, ...severities },
+      lateEvents: run.stream.report.dropped.late ?? 0,
+      alerts: run.stream.published.alerts,
+      stream: run.stream.stream,
+      outputs: run.files,
+    },
+    queries: [...run.batch.queries, { name: 'bot_detections', rows: run.items.slice(0, 20) }],
+  };
+}
+
+/** Writes `rows` events with the seeded generator to `dir/ecommerce-events/raw/events.csv`. */
+export async function generateEvents(options: Pick<DemoOptions, 'dir' | 'rows' | 'seed'>): Promise<void> {
+  const file = join(options.dir, EVENTS_BUCKET, KEYS.rawEvents);
+  await writeLines(file, eventsCsv({ rows: options.rows, seed: options.seed }), { progress: false });
+}
+
+/**
+ * Runs the batch and stream paths over `dir` with DuckDB, dynalite (in memory), a JSON Lines
+ * notifier and an EMF log file. Each run starts from fresh detector state and output files.
+ *
+ * @example const { stream, items } = await runLocal({ dir: 'out/ecommerce', runner: { batchSize: 50 } });
+ */
+export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult> {
+  const log = options.log ?? (() => {});
+  const store = new LocalObjectStore(join(options.dir, EVENTS_BUCKET));
+  const files = outputFiles(options.dir);
+  await startFresh(store, files);
+  log('ecommerce: batch path (CSV → Parquet by date → insights on DuckDB)');
+  const batch = await runBatch({
+    store,
+    openEngine: (tables) => createDuckDbEngine({ localRoot: options.dir, tables }),
+    ...(options.insights ? { insights: options.insights } : {}),
+  });
+  log('ecommerce: stream path (Kinesis → bot detection → DynamoDB, alerts, metrics)');
+  const dynamo = await startLocalDynamo({ tables: [DETECTIONS_TABLE] });
+  try {
+    const publisher = new DetectionPublisher({
+      table: new DynamoDbSink({ ...DETECTIONS_TABLE, clientConfig: dynamo.clientConfig }),
+      notifier: new JsonLinesNotifier(files.notifications),
+      metrics: (line) => appendFile(files.metrics, `${line}\n`),
+    });
+    const states = new ObjectDetectorStates(store);
+    const stream = await runStream({ ...options, store, states, publisher });
+    return { batch, stream, items: await scanItems(dynamo.clientConfig), files };
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+function outputFiles(dir: string) {
+  return {
+    notifications: join(dir, 'alerts.jsonl'),
+    metrics: join(dir, 'metrics.log'),
+    bucket: join(dir, EVENTS_BUCKET),
+  };
+}
+
+/** A rerun starts from no detector state, no alerts and no metric lines of an earlier run. */
+async function startFresh(store: ObjectStore, files: { notifications: string; metrics: string }) {
+  for await (const object of listAll(store, KEYS.detectorState)) await store.delete(object.key);
+  await rm(files.notifications, { force: true });
+  await rm(files.metrics, { force: true });
+}
+
+async function scanItems(clientConfig: ConstructorParameters<typeof DynamoDBClient>[0]) {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig ?? {}));
+  try {
+    const items: Record<string, unknown>[] = [];
+    for await (const page of paginateScan({ client }, { TableName: DETECTIONS_TABLE.tableName }))
+      items.push(...(page.Items ?? []));
+    return items.sort(
+      (a, b) => Number(a.windowStart) - Number(b.windowStart) || String(a.key).localeCompare(String(b.key)),
+    );
+  } finally {
+    client.destroy();
+  }
+}
