@@ -1,0 +1,157 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalObjectStore } from '@sluice/core';
+import { writeParquet } from '@sluice/sinks/parquet';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+
+async function sluice(...argv: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
+  const last = stdout.at(-1);
+  return { code, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
+}
+
+// The seed's monthly query, verbatim Athena SQL (Trino DATE_PARSE / DATE_FORMAT formats).
+const MONTHLY = `SELECT DATE_FORMAT(DATE_PARSE(orderdate, '%Y-%m-%d'), '%Y-%m') AS month, COUNT(orderid) AS total_orders,
+  SUM(amount) AS total_revenue FROM processed GROUP BY DATE_FORMAT(DATE_PARSE(orderdate, '%Y-%m-%d'), '%Y-%m') ORDER BY month DESC`;
+
+describe('sluice query', () => {
+  let dir: string;
+  const at = (name: string) => join(dir, name);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sluice-query-'));
+    await writeFile(
+      at('orders.csv'),
+      'OrderID,CustomerID,OrderDate,Status,Amount\nO1,C1,2025-05-02,shipped,10.5\nO2,C2,2025-05-20,pending,"1,5"\nO3,C1,2025-06-01,confirmed,4\n',
+    );
+    await writeFile(
+      at('customers.jsonl'),
+      '{"customerid":"C1","name":"Ada"}\n{"customerid":"C2","name":"Grace"}\n',
+    );
+    for (const [status, rows] of [
+      ['shipped', 'orderid,amount\nO1,10\nO4,5\n'],
+      ['pending', 'orderid,amount\nO2,7\n'],
+    ] as const) {
+      await mkdir(at(`lake/status=${status}`), { recursive: true });
+      await writeFile(at(`lake/status=${status}/part-0.csv`), rows);
+    }
+    await writeParquet(
+      new LocalObjectStore(dir),
+      'events.parquet',
+      [{ id: '9007199254740993', at: '2025-01-31 08:00:00', kind: 'view' }],
+      { schema: { id: 'int64', at: 'timestamp', kind: 'string' } },
+    );
+  });
+
+  it('runs Athena SQL over a CSV file with lower-cased columns', async () => {
+    const amounts = await sluice(
+      'query',
+      '--table',
+      `processed=${at('orders.csv')}`,
+      '--sql',
+      'SELECT orderid, amount FROM processed ORDER BY orderid',
+    );
+    expect(amounts.code).toBe(0);
+    expect(amounts.result?.rows).toEqual([
+      { orderid: 'O1', amount: '10.5' },
+      { orderid: 'O2', amount: '1,5' },
+      { orderid: 'O3', amount: '4' },
+    ]);
+    await writeFile(
+      at('clean.csv'),
+      'OrderID,OrderDate,Amount\nO1,2025-05-02,10.5\nO2,2025-05-20,1.5\nO3,2025-06-01,4\n',
+    );
+    const run = await sluice('query', '--table', `processed=${at('clean.csv')}`, '--sql', MONTHLY);
+    expect(run.result?.rows).toEqual([
+      { month: '2025-06', total_orders: 1, total_revenue: 4 },
+      { month: '2025-05', total_orders: 2, total_revenue: 12 },
+    ]);
+    expect(run.result?.stats).toMatchObject({ engine: 'duckdb', bytesScanned: 0 });
+  });
+
+  it('joins a CSV file with a JSON Lines file', async () => {
+    const run = await sluice(
+      'query',
+      '--table',
+      `orders=${at('orders.csv')}`,
+      '--table',
+      `customers=${at('customers.jsonl')}`,
+      '--sql',
+      'SELECT c.name, COUNT(*) AS n FROM orders o JOIN customers c ON o.customerid = c.customerid GROUP BY c.name ORDER BY c.name',
+    );
+    expect(run.result?.rows).toEqual([
+      { name: 'Ada', n: 2 },
+      { name: 'Grace', n: 1 },
+    ]);
+  });
+
+  it('reads a folder of Hive partitions, the partition a column', async () => {
+    const run = await sluice(
+      'query',
+      '--table',
+      `lake=${at('lake')}`,
+      '--sql',
+      'SELECT status, SUM(amount) AS total FROM lake GROUP BY status ORDER BY status',
+    );
+    expect(run.result?.rows).toEqual([
+      { status: 'pending', total: 7 },
+      { status: 'shipped', total: 15 },
+    ]);
+  });
+
+  it('prints Parquet values JSON can carry: big integers as text, timestamps in ISO 8601', async () => {
+    const run = await sluice(
+      'query',
+      '--table',
+      `events=${at('events.parquet')}`,
+      '--sql',
+      'SELECT * FROM events',
+    );
+    expect(run.result?.rows).toEqual([
+      { id: '9007199254740993', at: '2025-01-31T08:00:00.000Z', kind: 'view' },
+    ]);
+  });
+
+  it.each([
+    [['--sql', 'SELECT 1'], /--table is required/],
+    [['--table', 'orders', '--sql', 'SELECT 1'], /--table must be NAME=PATH/],
+    [['--table', 'Orders-2025=orders.csv', '--sql', 'SELECT 1'], /--table Orders-2025=orders.csv/],
+    [['--table', 'orders=orders.csv'], /--sql is required/],
+    [['--table', 'orders=orders.csv', '--sql', 'SELECT 1', '--limit', '3'], /Unknown option '--limit'/],
+  ])('exits 2 on bad arguments %j', async (flags, message) => {
+    const run = await sluice('query', ...flags);
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(message);
+  });
+
+  it('exits 2 when the format cannot be told from the extension', async () => {
+    await writeFile(at('orders.txt'), 'a,b\n1,2\n');
+    const run = await sluice('query', '--table', `orders=${at('orders.txt')}`, '--sql', 'SELECT 1');
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(/cannot tell the format of .*orders\.txt/);
+  });
+
+  it('exits 1 with one line naming a table file that cannot be read', async () => {
+    const missing = at('missing.csv');
+    const run = await sluice('query', '--table', `orders=${missing}`, '--sql', 'SELECT 1');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toEqual([expect.stringContaining(`cannot read ${missing}`)]);
+  });
+
+  it('exits 1 with one line when the SQL fails', async () => {
+    const run = await sluice(
+      'query',
+      '--table',
+      `orders=${at('orders.csv')}`,
+      '--sql',
+      'SELECT nope FROM orders',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(/nope/);
+  });
+});
