@@ -3,6 +3,7 @@ import { demo } from './commands/demo.js';
 import { generate } from './commands/generate.js';
 import { ordersFilter } from './commands/orders.js';
 import { query } from './commands/query.js';
+import { transactionsRun } from './commands/transactions.js';
 import { UsageError } from './errors.js';
 
 /** Every command, by the words that select it (`orders filter` is two words). */
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, Command> = {
   'orders filter': ordersFilter,
   query,
   demo,
+  'transactions run': transactionsRun,
 };
 
 export type { Io } from './command.js';

@@ -13,6 +13,10 @@ export async function messageLines(file: string): Promise<AsyncIterable<SqsInput
   const handle = await open(file).catch((cause: unknown) => {
     throw new TransactionInputError(file, { cause });
   });
+  if (!(await handle.stat()).isFile()) {
+    await handle.close();
+    throw new TransactionInputError(file, { cause: new Error('it is not a file') });
+  }
   return bodies(handle, file);
 }
 

@@ -1,0 +1,130 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+
+async function sluice(...argv: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
+  const last = stdout.at(-1);
+  return { code, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
+}
+
+const MESSAGES = [
+  '{"transaction_id":1001,"product_name":"oat milk","quantity":3,"unit_price":2.5}', // confirmed
+  '{"transaction_id":"TX-2","product_name":"bagel","quantity":150,"unit_price":1.2}', // pending
+  '{"transaction_id":"TX-3","product_name":"croissant","quantity":0,"unit_price":3}', // incomplete
+  '{"transaction_id":1001,"product_name":"oat milk","quantity":3,"unit_price":2.5}', // redelivery
+  '{"transaction_id":"1001","product_name":"oat milk ","unit_price":2.50,"quantity":3}', // same content
+  '{"transaction_id":"TX-2","product_name":"bagel","quantity":151,"unit_price":1.2}', // conflict
+  '{"transaction_id": 7, "product_name": "broken', // invalid JSON
+  '{"transaction_id":"TX-8","product_name":"tea","quantity":1.5,"unit_price":1}', // schema
+];
+
+const lines = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n');
+
+describe('sluice transactions run', () => {
+  let dir: string;
+  let input: string;
+  let state: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sluice-transactions-'));
+    input = join(dir, 'messages.jsonl');
+    state = join(dir, 'state');
+    await writeFile(input, `${MESSAGES.join('\n')}\n`);
+  });
+
+  it('stores, notifies and quarantines, then a replay stores and sends nothing anew', async () => {
+    const first = await sluice('transactions', 'run', '--input', input, '--state', state);
+    expect(first.code).toBe(0);
+    expect(first.result).toMatchObject({
+      report: {
+        read: 8,
+        kept: 3,
+        dropped: { duplicate: 2 },
+        rejected: { conflict: 1, 'invalid-json': 1, schema: 1 },
+      },
+      summary: {
+        statuses: { confirmed: 1, pending: 1, incomplete: 1 },
+        notifications: { inventory: 1, largeOrder: 1 },
+        deadLettered: 0,
+      },
+    });
+    const sent = (await lines(join(state, 'notifications.jsonl'))).map((l) => JSON.parse(l));
+    expect(sent.map((n) => [n.attributes.transactionId, n.attributes.kind])).toEqual([
+      ['1001', 'inventory'],
+      ['TX-2', 'large-order'],
+    ]);
+
+    const replay = await sluice('transactions', 'run', '--input', input, '--state', state);
+    expect(replay.code).toBe(0);
+    expect(replay.result).toMatchObject({
+      report: {
+        read: 8,
+        kept: 0,
+        dropped: { duplicate: 5 },
+        rejected: { conflict: 1, 'invalid-json': 1, schema: 1 },
+      },
+      summary: {
+        statuses: { confirmed: 0, pending: 0, incomplete: 0 },
+        notifications: { inventory: 0, largeOrder: 0 },
+      },
+    });
+    expect(await lines(join(state, 'notifications.jsonl'))).toHaveLength(2);
+  }, 60_000);
+
+  it('counts orders above --large-order-threshold as pending', async () => {
+    const run = await sluice(
+      'transactions',
+      'run',
+      '--input',
+      input,
+      '--state',
+      state,
+      '--large-order-threshold',
+      '2',
+    );
+    expect(run.result).toMatchObject({
+      summary: { statuses: { confirmed: 0, pending: 2, incomplete: 1 }, notifications: { largeOrder: 2 } },
+    });
+  }, 60_000);
+
+  it('quarantines rejected messages with their message ids', async () => {
+    await sluice('transactions', 'run', '--input', input, '--state', state);
+    const quarantined = (await lines(join(state, 'quarantine.jsonl'))).map((l) => JSON.parse(l));
+    expect(quarantined.map((r) => [r.reason, r.position.messageId])).toEqual([
+      ['conflict', '00000000-0000-4000-8000-000000000006'],
+      ['invalid-json', '00000000-0000-4000-8000-000000000007'],
+      ['schema', '00000000-0000-4000-8000-000000000008'],
+    ]);
+  }, 60_000);
+
+  it.each([
+    [['--state', 'x'], /--input is required/],
+    [['--input', 'x'], /--state is required/],
+    [
+      ['--input', 'x', '--state', 'y', '--max-receive-count', '0'],
+      /--max-receive-count must be a whole number ≥ 1/,
+    ],
+    [['--input', 'x', '--state', 'y', '--large-order-threshold', 'big'], /--large-order-threshold must be/],
+    [['--input', 'x', '--state', 'y', '--queue', 'q'], /Unknown option '--queue'/],
+  ])('exits 2 with one line on bad arguments %j', async (argv, message) => {
+    const run = await sluice('transactions', 'run', ...argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(message);
+    expect(run.result).toBeUndefined();
+  });
+
+  it.each([
+    ['a missing file', (d: string) => join(d, 'missing.jsonl')],
+    ['a directory', (d: string) => d],
+  ])('exits 1 with one line naming the input when it is %s', async (_, inputOf) => {
+    const missing = inputOf(dir);
+    const run = await sluice('transactions', 'run', '--input', missing, '--state', state);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toContain(`cannot read the transactions input ${missing}`);
+  });
+});
