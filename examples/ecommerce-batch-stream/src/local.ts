@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
 import { LocalObjectStore, listAll, type ObjectStore } from '@sluice/core';
 import { eventsCsv, writeLines } from '@sluice/datagen';
-import { DynamoDbSink } from '@sluice/sinks/dynamodb';
+import { DynamoDbSink, type KeyValueSink } from '@sluice/sinks/dynamodb';
 import { JsonLinesNotifier, startLocalDynamo } from '@sluice/sinks/local';
 import type { BotDetectorOptions } from '@sluice/transforms/bots';
 import { type BatchResult, type InsightSettings, runBatch } from './batch/run-batch.js';
@@ -30,6 +30,8 @@ export interface LocalRunOptions {
   detector?: BotDetectorOptions;
   runner?: StreamOptions['runner'];
   wrap?: StreamOptions['wrap'];
+  /** Wraps the detections table, e.g. to inject a transient failure in a test. */
+  wrapTable?: (table: KeyValueSink) => KeyValueSink;
   insights?: Partial<InsightSettings>;
   log?: (line: string) => void;
 }
@@ -94,8 +96,9 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
   log('ecommerce: stream path (Kinesis → bot detection → DynamoDB, alerts, metrics)');
   const dynamo = await startLocalDynamo({ tables: [DETECTIONS_TABLE] });
   try {
+    const table = new DynamoDbSink({ ...DETECTIONS_TABLE, clientConfig: dynamo.clientConfig });
     const publisher = new DetectionPublisher({
-      table: new DynamoDbSink({ ...DETECTIONS_TABLE, clientConfig: dynamo.clientConfig }),
+      table: options.wrapTable?.(table) ?? table,
       notifier: new JsonLinesNotifier(files.notifications),
       metrics: (line) => appendFile(files.metrics, `${line}\n`),
     });
