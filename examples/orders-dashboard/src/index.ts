@@ -9,6 +9,7 @@ export {
 } from './filter-orders-object.js';
 export { type BucketStore, bucketStores } from './handlers/bucket-store.js';
 export { type FilterOrdersHandlerDeps, filterOrdersHandler } from './handlers/filter-orders.js';
+export { type RefreshDashboardDeps, refreshDashboardHandler } from './handlers/refresh-dashboard.js';
 export { DEMO_BUCKET, type DemoOptions, type DemoResult, runDemo } from './local.js';
 export { type OrderOutputKeys, orderOutputKeys, RAW_ORDERS } from './object-keys.js';
 export { writeProcessedParquet } from './processed-parquet.js';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
 import { LocalObjectStore, type RunReport } from '@sluice/core';
 import { ordersCsv, writeLines } from '@sluice/datagen';
-import { type DashboardPanel, refreshDashboard } from './dashboard.js';
-import { monthBefore } from './dashboard-queries.js';
+import type { DashboardPanel } from './dashboard.js';
 import type { OrdersObjectResult } from './filter-orders-object.js';
 import { filterOrdersHandler } from './handlers/filter-orders.js';
+import { refreshDashboardHandler } from './handlers/refresh-dashboard.js';
 import { crawlProcessed } from './processed-table.js';
 import { s3PutEvent } from './s3-put-event.js';
 
@@ -79,7 +79,8 @@ async function queryProcessed(store: LocalObjectStore, asOf: string): Promise<Da
   const engine = await createDuckDbEngine();
   try {
     await engine.registerTable(await crawlProcessed(store, join(store.root, 'processed')));
-    return await refreshDashboard(engine, store, monthBefore(asOf));
+    const env = { ORDERS_BUCKET: DEMO_BUCKET, DASHBOARD_AS_OF: asOf };
+    return await refreshDashboardHandler({ engine, store, env })();
   } finally {
     await engine.close();
   }
