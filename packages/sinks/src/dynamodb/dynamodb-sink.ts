@@ -78,12 +78,18 @@ export class DynamoDbSink implements KeyValueSink {
       ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
       ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
     };
-    await this.#send(() => this.#client().send(new UpdateCommand(input)), options.signal);
+    await this.#send(
+      () => this.#client().send(new UpdateCommand(input), { abortSignal: options.signal }),
+      options.signal,
+    );
   }
 
   async get(key: Item, options: { signal?: AbortSignal } = {}): Promise<Item | undefined> {
     const command = new GetCommand({ TableName: this.#schema.tableName, Key: key, ConsistentRead: true });
-    const out = await this.#send(() => this.#client().send(command), options.signal);
+    const out = await this.#send(
+      () => this.#client().send(command, { abortSignal: options.signal }),
+      options.signal,
+    );
     return out.Item;
   }
 
@@ -99,41 +105,43 @@ export class DynamoDbSink implements KeyValueSink {
     const plan = planBatchWrite(items, this.#schema);
     const remaining: Item[] = [];
     let lastError: unknown;
-    let written = 0;
     for (const chunk of plan.chunks) {
-      const left = await this.#writeChunk(chunk, options.signal).catch((error: unknown) => {
-        if (!(error instanceof RetryExhaustedError)) throw error;
-        lastError = error;
-        return error.cause instanceof UnprocessedItemsError ? error.cause.remaining : chunk;
-      });
-      remaining.push(...left);
-      written += chunk.length - left.length;
+      const left = await this.#writeChunk(chunk, options.signal);
+      remaining.push(...left.items);
+      lastError = left.error ?? lastError;
     }
     if (remaining.length > 0) {
       const attempts = this.#retry.maxAttempts ?? 8;
       throw new UnprocessedItemsError(this.#schema.tableName, remaining, attempts, { cause: lastError });
     }
+    const written = plan.chunks.reduce((n, chunk) => n + chunk.length, 0);
     return { written, collapsed: plan.collapsed, rejected: plan.rejected };
   }
 
-  /** Resolves to `[]` once all are written; rejects with RetryExhaustedError otherwise. */
-  async #writeChunk(chunk: Item[], signal: AbortSignal | undefined): Promise<Item[]> {
+  /**
+   * Writes one chunk, resending what DynamoDB leaves unprocessed; returns what is still left when
+   * the retry budget runs out. Errors that are not worth retrying (validation) propagate.
+   */
+  async #writeChunk(
+    chunk: Item[],
+    signal: AbortSignal | undefined,
+  ): Promise<{ items: Item[]; error?: unknown }> {
     let pending = chunk;
-    await retry(
-      async () => {
-        const requests = pending.map((item) => ({ PutRequest: { Item: item } }));
-        const out = await this.#client().send(
-          new BatchWriteCommand({ RequestItems: { [this.#schema.tableName]: requests } }),
-        );
-        const unprocessed = out.UnprocessedItems?.[this.#schema.tableName] ?? [];
-        pending = unprocessed.flatMap((request) =>
-          request.PutRequest?.Item ? [request.PutRequest.Item] : [],
-        );
-        if (pending.length > 0) throw new UnprocessedItemsError(this.#schema.tableName, pending, 1);
-      },
-      { ...this.#retry, signal, retryable: retryableWrite },
-    );
-    return pending;
+    const attempt = async () => {
+      const requests = pending.map((item) => ({ PutRequest: { Item: item } }));
+      const command = new BatchWriteCommand({ RequestItems: { [this.#schema.tableName]: requests } });
+      const out = await this.#client().send(command, { abortSignal: signal });
+      const unprocessed = out.UnprocessedItems?.[this.#schema.tableName] ?? [];
+      pending = unprocessed.flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : []));
+      if (pending.length > 0) throw new UnprocessedItemsError(this.#schema.tableName, pending, 1);
+    };
+    try {
+      await retry(attempt, { ...this.#retry, signal, retryable: retryableWrite });
+      return { items: [] };
+    } catch (error) {
+      if (error instanceof RetryExhaustedError) return { items: pending, error };
+      throw error;
+    }
   }
 
   /** Resolves true when written, false when the key already exists. */
@@ -156,7 +164,7 @@ export class DynamoDbSink implements KeyValueSink {
         ExpressionAttributeNames: { '#pk': this.#schema.partitionKey },
       }),
     });
-    await this.#send(() => this.#client().send(command), signal);
+    await this.#send(() => this.#client().send(command, { abortSignal: signal }), signal);
   }
 
   #send<T>(call: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -10,7 +10,7 @@ import {
   type Undelivered,
 } from '../notify/delivery.js';
 import { KinesisStreamMissingError } from './errors.js';
-import { encodeRecord, KINESIS_LIMITS, type KinesisEntry, toKinesisEntry } from './limits.js';
+import { KINESIS_LIMITS, type KinesisEntry, toKinesisEntry } from './limits.js';
 
 /** Options of {@link KinesisProducer}. */
 export interface KinesisProducerOptions<T> {
@@ -64,7 +64,7 @@ export class KinesisProducer<T> {
     const rejected: Undelivered<T>[] = [];
     const entries: { index: number; entry: KinesisEntry }[] = [];
     records.forEach((record, index) => {
-      const built = toKinesisEntry(record, this.#partitionKeyOf(record, index), index, this.#encode);
+      const built = toKinesisEntry(record, this.#partitionKeyOf(record, index), index, this.#options.encode);
       if (built.ok) entries.push({ index, entry: built.entry });
       else rejected.push(built.rejection);
     });
@@ -75,10 +75,6 @@ export class KinesisProducer<T> {
       signal: options.signal,
     });
     return deliveryReport(records, rejected, outcome);
-  }
-
-  get #encode(): (record: T) => Uint8Array {
-    return this.#options.encode ?? encodeRecord;
   }
 
   #partitionKeyOf(record: T, index: number): string {

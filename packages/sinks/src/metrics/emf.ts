@@ -130,7 +130,7 @@ function validate(input: EmfInput): void {
     if (value.length === 0 || value.length > EMF_LIMITS.valueChars)
       fail(`dimension ${name} needs a value of 1–1024 characters`);
   }
-  const seen = new Set(dimensionNames);
+  const seen = new Set(['_aws', ...dimensionNames, ...Object.keys(input.properties ?? {})]);
   for (const metric of input.metrics) {
     checkName(metric.name, 'metric name', fail);
     if (seen.has(metric.name))

@@ -86,3 +86,22 @@ describe('packInOrder', () => {
     ]);
   });
 });
+
+describe('deliverInCalls cancellation', () => {
+  it('stops between calls when the signal aborts and rejects with its reason', async () => {
+    const controller = new AbortController();
+    const sent: string[][] = [];
+    const delivery = deliverInCalls(entries(['a', 'b', 'c']), {
+      pack: (p) => p.slice(0, 1),
+      send: async (batch) => {
+        sent.push(batch);
+        controller.abort(new Error('Lambda is out of time'));
+        return [throttled];
+      },
+      retry: { baseDelayMs: 1 },
+      signal: controller.signal,
+    });
+    await expect(delivery).rejects.toThrow('Lambda is out of time');
+    expect(sent).toEqual([['a']]);
+  });
+});
