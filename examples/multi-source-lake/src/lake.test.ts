@@ -12,10 +12,10 @@ import { lakeTables } from './analytics/tables.js';
 import type { PutRecords } from './ingestion/simulator.js';
 import { type LakeResult, runLake } from './lake.js';
 import { type Domain, LAKE_BUCKET, RAW_KEYS } from './layout.js';
-import { generateRaw } from './local.js';
+import { generateRaw, runDemo } from './local.js';
 
-const READINGS = 300;
-const CUSTOMERS = 150; // generateRaw writes half as many customers as readings
+const READINGS = 400;
+const CUSTOMERS = 100; // generateRaw writes a quarter as many customers as readings
 
 /** A store whose first Parquet put under `prefix` fails, as a throttled S3 PUT would. */
 class FlakyStore extends LocalObjectStore {
@@ -196,6 +196,14 @@ describe('runLake', () => {
     await expect(run(dir, store, { maintenance: breaking })).rejects.toThrow('stream unavailable');
     const checkpoint = JSON.parse(await readText(store, 'state/ingestion-maintenance.json'));
     expect(checkpoint.rows).toBe(120);
+    const written = async () => {
+      const keys: string[] = [];
+      for await (const object of listAll(store, 'lake/maintenance/'))
+        if (object.key.includes('-c120-')) keys.push(object.key);
+      return keys.sort();
+    };
+    const beforeResume = await written(); // batches of the broken chunk that were already written
+    expect(beforeResume.length).toBeGreaterThan(0);
 
     const result = await run(dir, store);
     const { maintenance } = result.branches;
@@ -203,6 +211,7 @@ describe('runLake', () => {
     expect(maintenance.report.read).toBe(READINGS + 2);
     expect(isBalanced(maintenance.report)).toBe(true);
     expect((await lakeCounts(dir)).maintenance).toBe(maintenance.report.kept);
+    expect(await written()).toEqual(expect.arrayContaining(beforeResume));
     expect(result.maintenance.readings).toBe(await scorableReadings(store));
   });
 });
@@ -226,3 +235,24 @@ async function scorableReadings(store: ObjectStore): Promise<number> {
   }
   return kept;
 }
+
+describe('runDemo', () => {
+  it('returns balanced reports and JSON-serialisable query rows, starting from an empty lake each time', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sluice-lake-demo-'));
+    const lines: string[] = [];
+    await runDemo({ dir, rows: 200, seed: 3, log: (line) => lines.push(line) });
+    const result = await runDemo({ dir, rows: 120, seed: 3, log: (line) => lines.push(line) });
+    expect(result.pipeline).toBe('multi-source-lake');
+    expect(result.reports.maintenance?.read).toBe(120);
+    expect(result.reports.customers?.read).toBe(30);
+    for (const report of Object.values(result.reports)) expect(isBalanced(report)).toBe(true);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(result.queries.map((q) => q.name)).toEqual([
+      'machine_summary',
+      'alert_counts',
+      'segment_counts',
+      'customer_overview',
+    ]);
+    expect(lines.length).toBeGreaterThan(0);
+  });
+});

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
 
@@ -22,6 +23,7 @@ export interface DemoOptions {
  * @example const result = await runDemo({ dir: 'out/lake', rows: 20_000, seed: 42, log: console.error });
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  await clearRun(options.dir);
   await generateRaw(options);
   const result = await runLocalLake(options.dir, { log: options.log });
   return {
@@ -40,10 +42,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
 }
 
-/** Writes the two raw files with the seeded generators (customers: half as many rows). */
+// New raw files make an old checkpoint meaningless: the demo always starts from an empty lake.
+async function clearRun(dir: string): Promise<void> {
+  for (const folder of ['state', 'lake', 'quarantine', 'analytics'])
+    await rm(join(dir, LAKE_BUCKET, folder), { recursive: true, force: true });
+}
+
+/** Writes the two raw files with the seeded generators (a quarter as many customers as readings). */
 export async function generateRaw(options: Pick<DemoOptions, 'dir' | 'rows' | 'seed'>): Promise<void> {
   const root = join(options.dir, LAKE_BUCKET);
-  const customers = Math.max(1, Math.floor(options.rows / 2));
+  const customers = Math.max(1, Math.floor(options.rows / 4));
   await writeLines(
     join(root, RAW_KEYS.maintenance),
     manufacturingCsv({ rows: options.rows, seed: options.seed }),
@@ -65,7 +73,9 @@ export function runLocalLake(
   dir: string,
   options: Omit<LakeOptions, 'store' | 'openEngine'> = {},
 ): Promise<LakeResult> {
+  // Lambda takes up to 10 000 records per Kinesis batch; 1000 keeps Parquet files few and large.
   return runLake({
+    batchSize: 1000,
     ...options,
     store: new LocalObjectStore(join(dir, LAKE_BUCKET)),
     openEngine: (tables) => createDuckDbEngine({ localRoot: dir, tables }),
