@@ -19,7 +19,8 @@ describe('sluice', () => {
   it('exits 2 with one line naming an unknown command', async () => {
     const run = await sluice('frobnicate');
     expect(run.code).toBe(2);
-    expect(run.stderr[0]).toBe('sluice: unknown command "frobnicate"');
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(/^sluice: unknown command "frobnicate" — commands: .*generate.*demo/);
     expect(run.stdout).toEqual([]);
   });
 
@@ -40,7 +41,16 @@ describe('sluice generate', () => {
   it('writes the dataset deterministically', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sluice-cli-'));
     const a = await sluice('generate', 'events', '--rows', '50', '--out', join(dir, 'a.csv'), '--seed', '3');
-    const again = await sluice('generate', 'events', '--rows', '50', '--out', join(dir, 'b.csv'), '--seed', '3');
+    const again = await sluice(
+      'generate',
+      'events',
+      '--rows',
+      '50',
+      '--out',
+      join(dir, 'b.csv'),
+      '--seed',
+      '3',
+    );
     expect([a.code, again.code]).toEqual([0, 0]);
     expect(a.result).toMatchObject({ dataset: 'events', rows: 50, seed: 3 });
     expect(await readFile(join(dir, 'a.csv'))).toEqual(await readFile(join(dir, 'b.csv')));
@@ -56,7 +66,9 @@ describe('sluice generate', () => {
   ])('rejects bad arguments %j with exit 2', async (argv, message) => {
     const run = await sluice(...argv);
     expect(run.code).toBe(2);
+    expect(run.stderr).toHaveLength(1);
     expect(run.stderr[0]).toMatch(message);
+    expect(run.stderr[0]).toContain('usage: sluice generate');
   });
 
   it('exits 1 with one line when the output cannot be written', async () => {

@@ -1,4 +1,6 @@
 import type { Command, Io } from './command.js';
+import { botsDetect } from './commands/bots.js';
+import { customersScore } from './commands/customers.js';
 import { demo } from './commands/demo.js';
 import { generate } from './commands/generate.js';
 import { ordersFilter } from './commands/orders.js';
@@ -13,6 +15,8 @@ export const COMMANDS: Record<string, Command> = {
   query,
   demo,
   'transactions run': transactionsRun,
+  'customers score': customersScore,
+  'bots detect': botsDetect,
 };
 
 export type { Io } from './command.js';
@@ -33,21 +37,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(JSON.stringify(await command.run(rest, io)));
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`sluice: ${message.split('\n')[0]}`);
-    if (error instanceof UsageError) {
-      io.stderr(
-        `usage: ${
-          command
-            ? command.usage
-            : Object.values(COMMANDS)
-                .map((c) => c.usage)
-                .join('\n       ')
-        }`,
-      );
-      return 2;
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    if (!(error instanceof UsageError)) {
+      io.stderr(`sluice: ${message}`);
+      return 1;
     }
-    return 1;
+    // One line, as scripts expect: the problem, then how to call the command.
+    const usage = command ? `usage: ${command.usage}` : `commands: ${Object.keys(COMMANDS).join(', ')}`;
+    io.stderr(`sluice: ${message} — ${usage}`);
+    return 2;
   }
 }
 

@@ -64,6 +64,24 @@ describe('sluice orders filter', () => {
     ]);
   });
 
+  it('writes rejected rows beside the output when --rejects is not given', async () => {
+    const output = join(dir, 'kept.csv');
+    const run = await sluice(
+      'orders',
+      'filter',
+      '--input',
+      input,
+      '--output',
+      output,
+      '--as-of',
+      '2025-06-30',
+    );
+    expect(run.code).toBe(0);
+    expect(run.result?.rejects).toBe(`${output}.rejects.jsonl`);
+    const lines = (await readFile(`${output}.rejects.jsonl`, 'utf8')).trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).position.line)).toEqual([5, 7]);
+  });
+
   it('takes the age limit from --max-age-days', async () => {
     const output = join(dir, 'kept.csv');
     const run = await sluice(

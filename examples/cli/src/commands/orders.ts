@@ -50,7 +50,7 @@ async function writeFileAtomically(file: string, body: AsyncIterable<Uint8Array>
 export const ordersFilter: Command = {
   name: 'orders filter',
   usage:
-    'sluice orders filter --input FILE --output FILE --as-of YYYY-MM-DD [--max-age-days N] [--rejects FILE.jsonl]',
+    'sluice orders filter --input FILE --output FILE --as-of YYYY-MM-DD [--max-age-days N] [--rejects FILE.jsonl (default OUTPUT.rejects.jsonl)]',
   async run(argv) {
     const { values } = parseFlags(argv, {
       input: { type: 'string' },
@@ -66,9 +66,9 @@ export const ordersFilter: Command = {
     await readableFile(input);
     const run = await filterStaleOrders(createReadStream(input), { file: input, asOf, maxAgeDays });
     await writeFileAtomically(output, run.csv);
-    if (values.rejects !== undefined) {
-      await writeFileAtomically(required(values, 'rejects'), encodeJsonLines(run.rejections));
-    }
-    return { report: run.report() };
+    // Rejected rows are never only counted: without --rejects they go beside the output.
+    const rejects = values.rejects === undefined ? `${output}.rejects.jsonl` : required(values, 'rejects');
+    await writeFileAtomically(rejects, encodeJsonLines(run.rejections));
+    return { report: run.report(), rejects };
   },
 };
