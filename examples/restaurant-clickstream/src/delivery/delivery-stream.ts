@@ -1,0 +1,179 @@
+import {
+  type FirehoseEventRecord,
+  type FirehoseResponseRecord,
+  type FirehoseTransformHandler,
+  type ObjectStore,
+  type RunReport,
+  RunTally,
+} from '@sluice/core';
+import { DeliveryFailedError } from '../errors.js';
+import { type BufferingHints, DeliveryBuffer } from './delivery-buffer.js';
+import { type DeliveryFailure, errorOutputRecord, errorOutputType } from './error-output.js';
+import { evaluatePrefix, objectName } from './s3-prefix.js';
+
+/** A local Firehose delivery stream with a Lambda processor, dynamic partitioning and an S3 destination. */
+export interface LocalDeliveryStreamOptions {
+  name: string;
+  store: ObjectStore;
+  /** The data-transformation Lambda handler, invoked with Firehose-shaped requests. */
+  transform: FirehoseTransformHandler;
+  /** E.g. `clicks/!{partitionKeyFromLambda:datehour}/`. */
+  prefix: string;
+  /** E.g. `clicks-errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH}/`. */
+  errorPrefix: string;
+  /** File extension of delivered objects (Firehose's `FileExtension`), e.g. `.json`. */
+  extension?: string;
+  buffering?: BufferingHints;
+  region?: string;
+}
+
+/** A transform answer, or the failure that stands for it when the invocation itself failed. */
+type Answer = FirehoseResponseRecord | { recordId: string; failure: DeliveryFailure };
+
+/**
+ * What Firehose does between PutRecord and S3, on one machine: buffers records, invokes the transform
+ * with each batch, writes `Ok` records grouped by their evaluated prefix (dynamic partitioning) as one
+ * object per partition, and writes `ProcessingFailed` records, the records of a failed invocation and
+ * records missing a partition key, with their original data, under the error prefix. Its report
+ * counts records delivered (kept), `Dropped` by the transform, and sent to the error prefix (rejected).
+ *
+ * @example
+ * const stream = new LocalDeliveryStream({ name: 'clicks', store, transform: handler, prefix: 'clicks/!{partitionKeyFromLambda:datehour}/', errorPrefix: 'clicks-errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH}/' });
+ * await stream.put([JSON.stringify(click)]);
+ * await stream.close();
+ */
+export class LocalDeliveryStream {
+  readonly #buffer: DeliveryBuffer;
+  readonly #tally = new RunTally();
+  readonly #keys = new Set<string>();
+  readonly #now: () => number;
+  #invocations = 0;
+
+  constructor(readonly options: LocalDeliveryStreamOptions) {
+    this.#now = options.buffering?.now ?? Date.now;
+    this.#buffer = new DeliveryBuffer(options.name, (records) => this.#deliver(records), options.buffering);
+  }
+
+  /** PutRecord/PutRecordBatch: buffers records (one click each) and returns their recordIds. */
+  put(records: readonly (string | Uint8Array)[]): Promise<string[]> {
+    return this.#buffer.put(records);
+  }
+
+  /** Delivers what is buffered and waits for it. */
+  flush(): Promise<void> {
+    return this.#buffer.flush();
+  }
+
+  /** Refuses further records and delivers the rest. */
+  close(): Promise<void> {
+    return this.#buffer.close();
+  }
+
+  /** The delivery account so far; `read` counts every record of every delivered batch. */
+  report(): RunReport {
+    return this.#tally.report();
+  }
+
+  /** Keys of the objects written so far, sorted. */
+  objectKeys(): string[] {
+    return [...this.#keys].sort();
+  }
+
+  async #deliver(records: FirehoseEventRecord[]): Promise<void> {
+    const invocationId = `${this.options.name}-${++this.#invocations}`;
+    const answers = await this.#invoke(invocationId, records);
+    const byId = new Map(records.map((record) => [record.recordId, record]));
+    const objects = new ObjectsByPrefix();
+    for (const answer of answers)
+      this.#route(objects, answer, byId.get(answer.recordId) as FirehoseEventRecord);
+    try {
+      for (const [prefix, object] of objects.entries()) await this.#write(prefix, object);
+    } catch (cause) {
+      throw new DeliveryFailedError(this.options.name, invocationId, { cause });
+    }
+  }
+
+  /** A failed invocation sends the whole batch to the error prefix, as Firehose does after its retries. */
+  async #invoke(invocationId: string, records: FirehoseEventRecord[]): Promise<Answer[]> {
+    const event = { invocationId, deliveryStreamArn: this.#arn(), region: this.#region(), records };
+    try {
+      return (await this.options.transform(event)).records;
+    } catch (error) {
+      const failure: DeliveryFailure = { kind: 'function-error', message: (error as Error).message };
+      return records.map((record) => ({ recordId: record.recordId, failure }));
+    }
+  }
+
+  #route(objects: ObjectsByPrefix, answer: Answer, record: FirehoseEventRecord): void {
+    if (!('failure' in answer) && answer.result === 'Dropped') {
+      this.#tally.drop('dropped-by-transform');
+      return;
+    }
+    const destination = this.#destinationOf(answer, record);
+    if ('failure' in destination) {
+      this.#fail(objects, record, destination.failure);
+      return;
+    }
+    this.#tally.keep();
+    objects.add(destination.prefix, record.recordId, destination.data, this.options.extension ?? '');
+  }
+
+  #destinationOf(
+    answer: Answer,
+    record: FirehoseEventRecord,
+  ): { prefix: string; data: Buffer } | { failure: DeliveryFailure } {
+    if ('failure' in answer) return answer;
+    if (answer.result !== 'Ok') return { failure: { kind: 'processing-failed' } };
+    const partitionKeys = answer.metadata?.partitionKeys ?? {};
+    const arrival = record.approximateArrivalTimestamp;
+    const prefix = evaluatePrefix(this.options.prefix, { partitionKeys, arrival });
+    if (prefix === undefined) return { failure: { kind: 'partitioning-failed' } };
+    return { prefix, data: Buffer.from(answer.data, 'base64') };
+  }
+
+  #fail(objects: ObjectsByPrefix, record: FirehoseEventRecord, failure: DeliveryFailure): void {
+    this.#tally.reject(failure.kind);
+    const type = errorOutputType(failure);
+    const values = { arrival: record.approximateArrivalTimestamp, errorOutputType: type };
+    // An error prefix has no partition keys to miss, so it always evaluates.
+    const prefix = evaluatePrefix(this.options.errorPrefix, values) as string;
+    const line = JSON.stringify(errorOutputRecord(record, failure, `${this.#arn()}:transform`, this.#now()));
+    objects.add(prefix, record.recordId, Buffer.from(`${line}\n`), '');
+  }
+
+  async #write(prefix: string, object: PendingObject): Promise<void> {
+    const body = Buffer.concat(object.chunks);
+    const key = `${prefix}${objectName(this.options.name, object.firstRecordId, body, object.extension)}`;
+    await this.options.store.put(key, body, { contentType: 'application/x-ndjson' });
+    this.#keys.add(key);
+  }
+
+  #region(): string {
+    return this.options.region ?? 'local';
+  }
+
+  #arn(): string {
+    return `arn:aws:firehose:${this.#region()}:000000000000:deliverystream/${this.options.name}`;
+  }
+}
+
+interface PendingObject {
+  firstRecordId: string;
+  extension: string;
+  chunks: Buffer[];
+}
+
+/** Record bodies grouped by the prefix they are delivered under, in arrival order. */
+class ObjectsByPrefix {
+  readonly #byPrefix = new Map<string, PendingObject>();
+
+  add(prefix: string, recordId: string, bytes: Buffer, extension: string): void {
+    const object = this.#byPrefix.get(prefix);
+    if (object) object.chunks.push(bytes);
+    else this.#byPrefix.set(prefix, { firstRecordId: recordId, extension, chunks: [bytes] });
+  }
+
+  entries(): IterableIterator<[string, PendingObject]> {
+    return this.#byPrefix.entries();
+  }
+}
