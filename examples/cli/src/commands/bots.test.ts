@@ -1,0 +1,125 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+
+async function sluice(...argv: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
+  const last = stdout.at(-1);
+  return { code, stdout, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
+}
+
+const HEADER = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
+const T0 = Date.UTC(2019, 10, 1);
+const at = (second: number, user: string, type = 'view') =>
+  `2019-11-01 00:${String(Math.floor(second / 60)).padStart(2, '0')}:${String(second % 60).padStart(2, '0')} UTC,${type},1003461,2053013555631882655,electronics.smartphone,xiaomi,489.07,${user},s-${user}`;
+const LINES = [
+  // 520000001: two events a second for 6 s (12 in one 10 s window: high); 520000002: 7 (flag).
+  ...Array.from({ length: 12 }, (_, i) => at(Math.floor(i / 2), '520000001')),
+  ...Array.from({ length: 7 }, (_, i) => at(i + 1, '520000002')),
+  ...Array.from({ length: 3 }, (_, i) => at(i + 2, '520000003')),
+  at(60, '520000004'),
+  at(2, '520000003'), // 58 s behind the newest event: its window has closed, so it is late
+  at(61, '520000005', 'click'), // not an event type: rejected
+];
+
+type Detection = { key: string; windowStart: number; windowEnd: number; count: number; severity: string };
+const summary = (result: Record<string, unknown> | undefined) =>
+  ((result?.detections ?? []) as Detection[])
+    .map((d) => [d.key, d.windowStart - T0, d.windowEnd - T0, d.count, d.severity])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]));
+
+describe('sluice bots detect', () => {
+  let dir: string;
+  let input: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sluice-bots-'));
+    input = join(dir, 'events.csv');
+    await writeFile(input, `${[HEADER, ...LINES].join('\n')}\n`);
+  });
+
+  it('flags users over the thresholds in 10 s tumbling windows and counts late and bad rows', async () => {
+    const run = await sluice('bots', 'detect', '--input', input);
+    expect(run.code).toBe(0);
+    expect(summary(run.result)).toEqual([
+      ['520000001', 0, 10_000, 12, 'high'],
+      ['520000002', 0, 10_000, 7, 'flag'],
+    ]);
+    expect(run.result?.report).toMatchObject({
+      read: 25,
+      kept: 23,
+      dropped: { late: 1 },
+      rejected: { schema: 1 },
+    });
+  });
+
+  it('makes windows sliding with --slide', async () => {
+    const run = await sluice('bots', 'detect', '--input', input, '--window', '10s', '--slide', '5s');
+    // Seconds 0–4 of 520000001 fall in [-5 s, 5 s) too: 10 events, over the flag threshold only.
+    expect(summary(run.result)).toEqual([
+      ['520000001', -5_000, 5_000, 10, 'flag'],
+      ['520000001', 0, 10_000, 12, 'high'],
+      ['520000002', 0, 10_000, 7, 'flag'],
+    ]);
+  });
+
+  it.each([
+    [
+      '1m',
+      [
+        ['520000001', 0, 60_000, 12, 'high'],
+        ['520000002', 0, 60_000, 7, 'flag'],
+      ],
+    ],
+    ['500ms', []],
+  ])('reads --window %s as a duration', async (window, expected) => {
+    const run = await sluice('bots', 'detect', '--input', input, '--window', window);
+    expect(run.code).toBe(0);
+    expect(summary(run.result)).toEqual(expected);
+  });
+
+  it('takes both thresholds', async () => {
+    const run = await sluice('bots', 'detect', '--input', input, '--flag', '2', '--alert', '6');
+    expect(summary(run.result).map((d) => [d[0], d[4]])).toEqual([
+      ['520000001', 'high'],
+      ['520000002', 'high'],
+      ['520000003', 'flag'],
+    ]);
+  });
+
+  it.each([
+    [['--window', '10x'], /--window must be a duration like 10s, 500ms or 1m, got "10x"/],
+    [['--window', '0s'], /--window must be a duration/],
+    [['--slide', 'soon'], /--slide must be a duration/],
+    [['--window', '5s', '--slide', '10s'], /--slide \(10000 ms\) must not exceed --window \(5000 ms\)/],
+    [['--flag=-1'], /--flag must be a whole number ≥ 0, got "-1"/],
+    [['--alert=-3'], /--alert must be a whole number ≥ 0, got "-3"/],
+    [['--flag', '12', '--alert', '5'], /--alert \(5\) must be at least --flag \(12\)/],
+    [['--colour', 'red'], /Unknown option '--colour'/],
+  ])('exits 2 on bad arguments %j', async (flags, message) => {
+    const run = await sluice('bots', 'detect', '--input', input, ...flags);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(message);
+    expect(run.stdout).toEqual([]);
+  });
+
+  it('exits 2 without --input', async () => {
+    const run = await sluice('bots', 'detect');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(/^sluice: --input is required — usage: sluice bots detect --input FILE/);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'missing.csv'), 'ENOENT'],
+    ['a directory', () => dir, 'EISDIR'],
+  ])('exits 1 with one line naming %s', async (_, file, code) => {
+    const run = await sluice('bots', 'detect', '--input', file());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toEqual([`sluice: cannot read events file ${file()}: ${code}`]);
+  });
+});
