@@ -1,3 +1,5 @@
+import type { RunReport } from '@sluice/core';
+
 export { type TransactionStreamConfig, transactionStreamConfig } from './config.js';
 export { TransactionInputError, TransactionStreamConfigError } from './errors.js';
 export {
@@ -5,7 +7,7 @@ export {
   processTransactionsHandler,
   type TransactionHandlerDeps,
 } from './handlers/process-transactions.js';
-export { DEMO_MESSAGE_LIMIT, type DemoOptions, type DemoResult, runDemo } from './local.js';
+export { DEMO_MESSAGE_LIMIT, type DemoOptions, runDemo } from './local.js';
 export {
   LOCAL_TABLE,
   runTransactionStream,
@@ -21,3 +23,11 @@ export {
   TransactionTable,
   type TransactionTableOptions,
 } from './transaction-table.js';
+
+/** What the demo prints for a pipeline (the shape every example returns). */
+export interface DemoResult {
+  pipeline: string;
+  reports: Record<string, RunReport>;
+  summary: Record<string, unknown>;
+  queries: { name: string; rows: Record<string, unknown>[] }[];
+}

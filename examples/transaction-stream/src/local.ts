@@ -1,16 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunReport } from '@sluice/core';
 import { transactionsJsonl, writeLines } from '@sluice/datagen';
+import type { DemoResult } from './index.js';
 import { runTransactionStream, type TransactionRunResult } from './local-run.js';
-
-/** What the demo prints for a pipeline (the shape every example returns). */
-export interface DemoResult {
-  pipeline: string;
-  reports: Record<string, RunReport>;
-  summary: Record<string, unknown>;
-  queries: { name: string; rows: Record<string, unknown>[] }[];
-}
 
 export interface DemoOptions {
   /** Everything is written under it: `input/messages.jsonl`, notifications, quarantine, metrics. */
