@@ -70,18 +70,18 @@ export class DynamoDbSink implements KeyValueSink {
     assertItemFits({ ...attributes, ...key }, this.#schema);
     const keyNames = new Set(Object.keys(key));
     const entries = Object.entries(attributes).filter(([name, v]) => !keyNames.has(name) && v !== undefined);
-    if (entries.length === 0) return void (await this.#put({ ...key }, options.signal));
+    // With nothing to set, UpdateItem still creates a missing item and leaves an existing one alone.
     const input = {
       TableName: this.#schema.tableName,
       Key: key,
-      UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+      ...(entries.length > 0 && {
+        UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
+      }),
     };
-    await this.#send(
-      () => this.#client().send(new UpdateCommand(input), { abortSignal: options.signal }),
-      options.signal,
-    );
+    const command = new UpdateCommand(input);
+    await this.#send(() => this.#client().send(command, { abortSignal: options.signal }), options.signal);
   }
 
   async get(key: Item, options: { signal?: AbortSignal } = {}): Promise<Item | undefined> {
@@ -146,25 +146,21 @@ export class DynamoDbSink implements KeyValueSink {
 
   /** Resolves true when written, false when the key already exists. */
   async #conditionalPut(item: Item, signal: AbortSignal | undefined): Promise<boolean> {
+    // attribute_not_exists on the partition key is checked against the item with the full key,
+    // so it also guards tables with a sort key.
+    const command = new PutCommand({
+      TableName: this.#schema.tableName,
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': this.#schema.partitionKey },
+    });
     try {
-      await this.#put(item, signal, `attribute_not_exists(#pk)`);
+      await this.#send(() => this.#client().send(command, { abortSignal: signal }), signal);
       return true;
     } catch (error) {
       if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
       throw error;
     }
-  }
-
-  async #put(item: Item, signal: AbortSignal | undefined, condition?: string): Promise<void> {
-    const command = new PutCommand({
-      TableName: this.#schema.tableName,
-      Item: item,
-      ...(condition && {
-        ConditionExpression: condition,
-        ExpressionAttributeNames: { '#pk': this.#schema.partitionKey },
-      }),
-    });
-    await this.#send(() => this.#client().send(command, { abortSignal: signal }), signal);
   }
 
   #send<T>(call: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {

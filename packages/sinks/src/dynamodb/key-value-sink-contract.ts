@@ -48,6 +48,28 @@ export function describeKeyValueSink(backend: string, sinkFor: (table: KeySchema
       expect(await sink.get({ key: 'bot-1', windowStart: 10_000 })).toMatchObject({ count: 6 });
     });
 
+    it('upserts with nothing to set create a missing item and leave an existing one as it was', async () => {
+      const sink = detections();
+      await sink.upsert({ key: 'bot-2', windowStart: 0 }, { count: 7 });
+      await sink.upsert({ key: 'bot-2', windowStart: 0 }, {});
+      await sink.upsert({ key: 'bot-3', windowStart: 0 }, {});
+      expect(await sink.get({ key: 'bot-2', windowStart: 0 })).toEqual({
+        key: 'bot-2',
+        windowStart: 0,
+        count: 7,
+      });
+      expect(await sink.get({ key: 'bot-3', windowStart: 0 })).toEqual({ key: 'bot-3', windowStart: 0 });
+    });
+
+    it('creates exactly once when the same message is delivered twice at the same time', async () => {
+      const tx = { TransactionID: 'c-race', quantity: 1 };
+      const results = await Promise.all([
+        transactions().putIfAbsent(tx),
+        transactions().putIfAbsent({ ...tx }),
+      ]);
+      expect(results.sort()).toEqual(['created', 'duplicate']);
+    });
+
     it('writes a batch with a repeated key (last wins) and rejects keyless items', async () => {
       const report = await detections().writeBatch([
         { key: 'b-1', windowStart: 0, count: 6 },
