@@ -1,0 +1,136 @@
+import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { customersCsv, writeLines } from '@sluice/datagen';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+
+async function sluice(...argv: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
+  const last = stdout.at(-1);
+  return { code, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
+}
+
+// The real export's quirks: a padded header, `$` amounts with spaces and thousands separators,
+// and a Windows-1252 `É` (0xC9) inside an otherwise UTF-8 file.
+const HEADER =
+  'Customer_ID,Location,Purchase_Category, Purchase_Amount ,Frequency_of_Purchase,Purchase_Channel,Brand_Loyalty,Customer_Satisfaction';
+const ROWS = [
+  Buffer.from('37-611-6911,Lyon,Books, $333.80  ,4,Online,5,7\n'), // 0.1335 + 0.12 + 0.075 + 0.105 = 0.4335
+  Buffer.from('11-222-3333,São Paulo,Electronics,"$1,234.50",10,Mixed,10,10\n'), // amount clamped: 1.0
+  Buffer.concat([
+    Buffer.from('44-555-6666,'),
+    Buffer.from([0xc9]),
+    Buffer.from('vry,Books, $10.00 ,1,Online,1,1\n'),
+  ]), // 0.064
+  Buffer.from('77-888-9999,Lyon,Books, N/A ,3,Online,2,2\n'), // rejected: line 5
+];
+
+describe('sluice customers score', () => {
+  let dir: string;
+  let input: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sluice-customers-'));
+    input = join(dir, 'customers.csv');
+    await writeFile(input, Buffer.concat([Buffer.from(`${HEADER}\n`), ...ROWS]));
+  });
+
+  it('scores and segments the Kaggle quirks into CSV, rejecting the unparseable amount with its line', async () => {
+    const output = join(dir, 'scored.csv');
+    const run = await sluice('customers', 'score', '--input', input, '--output', output);
+    expect(run.code).toBe(0);
+    expect(run.result).toMatchObject({
+      report: { read: 4, kept: 3, dropped: {}, rejected: { 'invalid-customer': 1 } },
+      summary: { segments: { HIGH_VALUE: 1, MEDIUM_VALUE: 1, STANDARD: 1 }, meanScore: 0.4992 },
+    });
+    const lines = (await readFile(output, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe(
+      'Customer_ID,Purchase_Amount,Frequency_of_Purchase,Brand_Loyalty,Customer_Satisfaction,Purchase_Category,Purchase_Channel,Location,customer_value_score,customer_segment',
+    );
+    expect(lines.slice(1)).toEqual([
+      '37-611-6911,333.8,4,5,7,Books,Online,Lyon,0.4335,MEDIUM_VALUE',
+      '11-222-3333,1234.5,10,10,10,Electronics,Mixed,São Paulo,1,HIGH_VALUE',
+      '44-555-6666,10,1,1,1,Books,Online,Évry,0.064,STANDARD',
+    ]);
+    const rejects = (await readFile(`${output}.rejects.jsonl`, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rejects).toEqual([
+      expect.objectContaining({
+        reason: 'invalid-customer',
+        position: { kind: 'file', file: input, line: 5 },
+        message: expect.stringContaining('Purchase_Amount'),
+      }),
+    ]);
+  });
+
+  it('writes JSON Lines when the output ends in .jsonl', async () => {
+    const output = join(dir, 'scored.jsonl');
+    const rejects = join(dir, 'bad.jsonl');
+    const run = await sluice(
+      'customers',
+      'score',
+      '--input',
+      input,
+      '--output',
+      output,
+      '--rejects',
+      rejects,
+    );
+    expect(run.code).toBe(0);
+    const rows = (await readFile(output, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.map((r) => [r.Customer_ID, r.Location, r.customer_value_score, r.customer_segment])).toEqual([
+      ['37-611-6911', 'Lyon', 0.4335, 'MEDIUM_VALUE'],
+      ['11-222-3333', 'São Paulo', 1, 'HIGH_VALUE'],
+      ['44-555-6666', 'Évry', 0.064, 'STANDARD'],
+    ]);
+    expect((await readFile(rejects, 'utf8')).trim().split('\n')).toHaveLength(1);
+  });
+
+  it('accounts for every row of a generated export', async () => {
+    const generated = join(dir, 'generated.csv');
+    await writeLines(generated, customersCsv({ rows: 300, seed: 11, dirty: 0.05 }), { progress: false });
+    const output = join(dir, 'generated-scored.csv');
+    const run = await sluice('customers', 'score', '--input', generated, '--output', output);
+    expect(run.code).toBe(0);
+    const report = run.result?.report as { read: number; kept: number; rejected: Record<string, number> };
+    const rejected = Object.values(report.rejected).reduce((a, b) => a + b, 0);
+    expect(report.read).toBe(300);
+    expect(report.kept + rejected).toBe(300);
+    expect(rejected).toBeGreaterThan(0);
+    const text = await readFile(output, 'utf8');
+    expect(text.trim().split('\n')).toHaveLength(report.kept + 1);
+    expect(text).not.toContain('\uFFFD');
+    const segments =
+      (run.result?.summary as { segments: Record<string, number> } | undefined)?.segments ?? {};
+    expect(Object.values(segments).reduce((a, b) => a + b, 0)).toBe(report.kept);
+  });
+
+  it.each([
+    [['--output', 'x.csv'], /--input is required/],
+    [['--input', 'in.csv'], /--output is required/],
+    [['--input', 'in.csv', '--output', 'out.txt'], /--output must end in \.csv or \.jsonl/],
+    [['--input', 'in.csv', '--output', 'out.csv', '--segment', 'HIGH'], /Unknown option '--segment'/],
+  ])('rejects bad arguments %j with exit 2 and one line', async (argv, message) => {
+    const run = await sluice('customers', 'score', ...argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(message);
+    expect(run.result).toBeUndefined();
+  });
+
+  it('exits 1 naming an input it cannot read, writing no output', async () => {
+    const missing = join(dir, 'missing.csv');
+    const output = join(dir, 'never.csv');
+    const run = await sluice('customers', 'score', '--input', missing, '--output', output);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toContain(missing);
+    await expect(access(output)).rejects.toThrow();
+  });
+});
