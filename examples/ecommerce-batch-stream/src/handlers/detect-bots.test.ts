@@ -1,0 +1,99 @@
+import { type KinesisEvent, MemoryObjectStore, readText } from '@sluice/core';
+import { MemoryKeyValueSink } from '@sluice/sinks/local';
+import { MemoryNotifier } from '@sluice/sinks/notify';
+import { describe, expect, it } from 'vitest';
+import { BotStreamConfigError } from '../errors.js';
+import { DETECTIONS_TABLE, KEYS } from '../layout.js';
+import { detectBotsHandler } from './detect-bots.js';
+
+const SHARD = 'shardId-000000000000';
+let sequence = 0;
+
+/** A Lambda Kinesis event carrying rees46 rows as JSON, as the seed's simulator put them. */
+function kinesisEvent(rows: Record<string, string>[]): KinesisEvent {
+  return {
+    Records: rows.map((row) => {
+      const sequenceNumber = String(++sequence).padStart(20, '0');
+      return {
+        kinesis: {
+          kinesisSchemaVersion: '1.0',
+          partitionKey: row.user_id ?? 'x',
+          sequenceNumber,
+          data: Buffer.from(JSON.stringify(row)).toString('base64'),
+          approximateArrivalTimestamp: 1_572_566_400,
+        },
+        eventSource: 'aws:kinesis',
+        eventVersion: '1.0',
+        eventID: `${SHARD}:${sequenceNumber}`,
+        eventName: 'aws:kinesis:record',
+        invokeIdentityArn: 'arn:aws:iam::123456789012:role/detect-bots',
+        awsRegion: 'us-east-1',
+        eventSourceARN: 'arn:aws:kinesis:us-east-1:123456789012:stream/events',
+      };
+    }),
+  };
+}
+
+const row = (second: number, user: string, event_type = 'view') => ({
+  event_time: `2019-11-01 00:00:${String(second).padStart(2, '0')} UTC`,
+  event_type,
+  product_id: '1003461',
+  category_id: '2053013555631882655',
+  category_code: 'electronics.smartphone',
+  brand: 'xiaomi',
+  price: '489.07',
+  user_id: user,
+  user_session: `s-${user}`,
+});
+
+function deps() {
+  const lines: string[] = [];
+  return {
+    env: { WINDOW_MS: '10000', ALERT_THRESHOLD: '10' },
+    store: new MemoryObjectStore(),
+    table: new MemoryKeyValueSink(DETECTIONS_TABLE),
+    notifier: new MemoryNotifier(),
+    metrics: (line: string) => void lines.push(line),
+    lines,
+  };
+}
+
+describe('detect-bots handler', () => {
+  it('carries window counts between invocations through the shard state', async () => {
+    const d = deps();
+    const handler = await detectBotsHandler(d);
+    const burst = Array.from({ length: 12 }, (_, i) => row(Math.floor(i / 2), '600000001'));
+    expect(await handler(kinesisEvent(burst.slice(0, 6)))).toEqual({ batchItemFailures: [] });
+    await handler(kinesisEvent(burst.slice(6)));
+    expect(d.table.items).toEqual([]);
+    await handler(kinesisEvent([row(45, '500000002')])); // moves the watermark past the window
+    expect(d.table.items).toMatchObject([
+      { key: '600000001', windowStart: 1_572_566_400_000, count: 12, severity: 'high', published: true },
+    ]);
+    expect(d.notifier.sent).toHaveLength(1);
+    expect(d.lines).toHaveLength(1);
+  });
+
+  it('quarantines unreadable records under the batch id and acknowledges them', async () => {
+    const d = deps();
+    const handler = await detectBotsHandler(d);
+    const event = kinesisEvent([row(1, '500000001'), row(2, '500000001', 'click')]);
+    expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    const first = event.Records[0]?.kinesis.sequenceNumber;
+    const quarantine = await readText(d.store, `${KEYS.streamQuarantine}${SHARD}-${first}.jsonl`);
+    expect(quarantine).toContain('event_type');
+  });
+
+  it('refuses a bad setting, naming the variable', async () => {
+    const d = deps();
+    await expect(detectBotsHandler({ ...d, env: { WINDOW_MS: '10s' } })).rejects.toThrow(
+      BotStreamConfigError,
+    );
+    await expect(detectBotsHandler({ ...d, env: { WINDOW_MS: '10s' } })).rejects.toThrow(/WINDOW_MS/);
+  });
+
+  it('needs TABLE_NAME when no table is injected', async () => {
+    const { table: _table, ...rest } = deps();
+    await expect(detectBotsHandler(rest)).rejects.toThrow(/TABLE_NAME is required/);
+  });
+});
