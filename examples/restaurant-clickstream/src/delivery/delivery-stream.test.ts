@@ -1,0 +1,105 @@
+import {
+  type FirehoseTransformHandler,
+  firehoseFailed,
+  firehoseOk,
+  isBalanced,
+  listAll,
+  MemoryObjectStore,
+  readText,
+} from '@sluice/core';
+import { describe, expect, it } from 'vitest';
+import type { FlushTimers } from './delivery-buffer.js';
+import { LocalDeliveryStream } from './delivery-stream.js';
+
+const noTimers: FlushTimers = { setTimeout: () => undefined, clearTimeout: () => {} };
+const ARRIVAL = Date.UTC(2024, 4, 6, 7, 30);
+
+/** A transform that partitions `hour:text` records by hour, fails `bad`, forgets the key for `nokey`. */
+const byHour: FirehoseTransformHandler = async (event) => ({
+  records: event.records.map(({ recordId, data }) => {
+    const text = Buffer.from(data, 'base64').toString('utf8');
+    if (text === 'bad') return firehoseFailed(recordId, data);
+    if (text === 'nokey') return firehoseOk(recordId, `${text}\n`);
+    const [hour] = text.split(':');
+    return firehoseOk(recordId, `${text}\n`, { hour: hour as string });
+  }),
+});
+
+function streamOf(transform: FirehoseTransformHandler) {
+  const store = new MemoryObjectStore();
+  const stream = new LocalDeliveryStream({
+    name: 'clicks',
+    store,
+    transform,
+    prefix: 'out/!{partitionKeyFromLambda:hour}/',
+    errorPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH}/',
+    extension: '.json',
+    buffering: { now: () => ARRIVAL, timers: noTimers },
+  });
+  return { store, stream };
+}
+
+async function objects(store: MemoryObjectStore): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  for await (const { key } of listAll(store, '')) found[key] = await readText(store, key);
+  return found;
+}
+
+describe('LocalDeliveryStream', () => {
+  it('writes Ok records grouped by partition key and failures under the error prefix with their data', async () => {
+    const { store, stream } = streamOf(byHour);
+    await stream.put(['07:a', '08:b', 'bad', '07:c', 'nokey']);
+    await stream.close();
+    const written = await objects(store);
+    const byPrefix = Object.fromEntries(
+      Object.entries(written).map(([key, body]) => [key.replace(/[^/]+$/, ''), body]),
+    );
+    expect(byPrefix['out/07/']).toBe('07:a\n07:c\n');
+    expect(byPrefix['out/08/']).toBe('08:b\n');
+    const failed = JSON.parse(byPrefix['errors/processing-failed/2024/05/06/07/'] as string);
+    expect(failed).toMatchObject({ errorCode: 'Lambda.ProcessingFailed', arrivalTimestamp: ARRIVAL });
+    expect(Buffer.from(failed.rawData, 'base64').toString('utf8')).toBe('bad');
+    const unpartitioned = JSON.parse(byPrefix['errors/partitioning-failed/2024/05/06/07/'] as string);
+    expect(unpartitioned.errorCode).toBe('DynamicPartitioning.MetadataExtractionFailed');
+    expect(
+      Object.keys(written)
+        .filter((key) => key.startsWith('out/'))
+        .every((key) => key.endsWith('.json')),
+    ).toBe(true);
+    const report = stream.report();
+    expect(report).toMatchObject({
+      read: 5,
+      kept: 3,
+      rejected: { 'processing-failed': 1, 'partitioning-failed': 1 },
+    });
+    expect(isBalanced(report)).toBe(true);
+  });
+
+  it('sends a whole batch to the error prefix when the transform throws', async () => {
+    const { store, stream } = streamOf(async () => Promise.reject(new Error('out of memory')));
+    await stream.put(['07:a', '07:b']);
+    await stream.close();
+    const [key, body] = Object.entries(await objects(store))[0] ?? [];
+    expect(key).toMatch(/^errors\/processing-failed\/2024\/05\/06\/07\//);
+    const lines = (body as string)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.errorCode, line.errorMessage])).toEqual([
+      ['Lambda.FunctionError', 'out of memory'],
+      ['Lambda.FunctionError', 'out of memory'],
+    ]);
+    expect(stream.report()).toMatchObject({ read: 2, kept: 0, rejected: { 'function-error': 2 } });
+  });
+
+  it('names objects deterministically: the same records delivered again overwrite themselves', async () => {
+    const first = streamOf(byHour);
+    const second = streamOf(byHour);
+    for (const { stream } of [first, second]) {
+      await stream.put(['07:a', 'bad']);
+      await stream.close();
+    }
+    expect(first.stream.objectKeys()).toEqual(second.stream.objectKeys());
+    expect(first.stream.objectKeys()).toHaveLength(2);
+  });
+});
