@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './fast-path.js';
 export * from './filter-stale-orders.js';
 export * from './order-columns.js';
 export * from './schema.js';
