@@ -5,22 +5,33 @@ import { TransactionInputError } from './errors.js';
 /**
  * The messages of a JSON Lines file, one SQS body per non-empty line, kept as text: a line that is
  * not JSON still becomes a message, so the handler quarantines it with its message id as SQS would.
- * The file is opened before the first message is read, so a missing file fails with its name.
+ * The file is checked before anything else happens, so a wrong path fails at once, naming it.
  *
  * @example await runSqsQueue(await messageLines('messages.jsonl'), handler);
  */
 export async function messageLines(file: string): Promise<AsyncIterable<SqsInput>> {
+  await readable(file);
+  return bodies(file);
+}
+
+async function readable(file: string): Promise<void> {
   const handle = await open(file).catch((cause: unknown) => {
     throw new TransactionInputError(file, { cause });
   });
-  if (!(await handle.stat()).isFile()) {
+  try {
+    if (!(await handle.stat()).isFile()) {
+      throw new TransactionInputError(file, { cause: new Error('it is not a file') });
+    }
+  } finally {
     await handle.close();
-    throw new TransactionInputError(file, { cause: new Error('it is not a file') });
   }
-  return bodies(handle, file);
 }
 
-async function* bodies(handle: Awaited<ReturnType<typeof open>>, file: string): AsyncGenerator<SqsInput> {
+/** Opens the file only when the runner starts reading, so an unread source holds no descriptor. */
+async function* bodies(file: string): AsyncGenerator<SqsInput> {
+  const handle = await open(file).catch((cause: unknown) => {
+    throw new TransactionInputError(file, { cause });
+  });
   try {
     for await (const line of handle.readLines({ encoding: 'utf8' })) {
       if (line.trim() !== '') yield { body: line };
