@@ -29,6 +29,7 @@ export {
   type LocalRunResult,
   runDemo,
   runLocal,
+  runLocalStream,
 } from './local.js';
 export { type BotStreamHandlerOptions, botStreamHandler } from './stream/bot-stream-handler.js';
 export { addCounts, closeWindows } from './stream/close-windows.js';

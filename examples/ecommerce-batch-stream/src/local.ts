@@ -80,20 +80,29 @@ export async function generateEvents(options: Pick<DemoOptions, 'dir' | 'rows' |
  * Runs the batch and stream paths over `dir` with DuckDB, dynalite (in memory), a JSON Lines
  * notifier and an EMF log file. Each run starts from fresh detector state and output files.
  *
- * @example const { stream, items } = await runLocal({ dir: 'out/ecommerce', runner: { batchSize: 50 } });
+ * @example const { batch, stream, items } = await runLocal({ dir: 'out/ecommerce', runner: { batchSize: 50 } });
  */
 export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult> {
   const log = options.log ?? (() => {});
-  const store = new LocalObjectStore(join(options.dir, EVENTS_BUCKET));
-  const files = outputFiles(options.dir);
-  await startFresh(store, files);
   log('ecommerce: batch path (CSV → Parquet by date → insights on DuckDB)');
   const batch = await runBatch({
-    store,
+    store: new LocalObjectStore(join(options.dir, EVENTS_BUCKET)),
     openEngine: (tables) => createDuckDbEngine({ localRoot: options.dir, tables }),
     ...(options.insights ? { insights: options.insights } : {}),
   });
   log('ecommerce: stream path (Kinesis → bot detection → DynamoDB, alerts, metrics)');
+  return { batch, ...(await runLocalStream(options)) };
+}
+
+/**
+ * The stream path alone, as {@link runLocal} runs it.
+ *
+ * @example const { stream, items } = await runLocalStream({ dir: 'out/ecommerce', runner: { shardCount: 2 } });
+ */
+export async function runLocalStream(options: LocalRunOptions): Promise<Omit<LocalRunResult, 'batch'>> {
+  const store = new LocalObjectStore(join(options.dir, EVENTS_BUCKET));
+  const files = outputFiles(options.dir);
+  await startFresh(store, files);
   const dynamo = await startLocalDynamo({ tables: [DETECTIONS_TABLE] });
   try {
     const table = new DynamoDbSink({ ...DETECTIONS_TABLE, clientConfig: dynamo.clientConfig });
@@ -104,7 +113,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
     });
     const states = new ObjectDetectorStates(store);
     const stream = await runStream({ ...options, store, states, publisher });
-    return { batch, stream, items: await scanItems(dynamo.clientConfig), files };
+    return { stream, items: await scanItems(dynamo.clientConfig), files };
   } finally {
     await dynamo.stop();
   }

@@ -1,13 +1,13 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isBalanced } from '@sluice/core';
+import { isBalanced, shardOf } from '@sluice/core';
 import { eventsCsv } from '@sluice/datagen';
 import type { KeyValueSink } from '@sluice/sinks/dynamodb';
 import { type BotDetection, detectBots } from '@sluice/transforms/bots';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_BUCKET, KEYS } from './layout.js';
-import { type LocalRunResult, runLocal } from './local.js';
+import { type LocalRunResult, runLocal, runLocalStream } from './local.js';
 
 const ROWS = 3_000;
 // Two rows no reader can accept: an unknown event type and a ragged line.
@@ -15,7 +15,9 @@ const BAD_LINES = ['2019-11-01 00:05:00 UTC,click,1,2,,,1.00,5,s-1\n', 'garbage,
 
 let csv: string;
 let small: LocalRunResult;
-let large: LocalRunResult;
+type StreamRun = Omit<LocalRunResult, 'batch'>;
+let large: StreamRun;
+let sharded: StreamRun;
 
 /** A table whose `atPut`-th put is written but answered with an error, as a lost response would be. */
 function failOnce(table: KeyValueSink, atPut: number): KeyValueSink {
@@ -42,11 +44,12 @@ async function eventsDir(): Promise<string> {
 beforeAll(async () => {
   csv = [...eventsCsv({ rows: ROWS, seed: 4, bots: 0.1, dirty: 0.03 }), ...BAD_LINES].join('');
   small = await runLocal({ dir: await eventsDir(), runner: { batchSize: 7 } });
-  large = await runLocal({
+  large = await runLocalStream({
     dir: await eventsDir(),
     runner: { batchSize: 250, maxRetryAttempts: 3 },
     wrapTable: (table) => failOnce(table, 3),
   });
+  sharded = await runLocalStream({ dir: await eventsDir(), runner: { batchSize: 50, shardCount: 2 } });
 }, 60_000);
 
 /** The file's rows as the header names them, read with a plain split (the generator never quotes). */
@@ -75,6 +78,17 @@ describe('stream path: bot detection', () => {
     expect(want.some((d) => d.severity === 'high')).toBe(true);
     expect(small.items.map(asDetection).sort(byWindow)).toEqual(want);
     expect(large.items.map(asDetection).sort(byWindow)).toEqual(want);
+  });
+
+  it('on two shards, finds what detectBots finds over each shard alone (each shard has its own watermark)', () => {
+    const shards = [0, 1].map((shard) =>
+      rows().filter((row) => shardOf(row.user_id || 'no-user', 2) === shard),
+    );
+    expect(shards.every((events) => events.length > 0)).toBe(true);
+    const want = shards.flatMap((events) => detectBots(events).detections).sort(byWindow);
+    expect(sharded.items.map(asDetection).sort(byWindow)).toEqual(want);
+    expect(isBalanced(sharded.stream.report)).toBe(true);
+    expect(sharded.stream.report.read).toBe(ROWS + BAD_LINES.length);
   });
 
   it('keeps one item per (key, windowStart), marked published', () => {
