@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 /** One timed process run: wall time measured by the parent, peak RSS reported by the child. */
 export interface Sample {
@@ -35,6 +36,30 @@ export function nodeTask(task: string, ...args: string[]): string[] {
     `${ROOT}bench/tasks/${task}`,
     ...args,
   ];
+}
+
+/**
+ * argv for a TypeScript task bundled into one JavaScript file first, as a Lambda would run it:
+ * no TypeScript loader in the process, so wall time and peak RSS belong to the task alone
+ * (tsx adds about 35 MB and its compile time to every run). Native modules stay external.
+ */
+export async function bundledTask(task: string, ...args: string[]): Promise<string[]> {
+  const outfile = `${ROOT}bench/.data/build/${task.replace(/\.ts$/, '.mjs')}`;
+  await build({
+    entryPoints: [`${ROOT}bench/tasks/${task}`],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['@sluice/source'],
+    external: ['@duckdb/node-api'],
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'error',
+  });
+  return [process.execPath, outfile, ...args];
 }
 
 /** argv for a Python task in bench/tasks. */

@@ -1,7 +1,44 @@
-// Benchmark runner: `pnpm bench [name…]`. Cases register in bench/cases; see bench/README.md.
-const cases: Record<string, () => Promise<void>> = {};
-const wanted = process.argv.slice(2);
-for (const [name, run] of Object.entries(cases)) {
-  if (wanted.length === 0 || wanted.includes(name)) await run();
+// Benchmark runner: `pnpm bench [name…] [--runs N] [--rows N]`. See BENCHMARKS.md for the figures.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { BenchCase } from './cases/case.js';
+import { staleOrders } from './cases/stale-orders.js';
+import type { CaseReport } from './report.js';
+import { printReport } from './report.js';
+
+// In the issue's order. A `bundles` case (Lambda bundle sizes) is still to come: see BENCHMARKS.md.
+const CASES: BenchCase[] = [{ name: 'stale-orders', defaultRows: 1_000_000, run: staleOrders }];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '3' }, rows: { type: 'string' } },
+});
+const runs = Number(values.runs);
+const unknown = positionals.filter((name) => !CASES.some((c) => c.name === name));
+if (unknown.length > 0 || !(runs >= 1)) {
+  console.error(`usage: pnpm bench [${CASES.map((c) => c.name).join('|')}…] [--runs N] [--rows N]`);
+  process.exit(2);
 }
-console.log(Object.keys(cases).length === 0 ? 'no benchmark cases yet' : 'done');
+
+const reports: CaseReport[] = [];
+const started = Date.now();
+for (const bench of CASES.filter((c) => positionals.length === 0 || positionals.includes(c.name))) {
+  const rows = values.rows === undefined ? bench.defaultRows : Number(values.rows);
+  const report = await bench.run({ rows, runs });
+  printReport(report);
+  reports.push(report);
+}
+
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  node: process.version,
+  platform: process.platform,
+};
+const results = { date: new Date().toISOString(), machine, runs, argv: process.argv.slice(2), reports };
+await mkdir(new URL('results/', import.meta.url), { recursive: true });
+await writeFile(new URL('results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+console.log(
+  `\n${reports.length} case(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; bench/results/latest.json`,
+);
