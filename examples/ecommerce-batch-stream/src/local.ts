@@ -66,8 +66,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       stream: run.stream.stream,
       outputs: run.files,
     },
-    queries: [...run.batch.queries, { name: 'bot_detections', rows: run.items.slice(0, 20) }],
+    queries: [
+      ...run.batch.queries,
+      { name: 'bot_detections', rows: run.items.slice(0, 20).map(shownDetection) },
+    ],
   };
+}
+
+/** A stored detection as the demo shows it: window times readable, bookkeeping attributes left out. */
+function shownDetection(item: Record<string, unknown>): Record<string, unknown> {
+  const time = (ms: unknown) => new Date(Number(ms)).toISOString();
+  const { key, windowStart, windowEnd, count, severity } = item;
+  return { key, window_start: time(windowStart), window_end: time(windowEnd), count, severity };
 }
 
 /** Writes `rows` events with the seeded generator to `dir/ecommerce-events/raw/events.csv`. */
