@@ -112,6 +112,16 @@ describe('restaurant-clickstream end to end', () => {
     }
   });
 
+  it('keeps the reason of each failed click with its recordId beside the error objects', async () => {
+    const rejections = (await readFile(join(dir, 'rejections', 'firehose-transform.jsonl'), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const failedIds = linesUnder('clicks-errors/').map((line) => JSON.parse(line).recordId);
+    expect(rejections.map((r) => r.position.messageId).sort()).toEqual(failedIds.sort());
+    expect(rejections.every((r) => typeof r.reason === 'string' && r.message.length > 0)).toBe(true);
+  });
+
   it('writes each enriched click under the hour of its created_at, as JSON Lines', () => {
     const keys = [...objects.keys()].filter((key) => key.startsWith('clicks/'));
     expect(keys.length).toBeGreaterThan(1);
