@@ -1,0 +1,82 @@
+import { dataset } from '../data.js';
+import type { VariantResult } from '../harness.js';
+import { bundledTask, measure } from '../harness.js';
+import type { CaseReport, Goal, Row } from '../report.js';
+import { perSecond, ratio } from '../report.js';
+import type { BenchSettings } from './case.js';
+
+/**
+ * Case 4: bot detection at `rows` and 5 × `rows` events. `core` times the window counter alone on
+ * events parsed beforehand (in-process figure); `csv` is the whole run from the file, on one core.
+ */
+export async function botDetection({ rows, runs }: BenchSettings): Promise<CaseReport> {
+  const sizes = [rows, rows * 5];
+  const results = new Map<number, VariantResult[]>();
+  for (const size of sizes) {
+    const input = await dataset('events', size);
+    const variants = [
+      { name: 'core', command: await bundledTask('bots.ts', 'core', input) },
+      { name: 'csv', command: await bundledTask('bots.ts', 'csv', input) },
+    ];
+    results.set(size, await measure(variants, runs));
+  }
+  const rowsOut: Row[] = sizes.flatMap((size) => (results.get(size) ?? []).map((r) => row(size, r)));
+  return {
+    name: 'bot-detection',
+    title: 'bot detection: window counter alone (in-process time) and end to end from CSV',
+    rows: rowsOut,
+    goals: goals(sizes, results),
+    checks: {
+      detections: Object.fromEntries(
+        sizes.map((s) => [s, (results.get(s) ?? []).map((r) => r.samples[0]?.output.detections)]),
+      ),
+    },
+  };
+}
+
+function row(size: number, result: VariantResult): Row {
+  const coreMs = coreMedian(result);
+  return {
+    variant: result.name,
+    rows: size,
+    medianMs: result.medianMs,
+    medianRssMb: result.medianRssMb,
+    note:
+      result.name === 'core'
+        ? `counter ${coreMs.toFixed(0)} ms = ${perSecond(size, coreMs).toLocaleString('en')} events/s`
+        : `${perSecond(size, result.medianMs).toLocaleString('en')} events/s`,
+  };
+}
+
+function coreMedian(result: VariantResult): number {
+  const values = result.samples.map((s) => Number(s.output.coreMs ?? 0)).sort((a, b) => a - b);
+  return values[values.length >> 1] ?? 0;
+}
+
+function goals(sizes: number[], results: Map<number, VariantResult[]>): Goal[] {
+  const [small, large] = sizes as [number, number];
+  const at = (size: number, name: string) => (results.get(size) ?? []).find((r) => r.name === name);
+  const core = perSecond(large, coreMedian(at(large, 'core') as VariantResult));
+  const csv = perSecond(large, (at(large, 'csv') as VariantResult).medianMs);
+  const rss = ratio(
+    (at(large, 'csv') as VariantResult).medianRssMb,
+    (at(small, 'csv') as VariantResult).medianRssMb,
+  );
+  return [
+    {
+      goal: 'detector core ≥ 5M events/s',
+      measured: `${core.toLocaleString('en')} events/s`,
+      met: core >= 5e6,
+    },
+    {
+      goal: 'end to end from CSV ≥ 2M events/s',
+      measured: `${csv.toLocaleString('en')} events/s`,
+      met: csv >= 2e6,
+    },
+    {
+      goal: `peak RSS flat from ${small} to ${large} events (≤ 1.2×)`,
+      measured: `${rss}× (${(at(small, 'csv') as VariantResult).medianRssMb} → ${(at(large, 'csv') as VariantResult).medianRssMb} MB)`,
+      met: rss <= 1.2,
+    },
+  ];
+}

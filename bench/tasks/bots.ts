@@ -1,0 +1,61 @@
+// Bot detection on generated rees46 events. Usage: bots.ts <core|csv> <events.csv>
+// core: the window counter alone, over events parsed beforehand (user id + epoch ms), timed in-process.
+// csv: end to end on one core: CSV reader → schema → BotDetector, timed by the parent.
+import { createReadStream } from 'node:fs';
+import { openCsv } from '@sluice/core';
+import type { BotDetection, BotEvent } from '@sluice/transforms/bots';
+import {
+  BotDetector,
+  KeyedWindowCounter,
+  parseEventTime,
+  readBotEvent,
+  windowSettings,
+} from '@sluice/transforms/bots';
+import { peakRssMb } from '../harness.js';
+
+const [mode, input] = process.argv.slice(2) as [string, string];
+const result = mode === 'core' ? await countParsed(input) : await detectFromCsv(input);
+console.log(JSON.stringify({ ...result, peakRssMb: peakRssMb() }));
+
+async function countParsed(file: string) {
+  const keys: string[] = [];
+  const times: number[] = [];
+  const csv = await openCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { file });
+  const [user, time] = [csv.header.indexOf('user_id'), csv.header.indexOf('event_time')];
+  for await (const record of csv.records) {
+    if (!record.ok) continue;
+    keys.push(record.value.fields[user] ?? '');
+    times.push(parseEventTime(record.value.fields[time] ?? ''));
+  }
+  const counter = new KeyedWindowCounter(windowSettings());
+  const out: BotDetection[] = [];
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < keys.length; i++) counter.add(keys[i] as string, times[i] as number, out);
+  counter.flush(out);
+  const coreMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return { events: keys.length, detections: out.length, coreMs };
+}
+
+async function detectFromCsv(file: string) {
+  const detector = new BotDetector();
+  const csv = await openCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { file });
+  const header = csv.header;
+  let batch: BotEvent[] = [];
+  let events = 0;
+  let detections = 0;
+  let maxOpenWindows = 0;
+  for await (const record of csv.records) {
+    if (!record.ok) continue;
+    const row = Object.fromEntries(header.map((name, i) => [name, record.value.fields[i]]));
+    const event = readBotEvent(row);
+    if (event.ok) batch.push(event.value);
+    if (batch.length < 4096) continue;
+    events += batch.length;
+    detections += detector.push(batch).length;
+    maxOpenWindows = Math.max(maxOpenWindows, detector.stateSize.counters);
+    batch = [];
+  }
+  events += batch.length;
+  detections += detector.push(batch).length + detector.flush().length;
+  return { events, detections, maxOpenCounters: maxOpenWindows };
+}
