@@ -5,8 +5,10 @@ import type { Rejection, SourceRecord } from '../outcome/outcome.js';
 import { isBalanced, sum } from '../outcome/report.js';
 import { MemoryObjectStore } from '../storage/memory/memory-object-store.js';
 import { readText } from '../storage/object-store.js';
+import { StageAccountingError } from './errors.js';
 import { fromValues, pipeline } from './pipeline.js';
 import { collectSink, objectSink } from './sinks.js';
+import type { Stage } from './stages.js';
 
 const at = (line: number) => ({ kind: 'file', file: 'orders.csv', line }) as const;
 
@@ -81,6 +83,29 @@ describe('pipeline', () => {
       .run({ sink: collectSink(), quarantine: collectSink() });
     expect(groups).toEqual([[1, 2], [3, 4], [5]]);
     expect(report).toMatchObject({ read: 5, kept: 3, dropped: { even: 2 } });
+  });
+
+  it('rejects every record of a group whose batch decision throws, and goes on', async () => {
+    const quarantine = collectSink<Rejection>();
+    const report = await pipeline(records([1, 2, 3, 4]))
+      .batch(2, async (values) => {
+        if (values.includes(1)) throw new Error('table unavailable');
+        return values.map((value) => ({ kind: 'kept', value }));
+      })
+      .run({ sink: collectSink(), quarantine });
+    expect(report).toMatchObject({ read: 4, kept: 2, rejected: { 'stage-error': 2 } });
+    expect(quarantine.items.map((r) => [r.position, r.message])).toEqual([
+      [at(2), 'table unavailable'],
+      [at(3), 'table unavailable'],
+    ]);
+  });
+
+  it('refuses a stage that loses records without accounting for them', async () => {
+    const leaky: Stage<number, number> = (items) => items.filter((item) => item.value > 1);
+    const run = pipeline(records([1, 2, 3]))
+      .through(leaky)
+      .run({ sink: collectSink(), quarantine: collectSink() });
+    await expect(run).rejects.toBeInstanceOf(StageAccountingError);
   });
 
   it('stops when the signal aborts', async () => {

@@ -2,6 +2,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Outcome, Rejection, SourcePosition, SourceRecord } from '../outcome/outcome.js';
 import { type RunReport, RunTally } from '../outcome/report.js';
 import { validateRecord } from '../validation/validate.js';
+import { StageAccountingError } from './errors.js';
 import type { Sink } from './sinks.js';
 import { type Decide, type Item, perBatch, perRecord, type Stage, type StageContext } from './stages.js';
 
@@ -83,26 +84,42 @@ export class Pipeline<T> {
 
   async #runChunk(chunk: SourceRecord<unknown>[], tally: RunTally, options: RunOptions<T>): Promise<void> {
     const rejections: Rejection[] = [];
+    let removed = 0;
     const context: StageContext = {
-      drop: (reason) => tally.drop(reason),
+      drop: (reason) => {
+        removed++;
+        tally.drop(reason);
+      },
       reject: (rejection) => {
+        removed++;
         tally.reject(rejection.reason);
         rejections.push(rejection);
       },
     };
-    let items: Item<unknown>[] = [];
-    for (const record of chunk) {
-      if (record.ok)
-        items.push(
-          record.position ? { value: record.value, position: record.position } : { value: record.value },
-        );
-      else context.reject(record.rejection);
+    let items = readable(chunk, context);
+    for (const [index, stage] of this.stages.entries()) {
+      const before = items.length;
+      removed = 0;
+      items = await stage(items, context);
+      if (items.length + removed !== before)
+        throw new StageAccountingError(index + 1, before, items.length + removed);
     }
-    for (const stage of this.stages) items = await stage(items, context);
     tally.keep(items.length);
     if (items.length > 0) await options.sink.write(items.map((item) => item.value as T));
     if (rejections.length > 0) await options.quarantine.write(rejections);
   }
+}
+
+function readable(chunk: SourceRecord<unknown>[], context: StageContext): Item<unknown>[] {
+  const items: Item<unknown>[] = [];
+  for (const record of chunk) {
+    if (record.ok)
+      items.push(
+        record.position ? { value: record.value, position: record.position } : { value: record.value },
+      );
+    else context.reject(record.rejection);
+  }
+  return items;
 }
 
 /**

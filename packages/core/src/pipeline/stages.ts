@@ -1,4 +1,5 @@
 import type { Outcome, Rejection, SourcePosition } from '../outcome/outcome.js';
+import { BatchOutcomeCountError } from './errors.js';
 
 /** A record travelling through the pipeline with the position it was read from. */
 export interface Item<T> {
@@ -45,16 +46,30 @@ export function perBatch<In, Out>(
     const out: Item<Out>[] = [];
     for (let start = 0; start < items.length; start += size) {
       const group = items.slice(start, start + size);
-      const outcomes = await decideBatch(group.map((item) => item.value));
-      if (outcomes.length !== group.length) {
-        throw new Error(`batch stage returned ${outcomes.length} outcomes for ${group.length} records`);
-      }
+      const outcomes = await decideGroupSafely(decideBatch, group);
       group.forEach((item, i) => {
         settle(outcomes[i] as Outcome<Out>, item, out, context);
       });
     }
     return out;
   };
+}
+
+// A group whose decision throws is rejected record by record (`stage-error`), as a throwing
+// per-record decision is; the run goes on with the next group.
+async function decideGroupSafely<In, Out>(
+  decideBatch: (values: In[]) => Promise<Outcome<Out>[]>,
+  group: Item<In>[],
+): Promise<Outcome<Out>[]> {
+  let outcomes: Outcome<Out>[];
+  try {
+    outcomes = await decideBatch(group.map((item) => item.value));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return group.map(() => ({ kind: 'rejected', reason: 'stage-error', message }));
+  }
+  if (outcomes.length !== group.length) throw new BatchOutcomeCountError(outcomes.length, group.length);
+  return outcomes;
 }
 
 function settle<In, Out>(

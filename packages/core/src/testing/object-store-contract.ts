@@ -38,6 +38,7 @@ export function describeObjectStoreContract(
     it('paginates lists with a cursor, in key order', withStore(paginates));
     it('deletes, and deleting a missing key is a no-op', withStore(deletes));
     it('leaves no object behind when a streamed put fails', withStore(putIsAtomic));
+    it('keeps the previous object when a streamed overwrite fails', withStore(overwriteIsAtomic));
     it('stores an empty object', withStore(storesEmpty));
   });
 }
@@ -126,6 +127,16 @@ async function putIsAtomic(store: ObjectStore) {
   await expect(store.put('atomic/partial.bin', failing)).rejects.toThrow('source broke midway');
   expect(await store.head('atomic/partial.bin')).toBeUndefined();
   expect((await store.list('')).objects.map((o) => o.key)).not.toContain('atomic/partial.bin');
+}
+
+async function overwriteIsAtomic(store: ObjectStore) {
+  await store.put('atomic/report.json', '{"version":1}');
+  const failing = (async function* () {
+    yield Buffer.from('{"version":2,');
+    throw new Error('source broke midway');
+  })();
+  await expect(store.put('atomic/report.json', failing)).rejects.toThrow('source broke midway');
+  expect(await readText(store, 'atomic/report.json')).toBe('{"version":1}');
 }
 
 async function storesEmpty(store: ObjectStore) {

@@ -46,13 +46,14 @@ export class LocalObjectStore implements ObjectStore {
     assertObjectKey(key);
     const staging = join(this.root, STAGING, `${randomUUID()}.part`);
     await mkdir(dirname(staging), { recursive: true });
+    const out = createWriteStream(staging);
     try {
-      await pipeline(toReadable(body), createWriteStream(staging), {
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      await pipeline(toReadable(body), out, { ...(options.signal ? { signal: options.signal } : {}) });
       await mkdir(dirname(this.#path(key)), { recursive: true });
       await rename(staging, this.#path(key));
     } catch (error) {
+      // The file may still be opening when the source fails; remove it only once it is closed.
+      if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
       await rm(staging, { force: true });
       throw error;
     }
