@@ -53,7 +53,7 @@ export class LocalObjectStore implements ObjectStore {
       await rename(staging, this.#path(key));
     } catch (error) {
       // The file may still be opening when the source fails; remove it only once it is closed.
-      if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(staging, { force: true });
       throw error;
     }
