@@ -1,3 +1,5 @@
+import { RetryExhaustedError } from './errors.js';
+
 /** Options of {@link retry}; clock, randomness and sleep are injectable for deterministic tests. */
 export interface RetryOptions {
   /** Total attempts including the first. Default 5. */
@@ -17,18 +19,6 @@ export interface RetryOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Thrown when retries are exhausted or the deadline passes; `cause` is the last error. */
-export class RetryExhaustedError extends Error {
-  override readonly name = 'RetryExhaustedError';
-  constructor(
-    message: string,
-    readonly attempts: number,
-    options: { cause: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
 /**
  * Full-jitter exponential backoff: a random delay in `[0, min(max, base·2^(attempt-1)))`.
  *
@@ -43,7 +33,11 @@ export function backoffDelay(
   return Math.floor((options.random ?? Math.random)() * ceiling);
 }
 
-/** Sleeps `ms`, rejecting with the signal's reason if it aborts first. */
+/**
+ * Sleeps `ms`, rejecting with the signal's reason if it aborts first.
+ *
+ * @example await sleep(backoffDelay(attempt), signal);
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
