@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryableError, RetryExhaustedError, retry, sleep } from './retry.js';
+import { RetryExhaustedError } from './errors.js';
+import { backoffDelay, isRetryableError, retry, sleep } from './retry.js';
 
 const throttled = () => Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
 
