@@ -24,7 +24,7 @@ describe('scoreCustomerRows', () => {
       kept.map((c) => [c.Location, c.Purchase_Amount, c.customer_value_score, c.customer_segment]),
     ).toEqual([
       ['Évry', 333.8, 0.4335, 'MEDIUM_VALUE'],
-      ['Évry', 1234.5, 0.91, 'HIGH_VALUE'],
+      ['Évry', 1234.5, 1, 'HIGH_VALUE'],
       ['Wiwilów', 101.31, 0.2805, 'STANDARD'],
     ]);
     expect(kept[1]).toMatchObject({ Purchase_Category: 'Electronics', Purchase_Channel: 'Online' });

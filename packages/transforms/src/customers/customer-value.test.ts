@@ -44,7 +44,9 @@ describe('scoreCustomerValue', () => {
     [customer('2.50', '10', '10', '10'), 0.601, 'HIGH_VALUE'],
     [customer('$250.00', '10'), 0.4, 'STANDARD'], // exactly 0.4 is not MEDIUM_VALUE
     [customer('$252.50', '10'), 0.401, 'MEDIUM_VALUE'],
-    [customer('$1,234.50', '10', '5', '9'), 0.91, 'HIGH_VALUE'], // amount above 1000 counts as 1000
+    [customer('$1,234.50', '10', '5', '9'), 1, 'HIGH_VALUE'], // 1.0038 by the formula, clamped to 1
+    [customer('$2,000.00', '1', '1', '1'), 0.86, 'HIGH_VALUE'], // the amount term is not capped at its 0.4 share
+    [customer('$1,100.00', '0', '0', '0'), 0.44, 'MEDIUM_VALUE'],
     [customer('$50,000.00', '99', '99', '99'), 1, 'HIGH_VALUE'],
     [customer('-$20', '0'), 0, 'STANDARD'],
   ])('scores %j as %d (%s)', (input, score, segment) => {

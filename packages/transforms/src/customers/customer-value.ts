@@ -24,8 +24,8 @@ const DEFAULT_SCALES: Record<Factor, number> = { amount: 1000, frequency: 10, lo
 
 /**
  * The value score of a parsed customer, unrounded: `0.4·amount/1000 + 0.3·frequency/10 +
- * 0.15·loyalty/10 + 0.15·satisfaction/10`. Each ratio is clamped to [0,1] (a $2,500 purchase counts
- * as $1,000), and so is the sum, so the score stays in [0,1].
+ * 0.15·loyalty/10 + 0.15·satisfaction/10`, exactly as DESIGN §4.4 states it: a purchase above $1,000
+ * raises the score past the amount term's 0.4 share. Only the sum is clamped, so the score stays in [0,1].
  *
  * @example
  * customerValue({ Purchase_Amount: 500, Frequency_of_Purchase: 10, Brand_Loyalty: 10, Customer_Satisfaction: 10 }); // 0.8
@@ -40,10 +40,10 @@ export function customerValue(
   const weights = withDefaults(DEFAULT_WEIGHTS, options.weights);
   const scales = checkedScales(withDefaults(DEFAULT_SCALES, options.scales));
   return clamp01(
-    weights.amount * clamp01(customer.Purchase_Amount / scales.amount) +
-      weights.frequency * clamp01(customer.Frequency_of_Purchase / scales.frequency) +
-      weights.loyalty * clamp01(customer.Brand_Loyalty / scales.loyalty) +
-      weights.satisfaction * clamp01(customer.Customer_Satisfaction / scales.satisfaction),
+    (weights.amount * customer.Purchase_Amount) / scales.amount +
+      (weights.frequency * customer.Frequency_of_Purchase) / scales.frequency +
+      (weights.loyalty * customer.Brand_Loyalty) / scales.loyalty +
+      (weights.satisfaction * customer.Customer_Satisfaction) / scales.satisfaction,
   );
 }
 
