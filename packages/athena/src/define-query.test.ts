@@ -2,7 +2,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import { bindParams, dateParam, defineQuery, sqlDate, validateRow } from './define-query.js';
-import { QueryDefinitionError, QueryParamsError, QueryRowError } from './errors.js';
+import { QueryDefinitionError, QueryParamsError, QueryRowError, SqlDateError } from './errors.js';
 import type { QueryDefinition, SqlDate } from './query.js';
 
 const row = z.object({ orderid: z.number(), status: z.string() });
@@ -126,7 +126,7 @@ describe('bindParams', () => {
   });
 
   it('rejects impossible dates', async () => {
-    expect(() => sqlDate('2025-02-30')).toThrow(RangeError);
+    expect(() => sqlDate('2025-02-30')).toThrow(SqlDateError);
     const query = defineQuery({ name: 'q', sql: 'SELECT :d', params: { d: dateParam() }, row });
     await expect(bindParams(query, { d: '2025-02-30' as never })).rejects.toThrow(QueryParamsError);
   });

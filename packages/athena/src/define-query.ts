@@ -1,6 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import * as z from 'zod/mini';
-import { QueryDefinitionError, QueryParamsError, QueryRowError } from './errors.js';
+import { QueryDefinitionError, QueryParamsError, QueryRowError, SqlDateError } from './errors.js';
 import type { QueryDefinition, QueryParamValue, SqlDate } from './query.js';
 
 type ParamSchema = StandardSchemaV1<unknown, QueryParamValue>;
@@ -77,12 +77,16 @@ export function dateParam(): StandardSchemaV1<string | SqlDate, SqlDate> {
 export function sqlDate(iso: string): SqlDate {
   const day = new Date(`${iso}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(day.getTime()) || !day.toISOString().startsWith(iso)) {
-    throw new RangeError(`"${iso}" is not a YYYY-MM-DD calendar date`);
+    throw new SqlDateError(iso);
   }
   return { kind: 'sql-date', iso };
 }
 
-/** True for values made by {@link sqlDate}. */
+/**
+ * True for values made by {@link sqlDate}.
+ *
+ * @example isSqlDate(sqlDate('2025-01-31')) // true
+ */
 export function isSqlDate(value: unknown): value is SqlDate {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sql-date';
 }

@@ -60,3 +60,11 @@ export class QueryExecutionError extends Error {
     super(message, options);
   }
 }
+
+/** A date parameter that is not a real `YYYY-MM-DD` calendar date. */
+export class SqlDateError extends Error {
+  override readonly name = 'SqlDateError';
+  constructor(readonly value: string) {
+    super(`"${value}" is not a YYYY-MM-DD calendar date; pass dates like sqlDate('2025-01-31')`);
+  }
+}

@@ -33,7 +33,8 @@ const MACROS: readonly string[] = [
   'array_min(a) AS list_min(a)',
   // Trino's cardinality() takes arrays; DuckDB's takes maps only.
   'cardinality(a) AS len(a)',
-  'json_extract_scalar(j, p) AS json_extract_string(j, p)',
+  // Trino returns NULL when the value at the path is an object or array, not its JSON text.
+  "json_extract_scalar(j, p) AS CASE WHEN json_type(j, p) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(j, p) END",
   'json_parse(s) AS CAST(s AS JSON)',
   'json_format(j) AS CAST(j AS VARCHAR)',
   'json_size(j, p) AS json_array_length(j, p)',
