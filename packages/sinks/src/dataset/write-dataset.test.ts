@@ -220,4 +220,14 @@ describe('writeDataset', () => {
       "format 'parquet' needs `parquet: { schema }`",
     );
   });
+
+  it('refuses to overwrite with an empty prefix, which would replace the whole store', async () => {
+    await store.put('unrelated/keep.txt', 'keep me');
+    for (const mode of ['overwrite', 'overwrite_partitions'] as const) {
+      await expect(
+        writeDataset({ store, prefix: '', format: 'jsonl', mode, records: [{ a: 1 }] }),
+      ).rejects.toThrow(DatasetOptionsError);
+    }
+    expect(await store.head('unrelated/keep.txt')).toBeDefined();
+  });
 });

@@ -102,6 +102,12 @@ function checkOptions(options: WriteDatasetOptions) {
   }
   checkFileNamePart('batchId', options.batchId);
   checkFileNamePart('name', options.name);
+  // An overwrite deletes what it did not write under the prefix: with no prefix that is the whole store.
+  if (options.prefix === '' && (options.mode ?? 'append') !== 'append') {
+    throw new DatasetOptionsError(
+      `mode "${options.mode}" needs a non-empty prefix; it would replace every object in the store`,
+    );
+  }
   const prefix =
     options.prefix === '' || options.prefix.endsWith('/') ? options.prefix : `${options.prefix}/`;
   return { batchSize, maxOpen, prefix, partitionBy: options.partitionBy ?? [] };
