@@ -3,7 +3,7 @@ import { isRetryableError, RetryExhaustedError, type RetryOptions, retry } from 
 import { assertItemFits, type KeySchema, keyOf, planBatchWrite } from './batch-plan.js';
 import { type DynamoDbClientOptions, lazyDocumentClient } from './client.js';
 import { UnprocessedItemsError } from './errors.js';
-import { contentFingerprint } from './fingerprint.js';
+import { contentFingerprint, sameStoredContent } from './fingerprint.js';
 import type {
   BatchWriteReport,
   Item,
@@ -61,7 +61,11 @@ export class DynamoDbSink implements KeyValueSink {
     for (let round = 0; round < 3; round++) {
       if (await this.#conditionalPut(stored, options.signal)) return 'created';
       const existing = await this.get(key, options);
-      if (existing) return existing[this.#fingerprintAttribute] === fingerprint ? 'duplicate' : 'conflict';
+      if (existing) {
+        return sameStoredContent(existing, item, fingerprint, this.#fingerprintAttribute)
+          ? 'duplicate'
+          : 'conflict';
+      }
     }
     return 'conflict';
   }

@@ -23,3 +23,20 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * Whether a stored item holds the same content as an incoming one: by the stored fingerprint when
+ * there is one, else (an item first written by writeBatch or upsert) by comparing content.
+ *
+ * @example sameStoredContent(existing, incoming, contentFingerprint(incoming), 'fingerprint')
+ */
+export function sameStoredContent(
+  existing: Record<string, unknown>,
+  item: Record<string, unknown>,
+  fingerprint: string,
+  attribute: string,
+): boolean {
+  const stored = existing[attribute];
+  if (stored !== undefined) return stored === fingerprint;
+  return contentFingerprint(existing) === contentFingerprint(item);
+}

@@ -28,6 +28,13 @@ export function describeKeyValueSink(backend: string, sinkFor: (table: KeySchema
       expect(await transactions().get({ TransactionID: 'c-1' })).toMatchObject({ quantity: 2 });
     });
 
+    it('treats an item first written by writeBatch as a duplicate of the same content', async () => {
+      const tx = { TransactionID: 'c-batch', product_name: 'Widget', quantity: 1, unit_price: 2 };
+      await transactions().writeBatch([tx]);
+      expect(await transactions().putIfAbsent({ ...tx })).toBe('duplicate');
+      expect(await transactions().putIfAbsent({ ...tx, quantity: 5 })).toBe('conflict');
+    });
+
     it('refuses an item over 400 KB with ItemTooLargeError', async () => {
       const big = { TransactionID: 'c-big', note: 'x'.repeat(MAX_ITEM_BYTES) };
       await expect(transactions().putIfAbsent(big)).rejects.toBeInstanceOf(ItemTooLargeError);

@@ -1,5 +1,5 @@
 import { assertItemFits, type KeySchema, keyOf, planBatchWrite } from '../dynamodb/batch-plan.js';
-import { contentFingerprint } from '../dynamodb/fingerprint.js';
+import { contentFingerprint, sameStoredContent } from '../dynamodb/fingerprint.js';
 import type {
   BatchWriteReport,
   Item,
@@ -36,7 +36,11 @@ export class MemoryKeyValueSink implements KeyValueSink {
     const stored = { ...item, [this.#fingerprintAttribute]: fingerprint };
     assertItemFits(stored, this.#schema);
     const existing = this.#items.get(this.#id(item));
-    if (existing) return existing[this.#fingerprintAttribute] === fingerprint ? 'duplicate' : 'conflict';
+    if (existing) {
+      return sameStoredContent(existing, item, fingerprint, this.#fingerprintAttribute)
+        ? 'duplicate'
+        : 'conflict';
+    }
     this.#store(stored);
     return 'created';
   }
