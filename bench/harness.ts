@@ -55,7 +55,8 @@ export async function bundledTask(task: string, ...args: string[]): Promise<stri
     conditions: ['@sluice/source'],
     external: ['@duckdb/node-api'],
     banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      // CommonJS dependencies inside an ES module bundle need a `require`.
+      js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);",
     },
     logLevel: 'error',
   });

@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { botDetection } from './cases/bot-detection.js';
 import type { BenchCase } from './cases/case.js';
+import { parquetWrite } from './cases/parquet-write.js';
 import { queryEngine } from './cases/query-engine.js';
 import { scoring } from './cases/scoring.js';
 import { staleOrders } from './cases/stale-orders.js';
@@ -13,7 +14,7 @@ import { printReport } from './report.js';
 // In the issue's order. A `bundles` case (Lambda bundle sizes) is still to come: see BENCHMARKS.md.
 const CASES: BenchCase[] = [
   { name: 'stale-orders', defaultRows: 1_000_000, run: staleOrders },
-  // Case 2 (Parquet write) is not built yet: see BENCHMARKS.md.
+  { name: 'parquet-write', defaultRows: 1_000_000, run: parquetWrite },
   { name: 'query-engine', defaultRows: 1_000_000, run: queryEngine },
   // 200k and 1M events by default: the end-to-end run is far from its goal (see BENCHMARKS.md), and
   // 5M events × runs would take minutes; `pnpm run bench bot-detection --rows 1000000` for 1M/5M.
