@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
+import { athenaPolling } from './cases/athena-polling.js';
 import { botDetection } from './cases/bot-detection.js';
 import type { BenchCase } from './cases/case.js';
 import { parquetWrite } from './cases/parquet-write.js';
@@ -21,7 +22,7 @@ const CASES: BenchCase[] = [
   { name: 'bot-detection', defaultRows: 200_000, run: botDetection },
   // 200k by default to keep `pnpm bench` to minutes; the issue's size is `--rows 1000000`.
   { name: 'scoring', defaultRows: 200_000, run: scoring },
-  // Case 7 (Athena runner polling against AthenaFake) is not built yet: see BENCHMARKS.md.
+  { name: 'athena-polling', defaultRows: 0, run: athenaPolling },
 ];
 
 const { values, positionals } = parseArgs({
