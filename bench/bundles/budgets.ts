@@ -37,14 +37,6 @@ export interface BudgetException {
  * OVER_BUDGET['examples/orders-dashboard/src/handlers/refresh-dashboard.ts']?.limit;
  */
 export const OVER_BUDGET: Record<string, BudgetException> = {
-  'examples/orders-dashboard/src/handlers/refresh-dashboard.ts': {
-    limit: 52 * KB,
-    cause:
-      "packages/sinks/src/s3/s3-object-store.ts imports from the '@sluice/core' root barrel; the handler " +
-      "loads it with `await import('@sluice/sinks/s3')`, so esbuild wraps the whole core barrel in lazy " +
-      'init closures that it cannot tree-shake (csv-reader.ts keeps its top-level zod schema). ' +
-      "Importing '@sluice/core/storage' + '@sluice/core/retry' there measures 45.6 KB.",
-  },
   'examples/ecommerce-batch-stream/src/handlers/detect-bots.ts': {
     limit: 66 * KB,
     cause:

@@ -1,4 +1,5 @@
-import { openCsv, type SourceRecord } from '@sluice/core';
+import { openCsv } from '@sluice/core/codecs';
+import type { SourceRecord } from '@sluice/core/outcome';
 
 /** A CSV row as header name → text, before validation. */
 export type EventRow = Record<string, string>;

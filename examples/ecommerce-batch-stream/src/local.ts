@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
-import { LocalObjectStore, listAll, type ObjectStore } from '@sluice/core';
+import { LocalObjectStore, listAll, type ObjectStore } from '@sluice/core/storage';
 import { eventsCsv, writeLines } from '@sluice/datagen';
 import { DynamoDbSink, type KeyValueSink } from '@sluice/sinks/dynamodb';
 import { JsonLinesNotifier, startLocalDynamo } from '@sluice/sinks/local';

@@ -1,12 +1,10 @@
-import type {
-  DeadLetter,
-  KinesisBatchHandler,
-  KinesisInput,
-  ObjectStore,
-  Rejection,
-  RunReport,
-} from '@sluice/core';
-import { encodeJsonLines, RunTally, runKinesisStream } from '@sluice/core';
+import { encodeJsonLines } from '@sluice/core/codecs';
+import type { KinesisBatchHandler } from '@sluice/core/lambda';
+import type { Rejection, RunReport } from '@sluice/core/outcome';
+import { RunTally } from '@sluice/core/outcome';
+import type { DeadLetter, KinesisInput } from '@sluice/core/runner';
+import { runKinesisStream } from '@sluice/core/runner';
+import type { ObjectStore } from '@sluice/core/storage';
 import { readCheckpoint, writeCheckpoint } from './ingestion/checkpoint.js';
 import {
   acceptAll,

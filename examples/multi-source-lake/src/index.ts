@@ -1,4 +1,4 @@
-import type { RunReport } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
 
 /** What the demo prints for this pipeline (every value JSON-serialisable). */
 export interface DemoResult {

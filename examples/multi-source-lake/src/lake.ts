@@ -1,5 +1,6 @@
 import type { QueryEngine, TableDefinition } from '@sluice/athena';
-import type { ObjectStore, RunReport } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
+import type { ObjectStore } from '@sluice/core/storage';
 import type { CustomerSummary, IntegrationScores, MaintenanceSummary } from '@sluice/transforms/analytics';
 import { integrationScores } from '@sluice/transforms/analytics';
 import { type NamedRows, sqlSummaries } from './analytics/summaries.js';

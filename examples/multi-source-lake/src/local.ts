@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
 
-import { LocalObjectStore } from '@sluice/core';
+import { LocalObjectStore } from '@sluice/core/storage';
 import { customersCsv, manufacturingCsv, writeLines } from '@sluice/datagen';
 import type { DemoResult } from './index.js';
 import { type LakeOptions, type LakeResult, runLake } from './lake.js';

@@ -1,5 +1,5 @@
 import type { QueryDefinition, QueryEngine, QueryParamValue } from '@sluice/athena';
-import type { ObjectStore } from '@sluice/core';
+import type { ObjectStore } from '@sluice/core/storage';
 import { writeCsv } from '@sluice/sinks/formats';
 import { dashboardQueries, type MonthParams } from './dashboard-queries.js';
 

@@ -1,4 +1,6 @@
-import { encodeJsonLines, type ObjectStore, type RunReport } from '@sluice/core';
+import { encodeJsonLines } from '@sluice/core/codecs';
+import type { RunReport } from '@sluice/core/outcome';
+import type { ObjectStore } from '@sluice/core/storage';
 import { filterStaleOrders } from '@sluice/transforms/orders';
 import type { FilterConfig } from './config.js';
 import { type OrderOutputKeys, orderOutputKeys } from './object-keys.js';

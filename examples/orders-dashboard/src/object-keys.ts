@@ -1,4 +1,4 @@
-import type { S3KeyFilter } from '@sluice/core';
+import type { S3KeyFilter } from '@sluice/core/lambda';
 
 /** The objects the pipeline listens to: CSV files (any case of `.csv`) directly under the `raw/` folder tree. */
 export const RAW_ORDERS: S3KeyFilter = { prefix: 'raw/', suffix: '.csv' };

@@ -1,5 +1,7 @@
 import type { ColumnDefinition } from '@sluice/athena';
-import { type ObjectStore, openCsv, type Rejection } from '@sluice/core';
+import { openCsv } from '@sluice/core/codecs';
+import type { Rejection } from '@sluice/core/outcome';
+import type { ObjectStore } from '@sluice/core/storage';
 import type { WrittenFile } from '@sluice/sinks/formats';
 import { writeParquet } from '@sluice/sinks/parquet';
 import { parquetSchemaOf } from './processed-schema.js';

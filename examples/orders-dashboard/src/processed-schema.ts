@@ -1,5 +1,5 @@
 import { type ColumnDefinition, inferSchema, parseColumnType } from '@sluice/athena';
-import type { ObjectStore } from '@sluice/core';
+import type { ObjectStore } from '@sluice/core/storage';
 import type { ParquetColumnDeclaration, ParquetSchema } from '@sluice/sinks/parquet';
 
 /** How much of a processed file the crawler step reads to type its columns. */

@@ -1,5 +1,5 @@
 import { defineTable, type TableDefinition } from '@sluice/athena';
-import { listAll, type ObjectStore } from '@sluice/core';
+import { listAll, type ObjectStore } from '@sluice/core/storage';
 import { DashboardQueryError } from './errors.js';
 import { processedColumns, sampleLines } from './processed-schema.js';
 

@@ -1,4 +1,4 @@
-import type { S3Event } from '@sluice/core';
+import type { S3Event } from '@sluice/core/lambda';
 
 /**
  * The notification S3 sends a Lambda for a put, with the key URL-encoded the way S3 encodes it

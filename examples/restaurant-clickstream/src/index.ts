@@ -1,4 +1,4 @@
-import type { RunReport } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
 
 /** What the demo prints for a pipeline (the shape every example's `runDemo` returns). */
 export interface DemoResult {

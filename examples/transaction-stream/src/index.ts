@@ -1,4 +1,4 @@
-import type { RunReport } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
 
 export { type TransactionStreamConfig, transactionStreamConfig } from './config.js';
 export { TransactionInputError, TransactionStreamConfigError } from './errors.js';

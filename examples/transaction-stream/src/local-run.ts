@@ -3,14 +3,8 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
-import {
-  type Rejection,
-  type RunReport,
-  RunTally,
-  runSqsQueue,
-  type SqsInput,
-  type StreamRunReport,
-} from '@sluice/core';
+import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
+import { runSqsQueue, type SqsInput, type StreamRunReport } from '@sluice/core/runner';
 import { JsonLinesNotifier, startLocalDynamo } from '@sluice/sinks/local';
 import { runReportEmf } from '@sluice/sinks/metrics';
 import type { Notifier } from '@sluice/sinks/notify';

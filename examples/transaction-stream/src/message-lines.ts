@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { SqsInput } from '@sluice/core';
+import type { SqsInput } from '@sluice/core/runner';
 import { TransactionInputError } from './errors.js';
 
 /**

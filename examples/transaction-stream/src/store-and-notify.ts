@@ -1,4 +1,5 @@
-import { dropped, kept, type RecordVerdict, rejected, retryLater, type SqsMessage } from '@sluice/core';
+import { type RecordVerdict, retryLater, type SqsMessage } from '@sluice/core/lambda';
+import { dropped, kept, rejected } from '@sluice/core/outcome';
 import type { Notification, Notifier } from '@sluice/sinks/notify';
 import {
   type ClassifiedTransaction,

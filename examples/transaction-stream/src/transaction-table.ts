@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { retry } from '@sluice/core';
+import { retry } from '@sluice/core/retry';
 import { DynamoDbSink } from '@sluice/sinks/dynamodb';
 import type { TransactionItem } from '@sluice/transforms/transactions';
 

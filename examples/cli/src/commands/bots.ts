@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { openCsv, type RunReport, RunTally } from '@sluice/core';
+import { openCsv } from '@sluice/core/codecs';
+import { type RunReport, RunTally } from '@sluice/core/outcome';
 import {
   type BotDetection,
   BotDetector,

@@ -1,4 +1,4 @@
-import type { RunReport } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
 
 /** What each example's `runDemo` returns: the demo prints it and renders it into the summary page. */
 export interface DemoResult {

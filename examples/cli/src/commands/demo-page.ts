@@ -1,4 +1,4 @@
-import type { RunReport } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
 import type { DemoResult } from './demo-examples.js';
 
 /** Escapes text for HTML element content and attribute values. */

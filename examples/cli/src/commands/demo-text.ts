@@ -1,4 +1,4 @@
-import type { RunReport } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
 import type { DemoResult } from './demo-examples.js';
 
 /** A run report on one line: `read 20000 = kept 14321 + dropped {stale: 5012} + rejected {…}`. */

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { encodeJsonLines } from '@sluice/core';
+import { encodeJsonLines } from '@sluice/core/codecs';
 import { filterStaleOrders } from '@sluice/transforms/orders';
 import { calendarDate, integer, parseFlags, required } from '../args.js';
 import type { Command } from '../command.js';

@@ -1,4 +1,6 @@
-import { encodeJsonLines, type ObjectStore, type Rejection, type RunReport, RunTally } from '@sluice/core';
+import { encodeJsonLines } from '@sluice/core/codecs';
+import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
+import type { ObjectStore } from '@sluice/core/storage';
 import { writeDataset } from '@sluice/sinks/dataset';
 import type { ParquetSchema } from '@sluice/sinks/parquet';
 import { type BotEvent, readBotEvent } from '@sluice/transforms/bots';

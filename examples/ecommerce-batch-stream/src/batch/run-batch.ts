@@ -1,5 +1,6 @@
 import type { QueryEngine, TableDefinition } from '@sluice/athena';
-import type { ObjectStore, RunReport } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
+import type { ObjectStore } from '@sluice/core/storage';
 import { KEYS } from '../layout.js';
 import { writeEventsDataset } from './events-dataset.js';
 import { eventsTable } from './events-table.js';

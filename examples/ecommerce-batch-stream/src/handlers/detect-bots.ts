@@ -1,4 +1,6 @@
-import { encodeJsonLines, type KinesisEvent, type ObjectStore } from '@sluice/core';
+import { encodeJsonLines } from '@sluice/core/codecs';
+import type { KinesisEvent } from '@sluice/core/lambda';
+import type { ObjectStore } from '@sluice/core/storage';
 import { DynamoDbSink, type KeyValueSink } from '@sluice/sinks/dynamodb';
 import type { Notifier } from '@sluice/sinks/notify';
 import { DETECTIONS_TABLE, KEYS } from '../layout.js';

@@ -1,4 +1,4 @@
-import { LocalObjectStore, type ObjectStore } from '@sluice/core';
+import { LocalObjectStore, type ObjectStore } from '@sluice/core/storage';
 import type { BotDetectorOptions } from '@sluice/transforms/bots';
 import { BotStreamConfigError } from '../errors.js';
 

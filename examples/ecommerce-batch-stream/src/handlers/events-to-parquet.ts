@@ -1,4 +1,5 @@
-import { type ObjectStore, type S3ObjectHandler, s3ObjectHandler } from '@sluice/core';
+import { type S3ObjectHandler, s3ObjectHandler } from '@sluice/core/lambda';
+import type { ObjectStore } from '@sluice/core/storage';
 import { writeEventsDataset } from '../batch/events-dataset.js';
 import { storeFromEnvironment } from './environment.js';
 

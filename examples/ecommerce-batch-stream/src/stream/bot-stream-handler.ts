@@ -1,13 +1,12 @@
 import {
   type BatchItemFailuresResponse,
   type BatchReport,
-  dropped,
   jsonData,
   type KinesisEvent,
   parseKinesisEvent,
   processKinesisBatch,
-  type Rejection,
-} from '@sluice/core';
+} from '@sluice/core/lambda';
+import { dropped, type Rejection } from '@sluice/core/outcome';
 import {
   type BotDetection,
   BotDetector,

@@ -1,4 +1,4 @@
-import { listAll, ObjectNotFoundError, type ObjectStore, readText } from '@sluice/core';
+import { listAll, ObjectNotFoundError, type ObjectStore, readText } from '@sluice/core/storage';
 import type { BotDetectorState } from '@sluice/transforms/bots';
 import { DetectorStateReadError } from '../errors.js';
 import { KEYS } from '../layout.js';

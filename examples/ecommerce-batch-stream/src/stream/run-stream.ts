@@ -1,13 +1,7 @@
-import {
-  encodeJsonLines,
-  type KinesisInput,
-  type KinesisRunnerOptions,
-  type ObjectStore,
-  type Rejection,
-  type RunReport,
-  RunTally,
-  runKinesisStream,
-} from '@sluice/core';
+import { encodeJsonLines } from '@sluice/core/codecs';
+import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
+import { type KinesisInput, type KinesisRunnerOptions, runKinesisStream } from '@sluice/core/runner';
+import type { ObjectStore } from '@sluice/core/storage';
 import type { BotDetectorOptions } from '@sluice/transforms/bots';
 import { readEventRows } from '../event-rows.js';
 import { KEYS } from '../layout.js';

@@ -1,5 +1,5 @@
-import type { KinesisBatchHandler, KinesisEvent } from '@sluice/core';
-import { jsonData, kinesisBatchHandler } from '@sluice/core';
+import type { KinesisBatchHandler, KinesisEvent } from '@sluice/core/lambda';
+import { jsonData, kinesisBatchHandler } from '@sluice/core/lambda';
 import type { CustomerValueOptions, ScoredCustomer } from '@sluice/transforms/customers';
 import { scoreCustomerValue } from '@sluice/transforms/customers';
 import { CUSTOMERS_PARQUET } from '../datasets.js';

@@ -1,5 +1,5 @@
-import type { ObjectStore } from '@sluice/core';
-import { LocalObjectStore } from '@sluice/core';
+import type { ObjectStore } from '@sluice/core/storage';
+import { LocalObjectStore } from '@sluice/core/storage';
 
 /**
  * The lake's store from the environment: S3 when `LAKE_BUCKET` is set (on AWS), else a local

@@ -1,5 +1,8 @@
-import type { BatchReport, ObjectStore, Rejection, RunReport } from '@sluice/core';
-import { encodeJsonLines, RunTally } from '@sluice/core';
+import { encodeJsonLines } from '@sluice/core/codecs';
+import type { BatchReport } from '@sluice/core/lambda';
+import type { Rejection, RunReport } from '@sluice/core/outcome';
+import { RunTally } from '@sluice/core/outcome';
+import type { ObjectStore } from '@sluice/core/storage';
 import { writeDataset } from '@sluice/sinks/dataset';
 import type { ParquetSchema } from '@sluice/sinks/parquet';
 import { batchIdFromSequenceNumbers, batchObjectKey } from '@sluice/transforms/maintenance';

@@ -1,5 +1,7 @@
-import type { KinesisBatchHandler, KinesisEvent } from '@sluice/core';
-import { encodeJsonLines, jsonData, kinesisBatchHandler, rejected } from '@sluice/core';
+import { encodeJsonLines } from '@sluice/core/codecs';
+import type { KinesisBatchHandler, KinesisEvent } from '@sluice/core/lambda';
+import { jsonData, kinesisBatchHandler } from '@sluice/core/lambda';
+import { rejected } from '@sluice/core/outcome';
 import type {
   MaintenanceAlert,
   MaintenancePriorityOptions,

@@ -1,4 +1,5 @@
-import { ObjectNotFoundError, type ObjectStore, type RunReport, readText } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
+import { ObjectNotFoundError, type ObjectStore, readText } from '@sluice/core/storage';
 import * as z from 'zod/mini';
 import { CheckpointUnreadableError } from '../errors.js';
 

@@ -1,5 +1,8 @@
-import type { CsvRecord, KinesisInput, ObjectStore, Rejection, SourceRecord } from '@sluice/core';
-import { openCsv } from '@sluice/core';
+import type { CsvRecord } from '@sluice/core/codecs';
+import { openCsv } from '@sluice/core/codecs';
+import type { Rejection, SourceRecord } from '@sluice/core/outcome';
+import type { KinesisInput } from '@sluice/core/runner';
+import type { ObjectStore } from '@sluice/core/storage';
 import { IngestionStalledError } from '../errors.js';
 
 /** PutRecords as the simulator sees it: the indexes of the entries the stream refused. */

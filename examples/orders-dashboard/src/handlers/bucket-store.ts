@@ -1,4 +1,4 @@
-import type { ObjectStore } from '@sluice/core';
+import type { ObjectStore } from '@sluice/core/storage';
 
 /** A store, or how to open the store of the bucket an event names. */
 export type BucketStore = ObjectStore | ((bucket: string) => ObjectStore | Promise<ObjectStore>);

@@ -1,12 +1,7 @@
-import {
-  CsvHeaderError,
-  encodeJsonLines,
-  ObjectNotFoundError,
-  type RunReport,
-  rejected,
-  type S3ObjectHandler,
-  s3ObjectHandler,
-} from '@sluice/core';
+import { CsvHeaderError, encodeJsonLines } from '@sluice/core/codecs';
+import { type S3ObjectHandler, s3ObjectHandler } from '@sluice/core/lambda';
+import { type RunReport, rejected } from '@sluice/core/outcome';
+import { ObjectNotFoundError } from '@sluice/core/storage';
 import { OrderColumnNotFoundError } from '@sluice/transforms/orders';
 import { filterConfigFromEnv } from '../config.js';
 import { filterOrdersObject, type OrdersObjectResult } from '../filter-orders-object.js';

@@ -1,4 +1,4 @@
-import type { FirehoseEventRecord } from '@sluice/core';
+import type { FirehoseEventRecord } from '@sluice/core/lambda';
 import { DeliveryStreamClosedError, DeliveryStreamOptionsError } from '../errors.js';
 
 /** The timer functions the buffer schedules its time flush with; inject fakes in tests. */

@@ -1,11 +1,10 @@
-import {
-  type FirehoseEventRecord,
-  type FirehoseResponseRecord,
-  type FirehoseTransformHandler,
-  type ObjectStore,
-  type RunReport,
-  RunTally,
-} from '@sluice/core';
+import type {
+  FirehoseEventRecord,
+  FirehoseResponseRecord,
+  FirehoseTransformHandler,
+} from '@sluice/core/lambda';
+import { type RunReport, RunTally } from '@sluice/core/outcome';
+import type { ObjectStore } from '@sluice/core/storage';
 import { DeliveryFailedError } from '../errors.js';
 import { type BufferingHints, DeliveryBuffer } from './delivery-buffer.js';
 import { type DeliveryFailure, errorOutputRecord, errorOutputType } from './error-output.js';

@@ -1,4 +1,4 @@
-import type { FirehoseEventRecord } from '@sluice/core';
+import type { FirehoseEventRecord } from '@sluice/core/lambda';
 
 /** Why Firehose could not deliver a record, and the error prefix's `!{firehose:error-output-type}` for it. */
 export type DeliveryFailure =

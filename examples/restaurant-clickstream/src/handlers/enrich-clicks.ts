@@ -2,8 +2,8 @@ import {
   type BatchReport,
   type FirehoseTransformHandler,
   firehoseTransformHandler,
-  type Rejection,
-} from '@sluice/core';
+} from '@sluice/core/lambda';
+import type { Rejection } from '@sluice/core/outcome';
 import { runReportEmf } from '@sluice/sinks/metrics';
 import { enrichClickForFirehose } from '@sluice/transforms/clickstream';
 import { enrichConfigFromEnv } from '../config.js';

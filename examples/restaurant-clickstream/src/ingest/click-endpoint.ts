@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Rejection, type RunReport, RunTally } from '@sluice/core';
+import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
 import { type BodyEntry, readClickBody } from './click-body.js';
 
 /** Where accepted clicks go: Firehose's PutRecordBatch (a `LocalDeliveryStream` locally). */

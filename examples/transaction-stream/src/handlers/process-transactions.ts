@@ -6,7 +6,7 @@ import {
   type SqsBatchHandler,
   type SqsMessage,
   sqsBatchHandler,
-} from '@sluice/core';
+} from '@sluice/core/lambda';
 import { runReportEmf } from '@sluice/sinks/metrics';
 import type { Notifier } from '@sluice/sinks/notify';
 import type { TransactionItem, TransactionNotification } from '@sluice/transforms/transactions';

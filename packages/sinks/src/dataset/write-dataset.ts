@@ -1,4 +1,5 @@
-import { listAll, type ObjectStore, type Rejection, type SourcePosition } from '@sluice/core';
+import type { Rejection, SourcePosition } from '@sluice/core/outcome';
+import { listAll, type ObjectStore } from '@sluice/core/storage';
 import { type Row, writeFile } from '../formats/file-format.js';
 import { type DatasetFormatOptions, resolveFormat } from './dataset-format.js';
 import { DatasetOptionsError } from './errors.js';

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isRetryableError, RetryExhaustedError, type RetryOptions, retry } from '@sluice/core';
+import { isRetryableError, RetryExhaustedError, type RetryOptions, retry } from '@sluice/core/retry';
 import { assertItemFits, type KeySchema, keyOf, planBatchWrite } from './batch-plan.js';
 import { type DynamoDbClientOptions, lazyDocumentClient } from './client.js';
 import { UnprocessedItemsError } from './errors.js';

@@ -1,5 +1,5 @@
 import { FirehoseClient, type FirehoseClientConfig, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
-import type { RetryOptions } from '@sluice/core';
+import type { RetryOptions } from '@sluice/core/retry';
 import {
   type DeliveryReport,
   deliverInCalls,

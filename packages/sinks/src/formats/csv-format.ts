@@ -1,5 +1,5 @@
-import type { ObjectStore } from '@sluice/core';
-import { type CsvOutputRow, type CsvWriteOptions, encodeCsv } from '@sluice/core';
+import { type CsvOutputRow, type CsvWriteOptions, encodeCsv } from '@sluice/core/codecs';
+import type { ObjectStore } from '@sluice/core/storage';
 import type { FileFormat, Misfit, Row, WriteFileOptions, WrittenFile } from './file-format.js';
 import { writeFile } from './file-format.js';
 

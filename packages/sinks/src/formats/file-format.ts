@@ -1,4 +1,5 @@
-import type { ObjectStore, Rejection, SourcePosition } from '@sluice/core';
+import type { Rejection, SourcePosition } from '@sluice/core/outcome';
+import type { ObjectStore } from '@sluice/core/storage';
 
 /** A record to write: column name → value. */
 export type Row = Readonly<Record<string, unknown>>;

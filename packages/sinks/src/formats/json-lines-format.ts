@@ -1,4 +1,5 @@
-import { encodeJsonLines, type ObjectStore } from '@sluice/core';
+import { encodeJsonLines } from '@sluice/core/codecs';
+import type { ObjectStore } from '@sluice/core/storage';
 import type { FileFormat, Misfit, Row, WriteFileOptions, WrittenFile } from './file-format.js';
 import { writeFile } from './file-format.js';
 

@@ -1,5 +1,5 @@
 import { KinesisClient, type KinesisClientConfig, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import type { RetryOptions } from '@sluice/core';
+import type { RetryOptions } from '@sluice/core/retry';
 import {
   type DeliveryReport,
   deliverInCalls,

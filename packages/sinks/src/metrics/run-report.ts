@@ -1,4 +1,4 @@
-import { type RunReport, sum } from '@sluice/core';
+import { type RunReport, sum } from '@sluice/core/outcome';
 import { type EmfMetricValue, emfLines } from './emf.js';
 
 /** Options of {@link runReportEmf}. */

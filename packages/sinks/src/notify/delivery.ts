@@ -1,4 +1,4 @@
-import { backoffDelay, RetryExhaustedError, type RetryOptions, retry, sleep } from '@sluice/core';
+import { backoffDelay, RetryExhaustedError, type RetryOptions, retry, sleep } from '@sluice/core/retry';
 
 /** A record that was not delivered, with where it was in the input and why. */
 export interface Undelivered<T> {

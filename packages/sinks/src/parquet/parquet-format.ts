@@ -1,4 +1,4 @@
-import type { ObjectStore } from '@sluice/core';
+import type { ObjectStore } from '@sluice/core/storage';
 import { type RecordBatch, Table, tableToIPC } from 'apache-arrow';
 import * as wasm from 'parquet-wasm/esm';
 import type { FileFormat, Misfit, Row, WriteFileOptions, WrittenFile } from '../formats/file-format.js';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import type { ObjectBody } from '@sluice/core';
+import type { ObjectBody } from '@sluice/core/storage';
 
 /** A ready S3 client, or the configuration to create one when the store is first used. */
 export type S3ClientSource = S3Client | S3ClientConfig;

@@ -7,6 +7,7 @@ import {
   ListObjectsV2Command,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { type RetryOptions, retry } from '@sluice/core/retry';
 import {
   assertObjectKey,
   type ListOptions,
@@ -16,9 +17,7 @@ import {
   ObjectNotFoundError,
   type ObjectStore,
   type PutOptions,
-  type RetryOptions,
-  retry,
-} from '@sluice/core';
+} from '@sluice/core/storage';
 import { MultipartAbortError, S3RequestError } from './errors.js';
 import { bodyChunks, isMissingKey, lazyClient, type S3ClientSource, uploadBody } from './s3-client.js';
 import { uploadObject } from './s3-upload.js';

@@ -1,5 +1,5 @@
 import { PublishBatchCommand, PublishCommand, SNSClient, type SNSClientConfig } from '@aws-sdk/client-sns';
-import type { RetryOptions } from '@sluice/core';
+import type { RetryOptions } from '@sluice/core/retry';
 import {
   type DeliveryReport,
   deliverInCalls,

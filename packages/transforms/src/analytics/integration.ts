@@ -1,4 +1,4 @@
-import type { RunReport } from '@sluice/core';
+import type { RunReport } from '@sluice/core/outcome';
 import { EmptyDomainError } from './errors.js';
 import { clamp01, roundTo } from './rounding.js';
 import type { CustomerSummary, IntegrationScores, MaintenanceSummary } from './schema.js';

@@ -5,7 +5,7 @@ import {
   RunTally,
   type SourcePosition,
   type SourceRecord,
-} from '@sluice/core';
+} from '@sluice/core/outcome';
 import { BotDetector } from './bot-detector.js';
 import type { BotDetectorOptions } from './options.js';
 import { type BotDetection, type BotEvent, BotEventSchema, describeBotEventIssues } from './schema.js';

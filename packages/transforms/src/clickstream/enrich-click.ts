@@ -1,4 +1,4 @@
-import type { Outcome } from '@sluice/core';
+import type { Outcome } from '@sluice/core/outcome';
 import { parseClickTime } from './created-at.js';
 import { ClickEventSchema, describeClickIssues, type EnrichedClick } from './schema.js';
 

@@ -4,10 +4,8 @@ import {
   type FirehoseResponseRecord,
   firehoseFailed,
   firehoseOk,
-  type Outcome,
-  type RunReport,
-  RunTally,
-} from '@sluice/core';
+} from '@sluice/core/lambda';
+import { type Outcome, type RunReport, RunTally } from '@sluice/core/outcome';
 import { type ClickOutcome, enrichClick } from './enrich-click.js';
 
 /** The part of a Firehose transformation record this transform reads. */

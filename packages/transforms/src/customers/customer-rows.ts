@@ -1,4 +1,5 @@
-import type { CsvRecord, RunTally, SourceRecord } from '@sluice/core';
+import type { CsvRecord } from '@sluice/core/codecs';
+import type { RunTally, SourceRecord } from '@sluice/core/outcome';
 import type { CustomerValueOptions } from './customer-value.js';
 import { scoreCustomerValue } from './customer-value.js';
 import type { ScoredCustomer } from './schema.js';

@@ -1,5 +1,6 @@
-import type { Outcome } from '@sluice/core';
-import { describeIssues, kept, rejected } from '@sluice/core';
+import type { Outcome } from '@sluice/core/outcome';
+import { kept, rejected } from '@sluice/core/outcome';
+import { describeIssues } from '@sluice/core/validation';
 import { InvalidCustomerValueOptionsError } from './errors.js';
 import type { Customer, CustomerSegment, ScoredCustomer } from './schema.js';
 import { CustomerSchema } from './schema.js';

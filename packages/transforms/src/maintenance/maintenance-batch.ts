@@ -1,5 +1,5 @@
-import type { Rejection, RunReport, SourcePosition, SourceRecord } from '@sluice/core';
-import { describePosition, RunTally } from '@sluice/core';
+import type { Rejection, RunReport, SourcePosition, SourceRecord } from '@sluice/core/outcome';
+import { describePosition, RunTally } from '@sluice/core/outcome';
 import { DEFAULT_ALERT_THRESHOLD, maintenanceAlert } from './alert.js';
 import { batchIdFromContent, batchIdFromSequenceNumbers } from './batch-id.js';
 import type { MaintenancePriorityOptions } from './priority.js';

@@ -1,5 +1,6 @@
-import type { Outcome } from '@sluice/core';
-import { describeIssues, kept, rejected } from '@sluice/core';
+import type { Outcome } from '@sluice/core/outcome';
+import { kept, rejected } from '@sluice/core/outcome';
+import { describeIssues } from '@sluice/core/validation';
 import { InvalidMaintenanceOptionsError } from './errors.js';
 import type { MachineReading, ScoredMachineReading } from './schema.js';
 import { MachineReadingSchema } from './schema.js';

@@ -1,5 +1,7 @@
-import type { CsvOutputRow, CsvRecord, CsvSource, Rejection, RunReport } from '@sluice/core';
-import { encodeCsv, openCsv, RunTally } from '@sluice/core';
+import type { CsvOutputRow, CsvRecord, CsvSource } from '@sluice/core/codecs';
+import { encodeCsv, openCsv } from '@sluice/core/codecs';
+import type { Rejection, RunReport } from '@sluice/core/outcome';
+import { RunTally } from '@sluice/core/outcome';
 import { RunNotFinishedError } from './errors.js';
 import type { OrderColumnNames, OrderColumns } from './order-columns.js';
 import { findOrderColumns } from './order-columns.js';

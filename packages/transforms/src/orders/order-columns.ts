@@ -1,4 +1,4 @@
-import { findColumn } from '@sluice/core';
+import { findColumn } from '@sluice/core/codecs';
 import { OrderColumnNotFoundError } from './errors.js';
 
 /** Header names (compared normalised: lower-case, no spaces, `_` or `-`) that hold each field. */

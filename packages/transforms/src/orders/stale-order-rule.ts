@@ -1,5 +1,5 @@
-import type { Outcome } from '@sluice/core';
-import { dropped, kept, rejected } from '@sluice/core';
+import type { Outcome } from '@sluice/core/outcome';
+import { dropped, kept, rejected } from '@sluice/core/outcome';
 import type { CalendarDay, DateFormat, ZonedCalendar } from '../dates/index.js';
 import { asOfDay, DEFAULT_DATE_FORMATS, parseCalendarDay, zonedCalendar } from '../dates/index.js';
 import { InvalidStaleOrderOptionsError } from './errors.js';

@@ -1,4 +1,4 @@
-import type { Outcome } from '@sluice/core';
+import type { Outcome } from '@sluice/core/outcome';
 import { totalCents } from './cents.js';
 import { TransactionOptionsError } from './errors.js';
 import { transactionFingerprint } from './fingerprint.js';
