@@ -4,16 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.js';
-
-/** Runs the CLI in-process and captures what it printed. */
-export async function sluice(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
-  const last = stdout.at(-1);
-  return { code, stdout, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
-}
+import { sluice } from './run-in-process.js';
 
 describe('sluice', () => {
   it('exits 2 with one line naming an unknown command', async () => {

@@ -2,15 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main.js';
-
-async function sluice(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
-  const last = stdout.at(-1);
-  return { code, stdout, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
-}
+import { sluice } from '../run-in-process.js';
 
 const HEADER = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
 const T0 = Date.UTC(2019, 10, 1);

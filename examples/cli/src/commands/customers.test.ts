@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { customersCsv, writeLines } from '@sluice/datagen';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../main.js';
-
-async function sluice(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
-  const last = stdout.at(-1);
-  return { code, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
-}
+import { sluice } from '../run-in-process.js';
 
 // The real export's quirks: a padded header, `$` amounts with spaces and thousands separators,
 // and a Windows-1252 `É` (0xC9) inside an otherwise UTF-8 file.

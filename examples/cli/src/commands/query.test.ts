@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { LocalObjectStore } from '@sluice/core';
 import { writeParquet } from '@sluice/sinks/parquet';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main.js';
-
-async function sluice(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
-  const last = stdout.at(-1);
-  return { code, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
-}
+import { sluice } from '../run-in-process.js';
 
 // The seed's monthly query, verbatim Athena SQL (Trino DATE_PARSE / DATE_FORMAT formats).
 const MONTHLY = `SELECT DATE_FORMAT(DATE_PARSE(orderdate, '%Y-%m-%d'), '%Y-%m') AS month, COUNT(orderid) AS total_orders,

@@ -2,15 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../main.js';
-
-async function sluice(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
-  const last = stdout.at(-1);
-  return { code, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
-}
+import { sluice } from '../run-in-process.js';
 
 const MESSAGES = [
   '{"transaction_id":1001,"product_name":"oat milk","quantity":3,"unit_price":2.5}', // confirmed
