@@ -114,7 +114,4 @@ export function median(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Peak RSS of this process in MB, for tasks to report on their last line. */
-export function peakRssMb(): number {
-  return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-}
+export { peakRssMb } from './rss.js';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createDuckDbEngine, rewriteTrinoSql, trinoMacroStatements } from '@sluice/athena/duckdb';
 import { defineTable } from '@sluice/athena/tables';
-import { peakRssMb } from '../harness.js';
+import { peakRssMb } from '../rss.js';
 
 const [mode, input] = process.argv.slice(2) as [string, string];
 const QUERIES = readFileSync('packages/athena/src/duckdb/fixtures/seed-000-athena-queries.sql', 'utf8')

@@ -11,7 +11,7 @@ import {
   readBotEvent,
   windowSettings,
 } from '@sluice/transforms/bots';
-import { peakRssMb } from '../harness.js';
+import { peakRssMb } from '../rss.js';
 
 const [mode, input] = process.argv.slice(2) as [string, string];
 const result = mode === 'core' ? await countParsed(input) : await detectFromCsv(input);

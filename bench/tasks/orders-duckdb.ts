@@ -1,6 +1,6 @@
 // Baseline: the stale-order rule as one DuckDB COPY statement. Usage: orders-duckdb.ts <in> <out> <asOf> <maxAgeDays>
 import { DuckDBInstance } from '@duckdb/node-api';
-import { peakRssMb } from '../harness.js';
+import { peakRssMb } from '../rss.js';
 
 const [input, output, asOf, maxAgeDays] = process.argv.slice(2) as [string, string, string, string];
 const connection = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { filterStaleOrders, filterStaleOrdersFast } from '@sluice/transforms/orders';
-import { peakRssMb } from '../harness.js';
+import { peakRssMb } from '../rss.js';
 
 const [path, input, output, asOf, maxAgeDays] = process.argv.slice(2) as [
   string,

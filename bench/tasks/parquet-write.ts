@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { LocalObjectStore, openCsv } from '@sluice/core';
 import { writeParquet } from '@sluice/sinks/parquet';
-import { peakRssMb } from '../harness.js';
+import { peakRssMb } from '../rss.js';
 
 const [writer, input, output] = process.argv.slice(2) as [string, string, string];
 const rows = writer === 'sluice' ? await writeWithSluice() : await writeWithDuckDb();

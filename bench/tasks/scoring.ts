@@ -6,7 +6,7 @@ import type { SourceRecord } from '@sluice/core';
 import { openCsv } from '@sluice/core';
 import { scoreCustomerRows } from '@sluice/transforms/customers';
 import { scoreMaintenanceBatch } from '@sluice/transforms/maintenance';
-import { peakRssMb } from '../harness.js';
+import { peakRssMb } from '../rss.js';
 
 const [kind, input] = process.argv.slice(2) as [string, string];
 const started = process.hrtime.bigint();

@@ -22,21 +22,21 @@ export function findFields(
   shape: LineShape,
   spans: Int32Array,
 ): boolean {
-  const { delimiter, columns, fieldCount } = shape;
+  const { delimiter, fieldCount } = shape;
+  const { status, orderDate } = shape.columns;
   let field = 0;
-  let from = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && bytes[i] !== delimiter) continue;
-    if (field === columns.status) {
+  for (let from = start; from <= end; field++) {
+    let to = from;
+    while (to < end && bytes[to] !== delimiter) to++;
+    if (field === status) {
       spans[STATUS] = from;
-      spans[STATUS + 1] = i;
+      spans[STATUS + 1] = to;
     }
-    if (field === columns.orderDate) {
+    if (field === orderDate) {
       spans[DATE] = from;
-      spans[DATE + 1] = i;
+      spans[DATE + 1] = to;
     }
-    field++;
-    from = i + 1;
+    from = to + 1;
   }
   return field === fieldCount;
 }
