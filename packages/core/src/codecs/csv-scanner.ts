@@ -1,34 +1,20 @@
 import type { Rejection, SourceRecord } from '../outcome/outcome.js';
 import { fieldTooLarge, raggedRow, recordTooLarge, unterminatedQuote } from './csv-rejections.js';
+import {
+  AFTER_QUOTE,
+  CR,
+  type CsvRecord,
+  type CsvScannerSettings,
+  countLineFeeds,
+  FIELD_START,
+  IN_QUOTES,
+  LF,
+  QUOTE,
+  QUOTE_SEEN,
+  UNQUOTED,
+} from './csv-scan-shape.js';
 
-/** One CSV row as read: its fields, the line it starts on, and (when asked) its exact text. */
-export interface CsvRecord {
-  fields: string[];
-  /** 1-based line where the record starts (multi-line quoted fields advance later lines). */
-  line: number;
-  /** The record's exact source text, without its line terminator (only with `keepRaw`). */
-  raw?: string;
-}
-
-/** What the scanner needs to know; lengths count UTF-16 code units of the decoded text. */
-export interface CsvScannerSettings {
-  file: string;
-  delimiter: string;
-  maxFieldLength: number;
-  maxRecordLength: number;
-  keepRaw: boolean;
-}
-
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-
-// Where the slow scanner is inside the current field.
-const FIELD_START = 0;
-const UNQUOTED = 1;
-const IN_QUOTES = 2;
-const QUOTE_SEEN = 3; // a quote inside quotes: either the closing one or the first of a doubled pair
-const AFTER_QUOTE = 4; // text after the closing quote, kept literally (as Python's csv does)
+export type { CsvRecord, CsvScannerSettings } from './csv-scan-shape.js';
 
 /**
  * A resumable RFC 4180 scanner. Text arrives in pieces through {@link feed}; finished rows and
@@ -296,10 +282,4 @@ export class CsvScanner {
   #place(line: number) {
     return { file: this.#settings.file, line };
   }
-}
-
-function countLineFeeds(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }
