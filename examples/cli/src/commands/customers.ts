@@ -1,8 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { encodeCsv, encodeJsonLines, openCsv } from '@sluice/core/codecs';
 import type { Rejection } from '@sluice/core/outcome';
 import { RunTally } from '@sluice/core/outcome';
@@ -12,7 +9,7 @@ import { scoreCustomerRows } from '@sluice/transforms/customers';
 import { parseFlags, required } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import { readableFile } from './orders.js';
+import { readableFile, writeFileAtomically } from '../files.js';
 
 const COLUMNS = [
   'Customer_ID',
@@ -46,18 +43,6 @@ function encodeCustomers(customers: AsyncIterable<ScoredCustomer>, format: Outpu
   );
 }
 
-/** Writes through a temporary file and a rename: no half-written output on failure. */
-async function writeAtomically(file: string, body: AsyncIterable<Uint8Array>): Promise<void> {
-  const part = `${file}.part`;
-  try {
-    await pipeline(Readable.from(body), createWriteStream(part));
-    await rename(part, file);
-  } catch (error) {
-    await rm(part, { force: true });
-    throw error;
-  }
-}
-
 /** `sluice customers score`: the seed 002 customer value score over a local Kaggle-style CSV. */
 export const customersScore: Command = {
   name: 'customers score',
@@ -88,9 +73,9 @@ export const customersScore: Command = {
         }
       }
     })();
-    await writeAtomically(output, encodeCustomers(scored, format));
+    await writeFileAtomically(output, encodeCustomers(scored, format));
     // Rejected rows are never only counted: they go to the rejects file with their line.
-    await writeAtomically(rejects, encodeJsonLines(rejections));
+    await writeFileAtomically(rejects, encodeJsonLines(rejections));
     const result = summary.result();
     return {
       report: tally.report(),

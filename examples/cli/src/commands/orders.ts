@@ -1,50 +1,9 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
 import { encodeJsonLines } from '@sluice/core/codecs';
 import { filterStaleOrders } from '@sluice/transforms/orders';
 import { calendarDate, integer, parseFlags, required } from '../args.js';
 import type { Command } from '../command.js';
-
-/** An input file that does not exist or cannot be read; the CLI exits 1 naming it. */
-export class UnreadableInputError extends Error {
-  override readonly name = 'UnreadableInputError';
-  constructor(
-    readonly file: string,
-    cause: unknown,
-  ) {
-    super(`cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-}
-
-/**
- * Checks that a file can be opened for reading before any output is written, so a typo in a path
- * fails with one line naming it.
- */
-export async function readableFile(file: string): Promise<void> {
-  let isFile: boolean;
-  try {
-    const handle = await open(file, 'r');
-    isFile = (await handle.stat()).isFile();
-    await handle.close();
-  } catch (error) {
-    throw new UnreadableInputError(file, error);
-  }
-  if (!isFile) throw new UnreadableInputError(file, 'it is not a file');
-}
-
-/** Writes a stream to a file through a temporary file and a rename: no half-written output on failure. */
-async function writeFileAtomically(file: string, body: AsyncIterable<Uint8Array>): Promise<void> {
-  const part = `${file}.part`;
-  try {
-    await pipeline(Readable.from(body), createWriteStream(part));
-    await rename(part, file);
-  } catch (error) {
-    await rm(part, { force: true });
-    throw error;
-  }
-}
+import { readableFile, writeFileAtomically } from '../files.js';
 
 /** `sluice orders filter`: the seed 000 stale-order filter over a local CSV file. */
 export const ordersFilter: Command = {

@@ -12,8 +12,7 @@ import {
 import { createDuckDbEngine, type DuckDbEngine } from '@sluice/athena/duckdb';
 import { parseFlags, required } from '../args.js';
 import type { Command } from '../command.js';
-import { UsageError } from '../errors.js';
-import { UnreadableInputError } from './orders.js';
+import { UnreadableInputError, UsageError } from '../errors.js';
 
 /** How much of a file is read to infer its columns, as a crawler samples. */
 const SAMPLE_BYTES = 64 * 1024;
