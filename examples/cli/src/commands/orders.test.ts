@@ -23,21 +23,14 @@ describe('sluice orders filter', () => {
     await writeFile(input, `${[HEADER, ...LINES].join('\n')}\n`);
   });
 
+  /** `sluice orders filter` as of 2025-06-30 on `from`, writing `to`, with any extra flags. */
+  const filter = (from: string, to: string, ...flags: string[]) =>
+    sluice('orders', 'filter', '--input', from, '--output', to, '--as-of', '2025-06-30', ...flags);
+
   it('keeps the fresh and non-stale orders byte for byte and prints the report', async () => {
     const output = join(dir, 'kept.csv');
     const rejects = join(dir, 'rejects.jsonl');
-    const run = await sluice(
-      'orders',
-      'filter',
-      '--input',
-      input,
-      '--output',
-      output,
-      '--as-of',
-      '2025-06-30',
-      '--rejects',
-      rejects,
-    );
+    const run = await filter(input, output, '--rejects', rejects);
     expect(run.code).toBe(0);
     expect(run.result?.report).toMatchObject({
       read: 6,
@@ -58,16 +51,7 @@ describe('sluice orders filter', () => {
 
   it('writes rejected rows beside the output when --rejects is not given', async () => {
     const output = join(dir, 'kept.csv');
-    const run = await sluice(
-      'orders',
-      'filter',
-      '--input',
-      input,
-      '--output',
-      output,
-      '--as-of',
-      '2025-06-30',
-    );
+    const run = await filter(input, output);
     expect(run.code).toBe(0);
     expect(run.result?.rejects).toBe(`${output}.rejects.jsonl`);
     const lines = (await readFile(`${output}.rejects.jsonl`, 'utf8')).trim().split('\n');
@@ -76,18 +60,7 @@ describe('sluice orders filter', () => {
 
   it('takes the age limit from --max-age-days', async () => {
     const output = join(dir, 'kept.csv');
-    const run = await sluice(
-      'orders',
-      'filter',
-      '--input',
-      input,
-      '--output',
-      output,
-      '--as-of',
-      '2025-06-30',
-      '--max-age-days',
-      '29',
-    );
+    const run = await filter(input, output, '--max-age-days', '29');
     expect(run.result?.report).toMatchObject({ kept: 2, dropped: { stale: 2 } });
   });
 
@@ -121,16 +94,7 @@ describe('sluice orders filter', () => {
   ])('exits 1 with one line naming the input when it is %s', async (_, name) => {
     const missing = join(dir, name);
     const output = join(dir, 'kept.csv');
-    const run = await sluice(
-      'orders',
-      'filter',
-      '--input',
-      missing,
-      '--output',
-      output,
-      '--as-of',
-      '2025-06-30',
-    );
+    const run = await filter(missing, output);
     expect(run.code).toBe(1);
     expect(run.stderr).toEqual([expect.stringContaining(`cannot read ${missing}`)]);
     await expect(stat(output)).rejects.toThrow(/ENOENT/);
@@ -138,16 +102,7 @@ describe('sluice orders filter', () => {
 
   it('exits 1 naming the file when it has no status column', async () => {
     await writeFile(input, 'OrderID,OrderDate\nO1,2025-06-01\n');
-    const run = await sluice(
-      'orders',
-      'filter',
-      '--input',
-      input,
-      '--output',
-      join(dir, 'k.csv'),
-      '--as-of',
-      '2025-06-30',
-    );
+    const run = await filter(input, join(dir, 'k.csv'));
     expect(run.code).toBe(1);
     expect(run.stderr).toEqual([expect.stringContaining(`${input}:1: no status column`)]);
   });
