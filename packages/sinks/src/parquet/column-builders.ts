@@ -1,7 +1,7 @@
 import {
   Bool,
   type Data,
-  DataType,
+  type DataType,
   DateDay,
   Decimal,
   Float64,
@@ -20,6 +20,7 @@ import {
   toEpochMillis,
   toInt32,
   toInt64,
+  toSmallUnscaledDecimal,
   toUnscaledDecimal,
 } from './values.js';
 
@@ -34,7 +35,7 @@ export interface ColumnBuilder {
   finish(): Data;
 }
 
-type Slots = Int32Array | BigInt64Array | Float64Array;
+type Slots = Int32Array | Uint32Array | BigInt64Array | Float64Array;
 
 /** A fixed-width column: each value converts to `width` slots of a typed array. */
 class FixedWidthBuilder implements ColumnBuilder {
@@ -71,9 +72,7 @@ class FixedWidthBuilder implements ColumnBuilder {
     const { length, type } = this;
     const nullCount = this.#validity.nullCount;
     const nullBitmap = this.#validity.take(length);
-    const slots = this.#slots.slice(0, length * this.width);
-    // Arrow JS keeps Decimal128 values as four 32-bit words each.
-    const data = DataType.isDecimal(type) ? new Uint32Array(slots.buffer) : slots;
+    const data = this.#slots.slice(0, length * this.width);
     this.length = 0;
     return makeData({ type, length, nullCount, nullBitmap, data } as Parameters<typeof makeData>[0]);
   }
@@ -153,7 +152,8 @@ export function columnBuilder(column: ParquetColumn, capacity: number): ColumnBu
     case 'timestamp':
       return fixed(new TimestampMillisecond(), 1, (n) => new BigInt64Array(n), storeWith(toEpochMillis));
     case 'decimal':
-      return fixed(decimalType(column), 2, (n) => new BigInt64Array(n), storeDecimal(column));
+      // Arrow JS keeps Decimal128 values as four 32-bit words each.
+      return fixed(decimalType(column), 4, (n) => new Uint32Array(n), storeDecimal(column));
   }
 }
 
@@ -172,13 +172,25 @@ function decimalType(column: ParquetColumn): DataType {
   return new Decimal(column.scale, column.precision, 128);
 }
 
-// A Decimal128 is a little-endian two's-complement 128-bit integer: low 64 bits, then high 64 bits.
+// A Decimal128 is a little-endian two's-complement 128-bit integer, here as four 32-bit words.
 function storeDecimal(column: ParquetColumn): Store {
+  const { precision, scale } = column;
   return (slots, index, value) => {
-    const unscaled = toUnscaledDecimal(value, column.precision, column.scale);
+    const small = typeof value === 'string' ? toSmallUnscaledDecimal(value, precision, scale) : undefined;
+    if (small !== undefined) return storeSmallDecimal(slots as Uint32Array, index * 4, small);
+    const unscaled = toUnscaledDecimal(value, precision, scale);
     if (unscaled === undefined) return false;
-    slots[index * 2] = BigInt.asIntN(64, unscaled) as never;
-    slots[index * 2 + 1] = BigInt.asIntN(64, unscaled >> 64n) as never;
+    for (let word = 0; word < 4; word++)
+      (slots as Uint32Array)[index * 4 + word] = Number(BigInt.asUintN(32, unscaled >> BigInt(32 * word)));
     return true;
   };
+}
+
+/** Words of a safe integer without a BigInt: the low word, the high word, then the sign extension. */
+function storeSmallDecimal(words: Uint32Array, at: number, unscaled: number): boolean {
+  const high = Math.floor(unscaled / 2 ** 32);
+  words[at] = unscaled - high * 2 ** 32;
+  words[at + 1] = high >>> 0;
+  words[at + 2] = words[at + 3] = unscaled < 0 ? 0xffffffff : 0;
+  return true;
 }

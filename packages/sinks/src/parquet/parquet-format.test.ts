@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalObjectStore } from '@sluice/core';
@@ -222,6 +222,67 @@ describe('Parquet writer, read back by DuckDB', () => {
       `select encodings from parquet_metadata('${join(root, 'plain/s.parquet')}')`,
     );
     expect(meta?.encodings).not.toContain('DICTIONARY');
+  });
+
+  it('dictionary-encodes repeating columns, delta-encodes ids, keys and amounts, and reads back exact', async () => {
+    const statuses = ['pending', 'shipped', 'cancelled', 'Évry ✓'];
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({
+      id: 10_000_000_000 + i,
+      customer: `C${String((i * 7919) % 100_003).padStart(6, '0')}`,
+      status: i % 97 === 0 ? null : statuses[i % 4],
+      amount:
+        i % 89 === 0
+          ? null
+          : `${i % 3 === 0 ? '-' : ''}${(i * 31) % 30_000}.${String(i % 100).padStart(2, '0')}`,
+      day: new Date(Date.UTC(2025, 0, 1 + (i % 120))).toISOString().slice(0, 10),
+      wide: `${i}.1234`,
+    }));
+    const key = 'encodings/orders.parquet';
+    const written = await writeParquet(store, key, rows, {
+      schema: {
+        id: 'int64',
+        customer: 'string',
+        status: 'string',
+        amount: { type: 'decimal', precision: 18, scale: 2 },
+        day: 'date',
+        wide: { type: 'decimal', precision: 30, scale: 4 },
+      },
+      rowGroupSize: 8192,
+    });
+    expect(written).toMatchObject({ rows: 20_000, rejected: [] });
+    const meta = await queryDuckDb(
+      `select path_in_schema as col, string_agg(distinct encodings, ' ') as enc
+       from parquet_metadata('${join(root, key)}') group by col order by col`,
+    );
+    const encodings = Object.fromEntries(meta.map((m) => [m.col, m.enc]));
+    expect(encodings).toMatchObject({
+      id: expect.stringContaining('DELTA_BINARY_PACKED'),
+      customer: expect.stringContaining('DELTA_BYTE_ARRAY'),
+      status: expect.stringContaining('DICTIONARY'),
+      amount: expect.stringContaining('DELTA_BINARY_PACKED'),
+      day: expect.stringContaining('DICTIONARY'),
+    });
+    expect(encodings.id).not.toContain('DICTIONARY');
+    expect(encodings.customer).not.toContain('DICTIONARY');
+
+    const [read] = await queryDuckDb(
+      `select sum(id)::varchar as ids, sum(amount)::varchar as amount, count(amount)::int as amounts,
+              count(status)::int as statuses, sum(hash(customer) % 1000003)::varchar as customers,
+              sum(hash(status) % 1000003)::varchar as status_hash, sum(day - date '2025-01-01')::int as days,
+              sum(wide)::varchar as wide from ${file(key)}`,
+    );
+    // The same rows as JSON Lines, read by DuckDB with its own conversions, are the oracle.
+    await writeFile(join(root, 'encodings/orders.jsonl'), rows.map((row) => JSON.stringify(row)).join('\n'));
+    const [expected] = await queryDuckDb(
+      `select sum(id)::varchar as ids, sum(amount::decimal(18,2))::varchar as amount, count(amount)::int as amounts,
+              count(status)::int as statuses, sum(hash(customer) % 1000003)::varchar as customers,
+              sum(hash(status) % 1000003)::varchar as status_hash, sum(day::date - date '2025-01-01')::int as days,
+              sum(wide::decimal(30,4))::varchar as wide
+       from read_json('${join(root, 'encodings/orders.jsonl')}', format = 'newline_delimited',
+            columns = {id: 'BIGINT', customer: 'VARCHAR', status: 'VARCHAR', amount: 'VARCHAR', day: 'VARCHAR', wide: 'VARCHAR'})`,
+    );
+    expect(read).toEqual(expected);
+    expect(read?.amounts).toBe(20_000 - Math.ceil(20_000 / 89));
   });
 
   it('writes one row group per batch of rowGroupSize rows', async () => {

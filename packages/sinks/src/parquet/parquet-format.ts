@@ -3,6 +3,7 @@ import { type RecordBatch, Table, tableToIPC } from 'apache-arrow';
 import * as wasm from 'parquet-wasm/esm';
 import type { FileFormat, Misfit, Row, WriteFileOptions, WrittenFile } from '../formats/file-format.js';
 import { writeFile } from '../formats/file-format.js';
+import { columnEncodings } from './column-encodings.js';
 import { RecordBatchBuilder } from './record-batch-builder.js';
 import { type ParquetColumn, type ParquetSchema, parquetColumns } from './schema.js';
 import { loadParquetWasm, type ParquetWasmSource } from './wasm.js';
@@ -67,11 +68,16 @@ async function* encodeParquet(
 ): AsyncGenerator<Uint8Array> {
   await loadParquetWasm(settings.wasm);
   const batches = new BatchSource(rows, reject, settings);
-  const properties = writerProperties(settings, settings.rowGroupSize);
-  const output = await wasm.transformParquetStream(batches.stream(), properties).catch((error: unknown) => {
-    // parquet-wasm reports a failed first batch as an opaque "Dyn casting error": surface ours.
-    throw batches.failure ? batches.failure.error : error;
-  });
+  // Encodings are chosen from the first row group, so it is read before the writer starts.
+  const first = await batches.first();
+  const encodings = columnEncodings(settings.columns, first.data.children, settings.dictionary ?? true);
+  const properties = writerProperties(settings, settings.rowGroupSize, encodings);
+  const output = await wasm
+    .transformParquetStream(batches.stream(first), properties)
+    .catch((error: unknown) => {
+      // parquet-wasm reports a failed first batch as an opaque "Dyn casting error": surface ours.
+      throw batches.failure ? batches.failure.error : error;
+    });
   yield* output as unknown as AsyncIterable<Uint8Array>;
   // parquet-wasm ends a file cleanly even when its input stream failed; never let that pass as a file.
   if (batches.failure) throw batches.failure.error;
@@ -83,7 +89,7 @@ class BatchSource {
   readonly #rows: AsyncIterator<Row> | Iterator<Row>;
   readonly #builder: RecordBatchBuilder;
   #index = 0;
-  #sent = false;
+  #done = false;
 
   constructor(
     rows: AsyncIterable<Row> | Iterable<Row>,
@@ -94,17 +100,31 @@ class BatchSource {
     this.#builder = new RecordBatchBuilder(settings.columns, settings.rowGroupSize);
   }
 
-  stream(): ReadableStream<wasm.RecordBatch> {
-    return new ReadableStream({ pull: (controller) => this.#pull(controller) }, { highWaterMark: 0 });
+  /** The first batch; empty when the input is (the writer needs one batch to learn the schema). */
+  async first(): Promise<RecordBatch> {
+    this.#done = await this.#fill();
+    return this.#builder.finish();
+  }
+
+  /** The batches for the wasm writer: `first`, then one more per pull. */
+  stream(first: RecordBatch): ReadableStream<wasm.RecordBatch> {
+    return new ReadableStream(
+      {
+        start: (controller) => {
+          controller.enqueue(toWasm(first));
+          if (this.#done) controller.close();
+        },
+        pull: (controller) => this.#pull(controller),
+      },
+      { highWaterMark: 0 },
+    );
   }
 
   async #pull(controller: ReadableStreamDefaultController<wasm.RecordBatch>): Promise<void> {
     try {
-      const done = await this.#fill();
-      // The writer needs one batch to learn the schema, so an empty input still sends an empty batch.
-      if (this.#builder.length > 0 || !this.#sent) controller.enqueue(toWasm(this.#builder.finish()));
-      this.#sent = true;
-      if (done) controller.close();
+      this.#done = await this.#fill();
+      if (this.#builder.length > 0) controller.enqueue(toWasm(this.#builder.finish()));
+      if (this.#done) controller.close();
     } catch (error) {
       this.failure = { error };
       controller.error(error);

@@ -4,6 +4,7 @@ import type { ParquetColumn } from './schema.js';
 import { Validity } from './validity.js';
 
 const encoder = new TextEncoder();
+const SHORT_TEXT = 32;
 
 /**
  * Builds an Arrow Utf8 column straight from offsets and UTF-8 bytes: `vectorFromArray` on strings
@@ -54,7 +55,18 @@ export class Utf8Builder implements ColumnBuilder {
   #write(text: string, start: number): number {
     // A UTF-16 code unit never takes more than 3 UTF-8 bytes.
     if (start + text.length * 3 > this.#bytes.length) this.#growBytes(start + text.length * 3);
-    return encoder.encodeInto(text, this.#bytes.subarray(start)).written;
+    const bytes = this.#bytes;
+    // Short ASCII values (ids, codes, statuses) are copied directly: cheaper than a call to encodeInto.
+    if (text.length <= SHORT_TEXT) {
+      let i = 0;
+      for (; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code > 0x7f) break;
+        bytes[start + i] = code;
+      }
+      if (i === text.length) return i;
+    }
+    return encoder.encodeInto(text, bytes.subarray(start)).written;
   }
 
   #growBytes(needed: number): void {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { toEpochDay, toEpochMillis, toInt32, toInt64, toUnscaledDecimal } from './values.js';
+import {
+  toEpochDay,
+  toEpochMillis,
+  toInt32,
+  toInt64,
+  toSmallUnscaledDecimal,
+  toUnscaledDecimal,
+} from './values.js';
 
 describe('Parquet value conversions', () => {
   it('scales decimals exactly, rounding half away from zero', () => {
@@ -19,6 +26,20 @@ describe('Parquet value conversions', () => {
     }
   });
 
+  it('reads plain decimal strings on the fast path exactly as the general path does', () => {
+    const texts = ['0', '-0.00', '183.02', '-183.02', '5.', '0.5', '99999999.99', '100000000.00', '7.1'];
+    for (let i = 0; i < 2000; i++) texts.push(`${i % 3 === 0 ? '-' : ''}${(i * 7919) % 100_000}.${i % 100}`);
+    for (const text of texts) {
+      const fast = toSmallUnscaledDecimal(text, 10, 2);
+      if (fast !== undefined) expect(BigInt(fast)).toBe(toUnscaledDecimal(text, 10, 2));
+    }
+    expect(toSmallUnscaledDecimal('183.02', 18, 2)).toBe(18302);
+    // Shapes that need rounding, exponents, trimming or more digits go to the general path.
+    for (const text of ['12.345', '1e3', ' 42', '+5', '.', '', '1234567890123456']) {
+      expect(toSmallUnscaledDecimal(text, 18, 2)).toBeUndefined();
+    }
+  });
+
   it('keeps 64-bit integers beyond 2^53 exact and refuses unsafe numbers', () => {
     expect(toInt64('9007199254740993')).toBe(9007199254740993n);
     expect(toInt64(2 ** 53 + 2)).toBeUndefined();
@@ -32,6 +53,17 @@ describe('Parquet value conversions', () => {
     expect(toEpochDay('2024-02-29')).toBe(19782);
     expect(toEpochDay('2025-02-30')).toBeUndefined();
     expect(toEpochDay('02/01/2025')).toBeUndefined();
+    for (const bad of ['2023-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '20x5-01-01', '2025-1-01']) {
+      expect(toEpochDay(bad)).toBeUndefined();
+    }
+    expect(toEpochDay('0001-01-01')).toBe(-719162);
+  });
+
+  it('counts days as Date.UTC does across centuries and leap years', () => {
+    for (let day = -200_000; day <= 200_000; day += 37) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(toEpochDay(iso)).toBe(day);
+    }
   });
 
   it('reads timestamps without a zone as UTC and honours explicit offsets', () => {

@@ -42,8 +42,42 @@ export function toEpochDay(value: unknown): number | undefined {
     return Number.isNaN(ms) ? undefined : Math.floor(ms / MS_PER_DAY);
   }
   if (typeof value !== 'string') return undefined;
-  const ms = isoDateMillis(value);
-  return ms === undefined ? undefined : ms / MS_PER_DAY;
+  return isoEpochDay(value);
+}
+
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` string, read by character codes: no regex or Date per value. */
+function isoEpochDay(text: string): number | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (!(year >= 0)) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const last = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month] ?? 0);
+  // A non-digit makes its part NaN, which fails the range check.
+  return day >= 1 && day <= last ? daysFromCivil(year, month, day) : undefined;
+}
+
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+// Howard Hinnant's days_from_civil: the proleptic Gregorian calendar, as Date.UTC counts it.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /** Milliseconds since the epoch, UTC. Strings without a zone are read as UTC. */
@@ -86,6 +120,36 @@ export function toUnscaledDecimal(value: unknown, precision: number, scale: numb
   const unscaled = shift(BigInt(whole + fraction || '0'), scale + Number(exponent) - fraction.length);
   const signed = sign === '-' ? -unscaled : unscaled;
   return unscaled < 10n ** BigInt(precision) ? signed : undefined;
+}
+
+// Up to 15 digits a decimal is an exact double, so the common case needs no regex and no BigInt.
+const MAX_SMALL_DIGITS = 15;
+
+/**
+ * {@link toUnscaledDecimal} for the common case of a plain string such as `-183.02` with at most 15
+ * digits and no more fraction digits than `scale`, as a number; undefined when the general path
+ * must decide (other shapes, rounding, too many digits for the precision).
+ */
+export function toSmallUnscaledDecimal(text: string, precision: number, scale: number): number | undefined {
+  const negative = text.charCodeAt(0) === 45;
+  let n = 0;
+  let count = 0;
+  let fraction = -1;
+  for (let i = negative ? 1 : 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 && fraction < 0) fraction = 0;
+    else if (code < 48 || code > 57) return undefined;
+    else {
+      n = n * 10 + (code - 48);
+      count++;
+      if (fraction >= 0) fraction++;
+    }
+  }
+  const places = scale - Math.max(fraction, 0);
+  if (count === 0 || count + places > MAX_SMALL_DIGITS || places < 0) return undefined;
+  const unscaled = n * 10 ** places;
+  if (unscaled >= 10 ** precision) return undefined;
+  return negative ? -unscaled : unscaled;
 }
 
 function shift(digits: bigint, places: number): bigint {

@@ -4,6 +4,7 @@ import {
   type WriterProperties,
   WriterPropertiesBuilder,
 } from 'parquet-wasm/esm';
+import type { ColumnEncoding } from './column-encodings.js';
 import { ParquetOptionsError } from './errors.js';
 
 /** Codecs that DuckDB, Athena and Spark all read. Legacy `LZ4` is left out on purpose: DuckDB cannot read it. */
@@ -12,7 +13,11 @@ export type ParquetCompression = 'zstd' | 'snappy' | 'gzip' | 'lz4_raw' | 'uncom
 export interface ParquetEncoding {
   /** Default `zstd`. */
   compression?: ParquetCompression;
-  /** Dictionary-encode columns (falls back to plain when a dictionary grows too large). Default true. */
+  /**
+   * Dictionary-encode columns whose values repeat (decided per column from the first row group;
+   * a dictionary that grows too large falls back as below). Columns without one are delta-encoded
+   * (integers, dates, timestamps, decimals ≤ 18 digits) or prefix-encoded (strings). Default true.
+   */
   dictionary?: boolean;
   /** Min/max/null-count statistics per `page` (and chunk), per `chunk` only, or `none`. Default `page`. */
   statistics?: 'page' | 'chunk' | 'none';
@@ -44,12 +49,19 @@ export function checkEncoding(encoding: ParquetEncoding): void {
 }
 
 /** parquet-wasm writer properties; `rowGroupRows` makes every batch of that many rows one row group. */
-export function writerProperties(encoding: ParquetEncoding, rowGroupRows: number): WriterProperties {
-  return new WriterPropertiesBuilder()
+export function writerProperties(
+  encoding: ParquetEncoding,
+  rowGroupRows: number,
+  columns: readonly ColumnEncoding[],
+): WriterProperties {
+  let builder = new WriterPropertiesBuilder()
     .setCompression(CODECS[encoding.compression ?? 'zstd'])
-    .setDictionaryEnabled(encoding.dictionary ?? true)
     .setStatisticsEnabled(STATISTICS[encoding.statistics ?? 'page'])
     .setMaxRowGroupSize(rowGroupRows)
-    .setCreatedBy('sluice')
-    .build();
+    .setCreatedBy('sluice');
+  for (const column of columns) {
+    builder = builder.setColumnDictionaryEnabled(column.name, column.dictionary);
+    if (column.encoding !== undefined) builder = builder.setColumnEncoding(column.name, column.encoding);
+  }
+  return builder.build();
 }
