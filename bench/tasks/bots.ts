@@ -1,11 +1,13 @@
-// Bot detection on generated rees46 events. Usage: bots.ts <core|csv> <events.csv>
+// Bot detection on generated rees46 events. Usage: bots.ts <core|csv|csv-general> <events.csv>
 // core: the window counter alone, over events parsed beforehand (user id + epoch ms), timed in-process.
-// csv: end to end on one core: CSV reader → schema → BotDetector, timed by the parent.
+// csv: end to end on one core from a file stream: detectBotsFromCsv (byte scan, general path for odd lines).
+// csv-general: end to end through the general path only: CSV reader → row object → schema → BotDetector.
 import { createReadStream } from 'node:fs';
 import { openCsv } from '@sluice/core';
 import type { BotDetection, BotEvent } from '@sluice/transforms/bots';
 import {
   BotDetector,
+  detectBotsFromCsv,
   KeyedWindowCounter,
   parseEventTime,
   readBotEvent,
@@ -14,7 +16,12 @@ import {
 import { peakRssMb } from '../rss.js';
 
 const [mode, input] = process.argv.slice(2) as [string, string];
-const result = mode === 'core' ? await countParsed(input) : await detectFromCsv(input);
+const tasks: Record<string, (file: string) => Promise<Record<string, number>>> = {
+  core: countParsed,
+  csv: detectFromBytes,
+  'csv-general': detectFromCsv,
+};
+const result = await (tasks[mode] ?? countParsed)(input);
 console.log(JSON.stringify({ ...result, peakRssMb: peakRssMb() }));
 
 async function countParsed(file: string) {
@@ -34,6 +41,17 @@ async function countParsed(file: string) {
   counter.flush(out);
   const coreMs = Number(process.hrtime.bigint() - started) / 1e6;
   return { events: keys.length, detections: out.length, coreMs };
+}
+
+async function detectFromBytes(file: string) {
+  let maxOpenCounters = 0;
+  const run = await detectBotsFromCsv(createReadStream(file, { highWaterMark: 1024 * 1024 }), {
+    file,
+    onChunk: ({ counters }) => {
+      maxOpenCounters = Math.max(maxOpenCounters, counters);
+    },
+  });
+  return { events: run.report.read, detections: run.detections.length, maxOpenCounters };
 }
 
 async function detectFromCsv(file: string) {

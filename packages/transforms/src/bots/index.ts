@@ -1,4 +1,5 @@
 export * from './bot-detector.js';
+export * from './csv-fast-path.js';
 export * from './detect-bots.js';
 export * from './errors.js';
 export * from './event-time.js';

@@ -1,0 +1,159 @@
+import type { CsvRecord, SourceRecord } from '@sluice/core';
+import type { GeneralRecordReader } from '../orders/fast-path-reader.js';
+import { CR, LF, QUOTE, RecordBoundary } from '../orders/fast-path-records.js';
+import {
+  type EventLayout,
+  findFieldStarts,
+  isEventType,
+  isPlainNumber,
+  isPresentId,
+  isUntrimmable,
+} from './csv-fast-path-fields.js';
+import { KeyInterner } from './csv-fast-path-keys.js';
+import type { BotCsvRun } from './csv-fast-path-run.js';
+import { EventTimeReader } from './csv-fast-path-time.js';
+
+/** Lines longer than this go to the general reader, so its field and record limits stay its own. */
+const LONGEST_SIMPLE_LINE = 64 * 1024;
+
+/** What the scan needs: the layout (undefined: every record is general), the reader, the run. */
+export interface BotScanContext {
+  layout: EventLayout | undefined;
+  delimiter: number;
+  /** Line of the first record after the header. */
+  firstLine: number;
+  reader: GeneralRecordReader;
+  run: BotCsvRun;
+}
+
+/**
+ * Bot detection over bytes. A simple line (no quote, the header's field count, every field the
+ * schema checks plainly valid, an ASCII key) becomes a (key, time) pair for the window counter
+ * with no string but the interned key. Any other record goes to the general reader and
+ * `readBotEvent`, in file order, so counts, rejections and their lines are those of `detectBots`.
+ */
+export class BotByteScan {
+  readonly #context: BotScanContext;
+  readonly #boundary: RecordBoundary;
+  readonly #keys = new KeyInterner();
+  readonly #times = new EventTimeReader();
+  /** Field starts of the line being decided, reused so that no line allocates. */
+  readonly #starts: Int32Array;
+  #line: number;
+  #carry: Buffer | undefined;
+  #pending: { line: number; outcome: () => Promise<SourceRecord<CsvRecord>> } | undefined;
+
+  constructor(context: BotScanContext) {
+    this.#context = context;
+    this.#boundary = new RecordBoundary(context.delimiter);
+    this.#starts = new Int32Array((context.layout?.fieldCount ?? 0) + 1);
+    this.#line = context.firstLine;
+  }
+
+  /** Scans the next piece of input; a line cut at its end waits for the next piece. */
+  async push(chunk: Buffer): Promise<void> {
+    const bytes = this.#carry ? Buffer.concat([this.#carry, chunk]) : chunk;
+    this.#carry = undefined;
+    let pos = 0;
+    while (pos < bytes.length) {
+      if (this.#pending) pos = await this.#continueGeneral(bytes, pos);
+      else pos = this.#scanLines(bytes, pos);
+      if (pos < 0) pos = await this.#startGeneral(bytes, -pos - 1);
+    }
+  }
+
+  /** Ends the input: reads a last line that has no terminator. */
+  async finish(): Promise<void> {
+    const carry = this.#carry;
+    this.#carry = undefined;
+    if (carry && !this.#pending && !this.#decideLine(carry, 0, carry.length)) {
+      await this.#startGeneral(carry, 0);
+    }
+    if (this.#pending) {
+      this.#context.reader.end();
+      await this.#settleGeneral();
+    }
+  }
+
+  /**
+   * Decides whole simple lines from `from`; returns where it stopped: the input's end, or
+   * `-(start + 1)` for a record the general reader must read. A cut last line is carried.
+   */
+  #scanLines(bytes: Buffer, from: number): number {
+    const quote = bytes.indexOf(QUOTE, from);
+    const nextQuote = quote < 0 ? bytes.length : quote;
+    for (let pos = from; ; ) {
+      const lf = bytes.indexOf(LF, pos);
+      if (lf < 0) return this.#cutLine(bytes, pos, nextQuote);
+      if (nextQuote < lf || lf - pos > LONGEST_SIMPLE_LINE || !this.#decideLine(bytes, pos, lf)) {
+        return -pos - 1;
+      }
+      this.#line++;
+      pos = lf + 1;
+    }
+  }
+
+  #cutLine(bytes: Buffer, pos: number, nextQuote: number): number {
+    if (pos >= bytes.length) return pos;
+    if (nextQuote < bytes.length || bytes.length - pos > LONGEST_SIMPLE_LINE) return -pos - 1;
+    this.#carry = Buffer.from(bytes.subarray(pos));
+    return bytes.length;
+  }
+
+  /** Counts the line `bytes[start, lf)` (lf may be the input's end); false if the schema must read it. */
+  #decideLine(bytes: Buffer, start: number, lf: number): boolean {
+    const end = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf;
+    if (end === start) return true; // a blank line is not a record
+    const layout = this.#context.layout;
+    const at = this.#starts;
+    if (layout === undefined) return false;
+    if (!findFieldStarts(bytes, start, end, this.#context.delimiter, layout.fieldCount, at)) return false;
+    // Field i is bytes[at[i], at[i + 1] - 1).
+    const { time: t, type, product, category, user, price } = layout;
+    const time = this.#times.read(bytes, at[t] as number, (at[t + 1] as number) - 1);
+    if (Number.isNaN(time)) return false;
+    const valid =
+      isEventType(bytes, at[type] as number, (at[type + 1] as number) - 1) &&
+      isPresentId(bytes, at[product] as number, (at[product + 1] as number) - 1) &&
+      isPresentId(bytes, at[category] as number, (at[category + 1] as number) - 1) &&
+      isPresentId(bytes, at[user] as number, (at[user + 1] as number) - 1) &&
+      isPlainNumber(bytes, at[price] as number, (at[price + 1] as number) - 1);
+    if (!valid) return false;
+    const key =
+      layout.key < 0 ? '' : this.#keyAt(bytes, at[layout.key] as number, (at[layout.key + 1] as number) - 1);
+    if (key === undefined) return false;
+    this.#context.run.count(key, time);
+    return true;
+  }
+
+  /** The key as the schema gives it ('' = none), or undefined when only the schema can tell. */
+  #keyAt(bytes: Buffer, start: number, end: number): string | undefined {
+    if (start === end) return '';
+    if (this.#context.layout?.keyTrimmed && !isUntrimmable(bytes, start, end)) return undefined;
+    return this.#keys.intern(bytes, start, end);
+  }
+
+  async #startGeneral(bytes: Buffer, start: number): Promise<number> {
+    this.#boundary.reset();
+    this.#pending = { line: this.#line, outcome: await this.#context.reader.startRecord(this.#line) };
+    return this.#continueGeneral(bytes, start);
+  }
+
+  /** Feeds the general reader up to the end of its record; returns where the scan resumes. */
+  async #continueGeneral(bytes: Buffer, from: number): Promise<number> {
+    const lf = this.#boundary.find(bytes, from);
+    this.#context.reader.push(bytes.subarray(from, lf < 0 ? bytes.length : lf + 1));
+    if (lf < 0) return bytes.length;
+    await this.#settleGeneral();
+    return lf + 1;
+  }
+
+  async #settleGeneral(): Promise<void> {
+    const pending = this.#pending;
+    if (!pending) return;
+    this.#line = pending.line + this.#boundary.lineFeedsInside + 1;
+    this.#context.reader.reached(this.#line);
+    this.#pending = undefined;
+    this.#context.run.read(await pending.outcome());
+  }
+}
