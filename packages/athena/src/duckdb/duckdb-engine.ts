@@ -14,7 +14,7 @@ import {
   UnsupportedDateFormatError,
   UnsupportedFunctionError,
 } from './errors.js';
-import { readRows, resultColumns } from './result-rows.js';
+import { type ResultRow, readRowChunks, resultColumns } from './result-rows.js';
 import { localFilesOf, readerSql, registrationSql } from './table-registration.js';
 import { trinoMacroStatements } from './trino-macros.js';
 import { rewriteTrinoSql } from './trino-rewrite.js';
@@ -84,8 +84,8 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     const rows: R[] = [];
     const statement = await this.open(query.sql, await bindParams(query, params), options, query.name);
     try {
-      for await (const raw of statement.rows()) {
-        rows.push(await validateRow(query, raw, rows.length));
+      for await (const chunk of statement.chunks()) {
+        for (const raw of chunk) rows.push(await validateRow(query, raw, rows.length));
       }
     } finally {
       statement.close();
@@ -101,7 +101,12 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     const statement = await this.open(query.sql, await bindParams(query, params), options, query.name);
     let index = 0;
     try {
-      for await (const raw of statement.rows()) yield await validateRow(query, raw, index++);
+      for await (const chunk of statement.chunks()) {
+        for (const raw of chunk) {
+          options?.signal?.throwIfAborted();
+          yield await validateRow(query, raw, index++);
+        }
+      }
     } finally {
       statement.close();
     }
@@ -110,9 +115,9 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
   async execute(sql: string, params: readonly QueryParamValue[] = [], options?: RunOptions) {
     const started = performance.now();
     const statement = await this.open(sql, params, options);
-    const rows: Record<string, unknown>[] = [];
+    const rows: ResultRow[] = [];
     try {
-      for await (const raw of statement.rows()) rows.push(raw);
+      for await (const chunk of statement.chunks()) for (const raw of chunk) rows.push(raw);
     } finally {
       statement.close();
     }
@@ -159,8 +164,8 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     };
     try {
       const result = await startQuery(connection, rewriteTrinoSql(sql), params);
-      const rows = () => decodedRows(result, details, options?.signal);
-      return { queryId, rows, columns: resultColumns(result), close };
+      const chunks = () => decodedChunks(result, details, options?.signal);
+      return { queryId, chunks, columns: resultColumns(result), close };
     } catch (error) {
       close();
       options?.signal?.throwIfAborted();
@@ -192,9 +197,9 @@ async function startQuery(
 type QueryDetails = { queryId: string; queryName?: string };
 
 // Chunks are fetched lazily, so an interrupt or a bad value in a file surfaces while reading.
-async function* decodedRows(result: DuckDBResult, details: QueryDetails, signal?: AbortSignal) {
+async function* decodedChunks(result: DuckDBResult, details: QueryDetails, signal?: AbortSignal) {
   try {
-    yield* readRows(result, signal);
+    yield* readRowChunks(result, signal);
   } catch (error) {
     signal?.throwIfAborted();
     throw engineError(error, details);

@@ -72,6 +72,37 @@ export function decodeDuckDbValue(value: DuckDBValue, type: DuckDBType): Decoded
   return value === null ? null : converter(value, type, converter);
 }
 
+/** Decodes the values of one result column; the type is resolved once, not per value. */
+export type ColumnDecoder = (value: DuckDBValue) => DecodedValue;
+
+// Types whose DuckDB value already is the port's JS value (number, string, boolean, or null).
+const AS_IS: ReadonlySet<DuckDBTypeId> = new Set([
+  DuckDBTypeId.BOOLEAN,
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.VARCHAR,
+]);
+
+const asIs: ColumnDecoder = (value) => value;
+const integerOrNull: ColumnDecoder = (value) => (value === null ? null : integerValue(value));
+
+/**
+ * The decoder for a column of `type`, equal to {@link decodeDuckDbValue} value for value.
+ *
+ * @example const decode = columnDecoder(BIGINT); decode(42n) // 42
+ */
+export function columnDecoder(type: DuckDBType): ColumnDecoder {
+  if (AS_IS.has(type.typeId)) return asIs;
+  if (type.typeId === DuckDBTypeId.BIGINT || type.typeId === DuckDBTypeId.UBIGINT) return integerOrNull;
+  return (value) => decodeDuckDbValue(value, type);
+}
+
 /**
  * Binds params positionally with explicit DuckDB types: integers as INTEGER/BIGINT, other numbers as
  * DOUBLE, `Date` as TIMESTAMP (UTC), `SqlDate` as DATE. Values are never pasted into SQL.
