@@ -1,12 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { openCsv } from '@sluice/core/codecs';
-import { type RunReport, RunTally } from '@sluice/core/outcome';
-import {
-  type BotDetection,
-  BotDetector,
-  type BotDetectorOptions,
-  readBotEvent,
-} from '@sluice/transforms/bots';
+import { type BotDetectorOptions, detectBotsFromCsv } from '@sluice/transforms/bots';
 import { integer, parseFlags, required } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -49,32 +42,14 @@ async function detectInFile(file: string, options: BotDetectorOptions) {
   }
 }
 
-/** Streams the CSV through the detector: memory holds open windows, never the file. */
+/**
+ * Streams the file through the byte-level detector (odd lines take the general reader and schema):
+ * memory holds open windows, never the file. Rejected rows are counted in the report.
+ */
 async function detectInStream(file: string, options: BotDetectorOptions) {
-  const detector = new BotDetector(options);
-  const tally = new RunTally();
-  const detections: BotDetection[] = [];
-  const csv = await openCsv(createReadStream(file), { file });
-  for await (const record of csv.records) {
-    if (!record.ok) {
-      tally.reject(record.rejection.reason);
-      continue;
-    }
-    const row = Object.fromEntries(csv.header.map((name, i) => [name, record.value.fields[i]]));
-    const event = readBotEvent(row, { kind: 'file', file, line: record.value.line });
-    if (event.ok) detections.push(...detector.push([event.value]));
-    else tally.reject(event.rejection.reason);
-  }
-  detections.push(...detector.flush());
-  return { report: settle(tally, detector), detections };
-}
-
-function settle(tally: RunTally, detector: BotDetector): RunReport {
-  const { counted, late, noKey } = detector.tally();
-  tally.keep(counted);
-  if (late) tally.drop('late', late);
-  if (noKey) tally.drop('no-key', noKey);
-  return tally.report();
+  const input = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const { report, detections } = await detectBotsFromCsv(input, { ...options, file, onRejected: () => {} });
+  return { report, detections };
 }
 
 /**

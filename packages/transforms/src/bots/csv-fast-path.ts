@@ -56,7 +56,7 @@ export async function detectBotsFromCsv(
   const run = new BotCsvRun(options, { ...runSettings(options, file), header });
   reader.reached(head.nextLine);
   const scan = new BotByteScan({
-    layout: eventLayout(header, options.keyBy ?? 'user_id'),
+    layout: eventLayout(header, options.keyBy ?? 'user_id', options.delimiter ?? ','),
     delimiter,
     firstLine: head.nextLine,
     reader,
