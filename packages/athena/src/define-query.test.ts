@@ -1,7 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
-import { bindParams, dateParam, defineQuery, sqlDate, validateRow } from './define-query.js';
+import { bindParams, dateParam, defineQuery, sqlDate, validateRow, validateRows } from './define-query.js';
 import { QueryDefinitionError, QueryParamsError, QueryRowError, SqlDateError } from './errors.js';
 import type { QueryDefinition, SqlDate } from './query.js';
 
@@ -144,5 +144,45 @@ describe('validateRow', () => {
     expect(error).toBeInstanceOf(QueryRowError);
     expect(error).toMatchObject({ queryName: 'orders', rowIndex: 7, field: 'orderid' });
     expect((error as Error).message).toMatch(/query "orders": row 7, field orderid/);
+  });
+});
+
+describe('validateRows', () => {
+  const query = defineQuery({ name: 'orders', sql: 'SELECT 1', row });
+
+  it('returns the typed rows in order', async () => {
+    const raws = [
+      { orderid: 1, status: 'ok' },
+      { orderid: 2, status: 'late' },
+    ];
+    expect(await validateRows(query, raws, 0)).toEqual(raws);
+  });
+
+  it('numbers a failing row from the first index of the batch', async () => {
+    const raws = [
+      { orderid: 1, status: 'ok' },
+      { orderid: '2', status: 'ok' },
+    ];
+    const error = await validateRows(query, raws, 2048).catch((e: unknown) => e);
+    expect(error).toMatchObject({ queryName: 'orders', rowIndex: 2049, field: 'orderid' });
+  });
+
+  it('awaits a schema that validates asynchronously', async () => {
+    const asyncRow: StandardSchemaV1<unknown, { n: number }> = {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: async (value) =>
+          typeof (value as { n?: unknown }).n === 'number'
+            ? { value: value as { n: number } }
+            : { issues: [{ message: 'not a number', path: ['n'] }] },
+      },
+    };
+    const asyncQuery = defineQuery({ name: 'async', sql: 'SELECT 1', row: asyncRow });
+    expect(await validateRows(asyncQuery, [{ n: 1 }], 0)).toEqual([{ n: 1 }]);
+    await expect(validateRows(asyncQuery, [{ n: 'x' }], 0)).rejects.toMatchObject({
+      rowIndex: 0,
+      field: 'n',
+    });
   });
 });

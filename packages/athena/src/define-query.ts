@@ -123,7 +123,38 @@ export async function validateRow<R>(
   raw: Record<string, unknown>,
   rowIndex: number,
 ): Promise<R> {
-  const result = await query.row['~standard'].validate(raw);
+  return checkedRow(query, await query.row['~standard'].validate(raw), rowIndex);
+}
+
+/**
+ * Validates a batch of decoded rows in order, numbered from `firstIndex`. A schema that answers
+ * synchronously (zod, valibot without async refinements) costs no await per row.
+ *
+ * @example const rows = await validateRows(ordersSince, chunk, rowsSoFar);
+ */
+export async function validateRows<R>(
+  query: Pick<QueryDefinition<ParamsObject, R>, 'name' | 'row'>,
+  raws: readonly Record<string, unknown>[],
+  firstIndex: number,
+): Promise<R[]> {
+  const schema = query.row['~standard'];
+  const rows: R[] = new Array(raws.length);
+  for (let i = 0; i < raws.length; i++) {
+    const result = schema.validate(raws[i]);
+    rows[i] = checkedRow(query, isPromiseLike(result) ? await result : result, firstIndex + i);
+  }
+  return rows;
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown }).then === 'function';
+}
+
+function checkedRow<R>(
+  query: Pick<QueryDefinition<ParamsObject, R>, 'name'>,
+  result: StandardSchemaV1.Result<R>,
+  rowIndex: number,
+): R {
   if (!result.issues) return result.value;
   const first = result.issues[0];
   const field = first?.path?.length ? pathOf(first.path) : '(row)';

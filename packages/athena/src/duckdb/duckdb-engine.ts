@@ -4,7 +4,7 @@ import {
   type DuckDBPreparedStatement,
   type DuckDBResult,
 } from '@duckdb/node-api';
-import { bindParams, validateRow } from '../define-query.js';
+import { bindParams, validateRow, validateRows } from '../define-query.js';
 import type { QueryDefinition, QueryEngine, QueryParamValue, QueryResult, RunOptions } from '../query.js';
 import type { TableDefinition } from '../tables/table-definition.js';
 import { bindDuckDbParams } from './duckdb-values.js';
@@ -85,7 +85,7 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     const statement = await this.open(query.sql, await bindParams(query, params), options, query.name);
     try {
       for await (const chunk of statement.chunks()) {
-        for (const raw of chunk) rows.push(await validateRow(query, raw, rows.length));
+        for (const row of await validateRows(query, chunk, rows.length)) rows.push(row);
       }
     } finally {
       statement.close();
