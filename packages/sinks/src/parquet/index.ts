@@ -1,4 +1,5 @@
 export * from './errors.js';
+export { type ParquetColumnBatch, writeParquetColumns } from './parquet-columns.js';
 export { type ParquetFormatOptions, parquetFormat, writeParquet } from './parquet-format.js';
 export type {
   ParquetColumnDeclaration,

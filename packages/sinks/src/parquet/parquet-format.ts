@@ -1,8 +1,8 @@
 import type { ObjectStore } from '@sluice/core/storage';
-import { type RecordBatch, Table, tableToIPC } from 'apache-arrow';
 import * as wasm from 'parquet-wasm/esm';
-import type { FileFormat, Misfit, Row, WriteFileOptions, WrittenFile } from '../formats/file-format.js';
+import type { FileFormat, Row, WriteFileOptions, WrittenFile } from '../formats/file-format.js';
 import { writeFile } from '../formats/file-format.js';
+import { BatchSource, type RowFeed, rowFeed } from './batch-source.js';
 import { columnEncodings } from './column-encodings.js';
 import { RecordBatchBuilder } from './record-batch-builder.js';
 import { type ParquetColumn, type ParquetSchema, parquetColumns } from './schema.js';
@@ -17,7 +17,7 @@ export interface ParquetFormatOptions extends ParquetEncoding {
   wasm?: ParquetWasmSource;
 }
 
-const DEFAULT_ROW_GROUP_SIZE = 65_536;
+export const DEFAULT_ROW_GROUP_SIZE = 65_536;
 
 /**
  * Parquet via apache-arrow + parquet-wasm: typed columns, ZSTD by default, dictionary encoding and
@@ -37,7 +37,7 @@ export function parquetFormat(options: ParquetFormatOptions): FileFormat {
     name: 'parquet',
     extension: '.parquet',
     contentType: 'application/vnd.apache.parquet',
-    encode: (rows, reject) => encodeParquet(rows, reject, { ...options, columns, rowGroupSize }),
+    encode: (rows, reject) => encodeParquet(rowFeed(rows, reject), { ...options, columns, rowGroupSize }),
   };
 }
 
@@ -56,18 +56,19 @@ export function writeParquet(
   return writeFile(store, key, parquetFormat(options), rows, options);
 }
 
-interface EncodeSettings extends ParquetFormatOptions {
+export interface EncodeSettings extends ParquetFormatOptions {
   columns: ParquetColumn[];
   rowGroupSize: number;
 }
 
-async function* encodeParquet(
-  rows: AsyncIterable<Row> | Iterable<Row>,
-  reject: (misfit: Misfit) => void,
-  settings: EncodeSettings,
-): AsyncGenerator<Uint8Array> {
+/** Encodes what a feed appends as one Parquet file, streamed out one row group at a time. */
+export async function* encodeParquet(feed: RowFeed, settings: EncodeSettings): AsyncGenerator<Uint8Array> {
   await loadParquetWasm(settings.wasm);
-  const batches = new BatchSource(rows, reject, settings);
+  const batches = new BatchSource(
+    feed,
+    new RecordBatchBuilder(settings.columns, settings.rowGroupSize),
+    settings.rowGroupSize,
+  );
   // Encodings are chosen from the first row group, so it is read before the writer starts.
   const first = await batches.first();
   const encodings = columnEncodings(settings.columns, first.data.children, settings.dictionary ?? true);
@@ -81,74 +82,4 @@ async function* encodeParquet(
   yield* output as unknown as AsyncIterable<Uint8Array>;
   // parquet-wasm ends a file cleanly even when its input stream failed; never let that pass as a file.
   if (batches.failure) throw batches.failure.error;
-}
-
-/** Pulls rows into Arrow batches of `rowGroupSize` rows, one batch per pull of the wasm writer. */
-class BatchSource {
-  failure: { error: unknown } | undefined;
-  readonly #rows: AsyncIterator<Row> | Iterator<Row>;
-  readonly #builder: RecordBatchBuilder;
-  #index = 0;
-  #done = false;
-
-  constructor(
-    rows: AsyncIterable<Row> | Iterable<Row>,
-    readonly reject: (misfit: Misfit) => void,
-    readonly settings: EncodeSettings,
-  ) {
-    this.#rows = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
-    this.#builder = new RecordBatchBuilder(settings.columns, settings.rowGroupSize);
-  }
-
-  /** The first batch; empty when the input is (the writer needs one batch to learn the schema). */
-  async first(): Promise<RecordBatch> {
-    this.#done = await this.#fill();
-    return this.#builder.finish();
-  }
-
-  /** The batches for the wasm writer: `first`, then one more per pull. */
-  stream(first: RecordBatch): ReadableStream<wasm.RecordBatch> {
-    return new ReadableStream(
-      {
-        start: (controller) => {
-          controller.enqueue(toWasm(first));
-          if (this.#done) controller.close();
-        },
-        pull: (controller) => this.#pull(controller),
-      },
-      { highWaterMark: 0 },
-    );
-  }
-
-  async #pull(controller: ReadableStreamDefaultController<wasm.RecordBatch>): Promise<void> {
-    try {
-      this.#done = await this.#fill();
-      if (this.#builder.length > 0) controller.enqueue(toWasm(this.#builder.finish()));
-      if (this.#done) controller.close();
-    } catch (error) {
-      this.failure = { error };
-      controller.error(error);
-    }
-  }
-
-  async #fill(): Promise<boolean> {
-    while (this.#builder.length < this.settings.rowGroupSize) {
-      const next = await this.#rows.next();
-      if (next.done) return true;
-      const misfit = this.#builder.append(next.value);
-      if (misfit)
-        this.reject({ row: next.value, index: this.#index, reason: 'parquet-type', message: misfit.message });
-      this.#index++;
-    }
-    return false;
-  }
-}
-
-function toWasm(batch: RecordBatch): wasm.RecordBatch {
-  const table = wasm.Table.fromIPCStream(tableToIPC(new Table(batch), 'stream'));
-  try {
-    return table.recordBatch(0) as wasm.RecordBatch;
-  } finally {
-    table.free();
-  }
 }

@@ -26,13 +26,18 @@ export class RecordBatchBuilder {
 
   /** Appends a record, or leaves every column untouched and says which value did not fit. */
   append(record: Readonly<Record<string, unknown>>): RecordMisfit | undefined {
-    const length = this.length;
     for (let i = 0; i < this.#builders.length; i++) {
-      const column = this.#columns[i] as ParquetColumn;
-      const value = record[column.name];
-      if ((this.#builders[i] as ColumnBuilder).append(value)) continue;
-      for (let j = 0; j < i; j++) (this.#builders[j] as ColumnBuilder).truncate(length);
-      return { column: column.name, message: misfitMessage(column, value) };
+      const value = record[(this.#columns[i] as ParquetColumn).name];
+      if (!(this.#builders[i] as ColumnBuilder).append(value)) return this.#undo(i, value);
+    }
+    return undefined;
+  }
+
+  /** Appends row `row` of columns given in schema order (a missing column is null), like {@link append}. */
+  appendAt(columns: readonly (ArrayLike<unknown> | undefined)[], row: number): RecordMisfit | undefined {
+    for (let i = 0; i < this.#builders.length; i++) {
+      const value = columns[i]?.[row];
+      if (!(this.#builders[i] as ColumnBuilder).append(value)) return this.#undo(i, value);
     }
     return undefined;
   }
@@ -43,6 +48,14 @@ export class RecordBatchBuilder {
     const children = this.#builders.map((builder) => builder.finish());
     const struct = makeData({ type: new Struct(this.schema.fields), length, nullCount: 0, children });
     return new RecordBatch(this.schema, struct);
+  }
+
+  /** Drops a partly appended row: columns before `failed` already took its values. */
+  #undo(failed: number, value: unknown): RecordMisfit {
+    const length = (this.#builders[failed] as ColumnBuilder).length;
+    for (let j = 0; j < failed; j++) (this.#builders[j] as ColumnBuilder).truncate(length);
+    const column = this.#columns[failed] as ParquetColumn;
+    return { column: column.name, message: misfitMessage(column, value) };
   }
 }
 
