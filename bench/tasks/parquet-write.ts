@@ -24,17 +24,20 @@ async function writeWithSluice(): Promise<number> {
     csv.header.indexOf(name),
   );
   const batches = async function* (): AsyncGenerator<ParquetColumnBatch> {
-    let columns = names.map((): string[] => []);
+    let columns = names.map(() => new Array<string>(BATCH_ROWS));
+    let length = 0;
     for await (const record of csv.records) {
       if (!record.ok) continue;
       const fields = record.value.fields;
-      for (let i = 0; i < columns.length; i++) columns[i]?.push(fields[positions[i] as number] as string);
-      if ((columns[0] as string[]).length === BATCH_ROWS) {
-        yield batch(names, columns);
-        columns = names.map((): string[] => []);
+      for (let i = 0; i < columns.length; i++)
+        (columns[i] as string[])[length] = fields[positions[i] as number] as string;
+      if (++length === BATCH_ROWS) {
+        yield batch(names, columns, length);
+        columns = names.map(() => new Array<string>(BATCH_ROWS));
+        length = 0;
       }
     }
-    yield batch(names, columns);
+    yield batch(names, columns, length);
   };
   const file = await writeParquetColumns(new LocalObjectStore(dirname(output)), basename(output), batches(), {
     schema: {
@@ -49,11 +52,8 @@ async function writeWithSluice(): Promise<number> {
   return file.rows;
 }
 
-function batch(names: string[], columns: string[][]): ParquetColumnBatch {
-  return {
-    length: columns[0]?.length ?? 0,
-    columns: Object.fromEntries(names.map((name, i) => [name, columns[i]])),
-  };
+function batch(names: string[], columns: string[][], length: number): ParquetColumnBatch {
+  return { length, columns: Object.fromEntries(names.map((name, i) => [name, columns[i]])) };
 }
 
 async function writeWithDuckDb(): Promise<number> {
