@@ -165,11 +165,14 @@ export class KeyedWindowCounter {
 
   #emit(bucket: WindowBucket, out: BotDetection[]): void {
     const { flagThreshold, alertThreshold } = this.#settings;
-    for (const [key, count] of entries(bucket)) {
-      if (count <= flagThreshold) continue;
+    const { start, end, counts } = bucket;
+    // forEach, not entries(): no iterator or [key, count] pair per key on the hot close path.
+    bucket.slots.forEach((slot, key) => {
+      const count = counts[slot] as number;
+      if (count <= flagThreshold) return;
       const severity = count > alertThreshold ? 'high' : 'flag';
-      out.push({ key, windowStart: bucket.start, windowEnd: bucket.end, count, severity });
-    }
+      out.push({ key, windowStart: start, windowEnd: end, count, severity });
+    });
   }
 }
 
