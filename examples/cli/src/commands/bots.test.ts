@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,18 @@ describe('sluice bots detect', () => {
       dropped: { late: 1 },
       rejected: { schema: 1 },
     });
+    expect(run.result?.rejections).toMatchObject([{ reason: 'schema', position: { file: input, line: 26 } }]);
+  });
+
+  it('streams rejected rows to --rejects as JSON Lines with their line', async () => {
+    const rejects = join(dir, 'rejects.jsonl');
+    const run = await sluice('bots', 'detect', '--input', input, '--rejects', rejects);
+    expect(run.result?.rejects).toBe(rejects);
+    const lines = (await readFile(rejects, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toMatchObject([{ reason: 'schema', position: { file: input, line: 26 } }]);
   });
 
   it('makes windows sliding with --slide', async () => {
@@ -112,6 +124,7 @@ describe('sluice bots detect', () => {
   ])('exits 1 with one line naming %s', async (_, file, code) => {
     const run = await sluice('bots', 'detect', '--input', file());
     expect(run.code).toBe(1);
-    expect(run.stderr).toEqual([`sluice: cannot read events file ${file()}: ${code}`]);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(new RegExp(`^sluice: cannot read ${file()}: (.*${code}|it is not a file)`));
   });
 });

@@ -1,8 +1,11 @@
-import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import type { Rejection } from '@sluice/core/outcome';
 import { type BotDetectorOptions, detectBotsFromCsv } from '@sluice/transforms/bots';
 import { integer, parseFlags, required } from '../args.js';
 import type { Command } from '../command.js';
-import { UsageError } from '../errors.js';
+import { UnreadableInputError, UsageError } from '../errors.js';
+import { readableFile } from '../files.js';
 
 const DURATION = /^(\d+)(ms|s|m)$/;
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;
@@ -31,36 +34,60 @@ function detectorOptions(values: Record<string, unknown>): BotDetectorOptions {
 }
 
 /** A missing, unreadable or non-file input fails with one message naming the file. */
-async function detectInFile(file: string, options: BotDetectorOptions) {
+async function detectInFile(file: string, options: BotDetectorOptions, quarantine: Quarantine) {
   try {
-    return await detectInStream(file, options);
+    return await detectInStream(file, options, quarantine);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
-      throw new Error(`cannot read events file ${file}: ${code}`, { cause: error });
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UnreadableInputError(file, error);
     throw error;
   }
 }
 
+/** Where rejected rows go: streamed to `--rejects` as JSON Lines, or kept for the result. */
+interface Quarantine {
+  add(rejection: Rejection): void;
+  close(): Promise<{ rejects: string } | { rejections: Rejection[] }>;
+}
+
+function quarantineFor(file: string | undefined): Quarantine {
+  if (file === undefined) {
+    const rejections: Rejection[] = [];
+    return { add: (r) => rejections.push(r), close: async () => ({ rejections }) };
+  }
+  const out: WriteStream = createWriteStream(file);
+  return {
+    add: (r) => out.write(`${JSON.stringify(r)}\n`),
+    close: async () => {
+      out.end();
+      await once(out, 'finish');
+      return { rejects: file };
+    },
+  };
+}
+
 /**
  * Streams the file through the byte-level detector (odd lines take the general reader and schema):
- * memory holds open windows, never the file. Rejected rows are counted in the report.
+ * memory holds open windows, never the file. Rejected rows go to the quarantine with file:line.
  */
-async function detectInStream(file: string, options: BotDetectorOptions) {
+async function detectInStream(file: string, options: BotDetectorOptions, quarantine: Quarantine) {
   const input = createReadStream(file, { highWaterMark: 1024 * 1024 });
-  const { report, detections } = await detectBotsFromCsv(input, { ...options, file, onRejected: () => {} });
+  const onRejected = (rejection: Rejection) => quarantine.add(rejection);
+  const { report, detections } = await detectBotsFromCsv(input, { ...options, file, onRejected });
   return { report, detections };
 }
 
 /**
  * `sluice bots detect`: bot / DDoS detection over a rees46 events CSV, tumbling windows by default,
- * sliding with `--slide`. Prints `{report, detections}`; late events are counted in the report.
+ * sliding with `--slide`. Prints `{report, detections}` plus the rejected rows (`rejections`, or the
+ * `rejects` file they were streamed to with `--rejects`); late events are counted in the report.
  *
  * @example sluice bots detect --input events.csv --window 10s --slide 5s --flag 5 --alert 10
  */
 export const botsDetect: Command = {
   name: 'bots detect',
-  usage: 'sluice bots detect --input FILE [--window 10s] [--slide DURATION] [--flag N] [--alert N]',
+  usage:
+    'sluice bots detect --input FILE [--window 10s] [--slide DURATION] [--flag N] [--alert N] [--rejects FILE.jsonl]',
   async run(argv) {
     const { values } = parseFlags(argv, {
       input: { type: 'string' },
@@ -68,9 +95,13 @@ export const botsDetect: Command = {
       slide: { type: 'string' },
       flag: { type: 'string' },
       alert: { type: 'string' },
+      rejects: { type: 'string' },
     });
     const input = required(values, 'input');
-    const { report, detections } = await detectInFile(input, detectorOptions(values));
-    return { report, detections };
+    const options = detectorOptions(values);
+    await readableFile(input);
+    const quarantine = quarantineFor(values.rejects === undefined ? undefined : required(values, 'rejects'));
+    const { report, detections } = await detectInFile(input, options, quarantine);
+    return { report, detections, ...(await quarantine.close()) };
   },
 };
