@@ -67,16 +67,17 @@ function columnFeed(
           [length, row] = [next.value.length, 0];
           continue;
         }
-        const misfit = builder.appendAt(current, row);
-        if (misfit)
+        const end = Math.min(length, row + limit - builder.length);
+        builder.appendRows(current, row, end, (at, misfit) =>
           reject({
-            row: rowAt(columns, current, row),
-            index: read,
+            row: rowAt(columns, current, at),
+            index: read + at - row,
             reason: 'parquet-type',
             message: misfit.message,
-          });
-        row++;
-        read++;
+          }),
+        );
+        read += end - row;
+        row = end;
       }
       return false;
     },

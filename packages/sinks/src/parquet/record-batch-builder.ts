@@ -42,6 +42,26 @@ export class RecordBatchBuilder {
     return undefined;
   }
 
+  /**
+   * Appends rows `from` to `to - 1` of columns given in schema order, one column at a time (a tight
+   * loop per column); if any value does not fit, redoes the rows one by one so that exactly the
+   * rows with a misfit are left out, each reported to `misfit`.
+   */
+  appendRows(
+    columns: readonly (ArrayLike<unknown> | undefined)[],
+    from: number,
+    to: number,
+    misfit: (row: number, why: RecordMisfit) => void,
+  ): void {
+    const start = this.length;
+    if (this.#builders.every((builder, i) => appendRange(builder, columns[i], from, to))) return;
+    for (const builder of this.#builders) builder.truncate(start);
+    for (let row = from; row < to; row++) {
+      const why = this.appendAt(columns, row);
+      if (why) misfit(row, why);
+    }
+  }
+
   /** The batch of everything appended since the last call. */
   finish(): RecordBatch {
     const length = this.length;
@@ -57,6 +77,16 @@ export class RecordBatchBuilder {
     const column = this.#columns[failed] as ParquetColumn;
     return { column: column.name, message: misfitMessage(column, value) };
   }
+}
+
+function appendRange(
+  builder: ColumnBuilder,
+  values: ArrayLike<unknown> | undefined,
+  from: number,
+  to: number,
+): boolean {
+  for (let row = from; row < to; row++) if (!builder.append(values?.[row])) return false;
+  return true;
 }
 
 function field(column: ParquetColumn, builder: ColumnBuilder): Field {
