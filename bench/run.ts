@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { athenaPolling } from './cases/athena-polling.js';
 import { botDetection } from './cases/bot-detection.js';
+import { bundles } from './cases/bundles.js';
 import type { BenchCase } from './cases/case.js';
 import { parquetWrite } from './cases/parquet-write.js';
 import { queryEngine } from './cases/query-engine.js';
@@ -12,7 +13,7 @@ import { staleOrders } from './cases/stale-orders.js';
 import type { CaseReport } from './report.js';
 import { printReport } from './report.js';
 
-// In the issue's order. A `bundles` case (Lambda bundle sizes) is still to come: see BENCHMARKS.md.
+// In the issue's order.
 const CASES: BenchCase[] = [
   { name: 'stale-orders', defaultRows: 1_000_000, run: staleOrders },
   { name: 'parquet-write', defaultRows: 1_000_000, run: parquetWrite },
@@ -22,6 +23,7 @@ const CASES: BenchCase[] = [
   { name: 'bot-detection', defaultRows: 200_000, run: botDetection },
   // 200k by default to keep `pnpm bench` to minutes; the issue's size is `--rows 1000000`.
   { name: 'scoring', defaultRows: 200_000, run: scoring },
+  { name: 'bundles', defaultRows: 0, run: bundles },
   { name: 'athena-polling', defaultRows: 0, run: athenaPolling },
 ];
 
