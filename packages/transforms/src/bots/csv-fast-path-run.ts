@@ -35,10 +35,10 @@ export class BotCsvRun {
     this.#tally = new RunTally(settings.now ? { now: settings.now } : {});
   }
 
-  /** An event read from bytes; `key` undefined or '' = no key. */
-  count(key: string | undefined, time: number): void {
-    if (key) this.#counter.add(key, time, this.#detections);
-    else this.#noKey++;
+  /** An event read from bytes (a numeric key as a number, see `counterKey`); undefined or '' = no key. */
+  count(key: string | number | undefined, time: number): void {
+    if (key === undefined || key === '') this.#noKey++;
+    else this.#counter.add(key, time, this.#detections);
   }
 
   /** A record of the general CSV reader: a reader rejection, a schema rejection or an event. */

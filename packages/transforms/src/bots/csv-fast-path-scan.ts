@@ -1,6 +1,7 @@
 import type { CsvRecord, SourceRecord } from '@sluice/core';
 import type { GeneralRecordReader } from '../orders/fast-path-reader.js';
 import { CR, LF, QUOTE, RecordBoundary } from '../orders/fast-path-records.js';
+import { numericKeyInBytes } from './counter-key.js';
 import { type EventLayout, scanFields } from './csv-fast-path-fields.js';
 import type { BotCsvRun } from './csv-fast-path-run.js';
 import { EventTimeReader } from './csv-fast-path-time.js';
@@ -114,8 +115,12 @@ export class BotByteScan {
     if (Number.isNaN(time)) return false;
     const keyAt = layout.key < 0 ? 0 : (at[layout.key] as number);
     const keyEnd = layout.key < 0 ? 0 : (at[layout.key + 1] as number) - 1;
-    // A fresh short string per event: cheaper here than a table of known keys (see the README).
-    this.#context.run.count(keyAt === keyEnd ? '' : bytes.toString('latin1', keyAt, keyEnd), time);
+    const id = numericKeyInBytes(bytes, keyAt, keyEnd);
+    // Other keys: a fresh short string per event, cheaper than a table of known keys (see the README).
+    this.#context.run.count(
+      id >= 0 ? id : keyAt === keyEnd ? '' : bytes.toString('latin1', keyAt, keyEnd),
+      time,
+    );
     return true;
   }
 

@@ -134,6 +134,11 @@ describe('detectBotsFromCsv gives the detections, report and rejections of detec
     ],
     ['odd event types', 'E', ['view', 'View', 'click', 'cart ', 'purchase', 'remove_from_cart', '']],
     ['odd user ids', 'U', ['u1', ' u1', 'u1 ', '\tu1', '', ' ', 'ü', 'u\u00a0', '\u00a0u1', 'a b']],
+    [
+      'numeric user ids',
+      'U',
+      ['7', '007', '0', '00', '-7', '+7', '7.0', '1e3', ' 7', '9'.repeat(15), '9'.repeat(16), '1'.repeat(20)],
+    ],
   ])('with %s', async (_, field, values) => {
     const line = (value: string, i: number) => {
       const cells = { T: '2019-11-01 00:00:01 UTC', E: 'view', P: '1.00', U: 'u1' };
@@ -145,6 +150,20 @@ describe('detectBotsFromCsv gives the detections, report and rejections of detec
       await expectSame(text(body), sizes, { flagThreshold: 1, alertThreshold: 3 });
       await expectSame(text(body), sizes, { keyBy: 'user_session', flagThreshold: 1 });
     }
+  });
+
+  it('counts a numeric user once whichever path reads its lines, and keeps look-alike ids apart', async () => {
+    const row = (user: string, second: number) =>
+      `2019-11-01 00:00:0${second} UTC,view,1,2,,,1.00,${user},s1\n`;
+    const users = ['7', '"7"', '007', '7', '"7"', '1234567890123456', '7', '1234567890123456'];
+    const body = users.map((user, i) => row(user, i)).join('');
+    const expected = await expectSame(text(body), [5], { flagThreshold: 1 });
+    expect(expected).toMatchObject({
+      detections: [
+        { key: '7', count: 5 },
+        { key: '1234567890123456', count: 2 },
+      ],
+    });
   });
 
   it('with other headers: reordered, with ip, duplicate names, a required column missing', async () => {
@@ -197,7 +216,22 @@ describe('detectBotsFromCsv gives the detections, report and rejections of detec
       time: fc.oneof({ weight: 9, arbitrary: time }, oddTime),
       type: fc.constantFrom('view', 'view', 'cart', 'purchase', 'remove_from_cart', 'click', '"view"'),
       price: fc.constantFrom('489.07', '5', '', 'abc', ' 3 ', '"1,5"'),
-      user: fc.constantFrom('u1', 'u1', 'u2', 'u2', 'u3', ' u1', '', '"u2"', 'é'),
+      user: fc.constantFrom(
+        'u1',
+        'u2',
+        'u2',
+        'u3',
+        ' u1',
+        '',
+        '"u2"',
+        'é',
+        '7',
+        '7',
+        '007',
+        '"7"',
+        '0',
+        '1'.repeat(16),
+      ),
       session: fc.constantFrom('s1', 's2', '', 'ß', '"s,1"'),
       brand: fc.constantFrom('xiaomi', '', '"multi\nline"', 'a"b', 'Zoë'),
     });

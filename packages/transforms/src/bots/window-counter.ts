@@ -1,3 +1,4 @@
+import { type CounterKey, counterKey, keyText } from './counter-key.js';
 import { BotEventTimeError } from './errors.js';
 import type { WindowSettings } from './options.js';
 import type { BotDetection } from './schema.js';
@@ -6,7 +7,7 @@ interface WindowBucket {
   start: number;
   end: number;
   /** Key → slot in `counts`; insertion order = first arrival of the key: the emission order. */
-  slots: Map<string, number>;
+  slots: Map<CounterKey, number>;
   /** Counts by slot: one Map lookup per event, no set, no allocation once a key is known. */
   counts: Uint32Array;
 }
@@ -51,10 +52,17 @@ export class KeyedWindowCounter {
     this.#tumbling = settings.slideMs === settings.windowMs;
   }
 
-  /** Counts one event at `time` (epoch ms); detections of windows it closes go to `out`. False if late. */
-  add(key: string, time: number, out: BotDetection[]): boolean {
+  /**
+   * Counts one event at `time` (epoch ms); detections of windows it closes go to `out`. False if
+   * late. A key is held as {@link counterKey} makes it, so `'7'` and `7` are one key.
+   */
+  add(key: string | number, time: number, out: BotDetection[]): boolean {
     if (time - time !== 0) throw new BotEventTimeError(`event time of key "${key}" is not finite: ${time}`);
     if (time > this.#maxEventTime) this.#advance(time, out);
+    return this.#count(counterKey(key), time);
+  }
+
+  #count(key: CounterKey, time: number): boolean {
     const slide = this.#settings.slideMs;
     const start = Math.floor(time / slide) * slide;
     const counted = this.#tumbling ? this.#countIn(start, key) : this.#countSliding(start, time, key);
@@ -99,7 +107,7 @@ export class KeyedWindowCounter {
     this.#nextEnd = Number.POSITIVE_INFINITY;
     for (const [start, counts] of state.windows) {
       const bucket = this.#bucketAt(start);
-      for (const [key, count] of counts) increment(bucket, key, count);
+      for (const [key, count] of counts) increment(bucket, counterKey(key), count);
     }
     this.#counted = state.counted;
     this.#late = state.late;
@@ -113,7 +121,7 @@ export class KeyedWindowCounter {
     if (watermark >= this.#nextEnd) this.#closeThrough(watermark, out);
   }
 
-  #countSliding(lastStart: number, time: number, key: string): boolean {
+  #countSliding(lastStart: number, time: number, key: CounterKey): boolean {
     let counted = false;
     for (let start = lastStart; start > time - this.#settings.windowMs; start -= this.#settings.slideMs) {
       if (this.#countIn(start, key)) counted = true;
@@ -121,7 +129,7 @@ export class KeyedWindowCounter {
     return counted;
   }
 
-  #countIn(start: number, key: string): boolean {
+  #countIn(start: number, key: CounterKey): boolean {
     if (start + this.#settings.windowMs <= this.#watermark) return false;
     let bucket = this.#last;
     if (bucket === undefined || bucket.start !== start) {
@@ -171,12 +179,12 @@ export class KeyedWindowCounter {
       const count = counts[slot] as number;
       if (count <= flagThreshold) return;
       const severity = count > alertThreshold ? 'high' : 'flag';
-      out.push({ key, windowStart: start, windowEnd: end, count, severity });
+      out.push({ key: keyText(key), windowStart: start, windowEnd: end, count, severity });
     });
   }
 }
 
-function increment(bucket: WindowBucket, key: string, by: number): void {
+function increment(bucket: WindowBucket, key: CounterKey, by: number): void {
   let slot = bucket.slots.get(key);
   if (slot === undefined) {
     slot = bucket.slots.size;
@@ -191,5 +199,5 @@ function increment(bucket: WindowBucket, key: string, by: number): void {
 }
 
 function* entries(bucket: WindowBucket): Generator<[key: string, count: number]> {
-  for (const [key, slot] of bucket.slots) yield [key, bucket.counts[slot] as number];
+  for (const [key, slot] of bucket.slots) yield [keyText(key), bucket.counts[slot] as number];
 }
