@@ -18,17 +18,18 @@ const MAX_SAMPLE_DISTINCT = 2048;
  * The encoding of each column, decided from the first row group. Without a dictionary, integers,
  * dates, timestamps and decimals up to 18 digits are delta-encoded and strings prefix-encoded
  * (DELTA_BYTE_ARRAY): both compress ids and keys far better than PLAIN under ZSTD and every
- * mainstream reader (DuckDB, Athena/Trino, Spark) reads them.
+ * current reader (DuckDB, Athena engine v3, Trino, Spark 3.3+, pyarrow) reads them; `delta: false`
+ * leaves them PLAIN for older readers.
  */
 export function columnEncodings(
   columns: readonly ParquetColumn[],
   firstBatch: readonly Data[],
-  dictionary: boolean,
+  options: { dictionary: boolean; delta: boolean },
 ): ColumnEncoding[] {
   return columns.map((column, i) => ({
     name: column.name,
-    dictionary: dictionary && repeats(firstBatch[i] as Data),
-    encoding: nonDictionaryEncoding(column),
+    dictionary: options.dictionary && repeats(firstBatch[i] as Data),
+    encoding: options.delta ? nonDictionaryEncoding(column) : undefined,
   }));
 }
 

@@ -285,6 +285,18 @@ describe('Parquet writer, read back by DuckDB', () => {
     expect(read?.amounts).toBe(20_000 - Math.ceil(20_000 / 89));
   });
 
+  it('writes PLAIN instead of delta encodings for older readers when asked', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ id: i, key: `K${i}` }));
+    const key = 'plain-delta/r.parquet';
+    await writeParquet(store, key, rows, { schema: { id: 'int64', key: 'string' }, deltaEncoding: false });
+    const meta = await queryDuckDb(`select encodings from parquet_metadata('${join(root, key)}')`);
+    for (const { encodings } of meta) expect(encodings).not.toMatch(/DELTA|DICTIONARY/);
+    const [sums] = await queryDuckDb(
+      `select sum(id)::int as ids, count(distinct key)::int as keys from ${file(key)}`,
+    );
+    expect(sums).toEqual({ ids: (4999 * 5000) / 2, keys: 5000 });
+  });
+
   it('writes one row group per batch of rowGroupSize rows', async () => {
     const rows = Array.from({ length: 2500 }, (_, i) => ({ id: i, amount: (i % 100) / 4 }));
     const written = await writeParquet(store, 'groups/r.parquet', rows, {

@@ -71,7 +71,10 @@ export async function* encodeParquet(feed: RowFeed, settings: EncodeSettings): A
   );
   // Encodings are chosen from the first row group, so it is read before the writer starts.
   const first = await batches.first();
-  const encodings = columnEncodings(settings.columns, first.data.children, settings.dictionary ?? true);
+  const encodings = columnEncodings(settings.columns, first.data.children, {
+    dictionary: settings.dictionary ?? true,
+    delta: settings.deltaEncoding ?? true,
+  });
   const properties = writerProperties(settings, settings.rowGroupSize, encodings);
   const output = await wasm
     .transformParquetStream(batches.stream(first), properties)

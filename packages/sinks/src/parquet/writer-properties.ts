@@ -19,6 +19,11 @@ export interface ParquetEncoding {
    * (integers, dates, timestamps, decimals ≤ 18 digits) or prefix-encoded (strings). Default true.
    */
   dictionary?: boolean;
+  /**
+   * Delta-encode columns without a dictionary (default true). False writes them PLAIN, for readers
+   * without the Parquet 2.0 delta encodings (Spark before 3.3, Athena engine v2); files get larger.
+   */
+  deltaEncoding?: boolean;
   /** Min/max/null-count statistics per `page` (and chunk), per `chunk` only, or `none`. Default `page`. */
   statistics?: 'page' | 'chunk' | 'none';
 }
