@@ -28,6 +28,7 @@ export async function parquetWrite({ rows, runs }: BenchSettings): Promise<CaseR
   const [sluice, duckdb] = results as [(typeof results)[number], (typeof results)[number]];
   const sizes = { sluice: (await stat(files.sluice)).size, duckdb: (await stat(files.duckdb)).size };
   const sums = { sluice: await readBack(files.sluice), duckdb: await readBack(files.duckdb) };
+  const columns = { sluice: await columnBytes(files.sluice), duckdb: await columnBytes(files.duckdb) };
   const time = ratio(sluice.medianMs, duckdb.medianMs);
   const size = ratio(sizes.sluice, sizes.duckdb);
   const same = JSON.stringify(sums.sluice) === JSON.stringify(sums.duckdb);
@@ -48,7 +49,7 @@ export async function parquetWrite({ rows, runs }: BenchSettings): Promise<CaseR
       { goal: 'peak RSS ≤ 250 MB', measured: `${sluice.medianRssMb} MB`, met: sluice.medianRssMb <= 250 },
       { goal: 'read back by DuckDB with identical sums', measured: same ? 'identical' : 'DIFFER', met: same },
     ],
-    checks: { readBack: sums },
+    checks: { readBack: sums, columns },
   };
 }
 
@@ -63,4 +64,17 @@ async function readBack(file: string): Promise<Record<string, unknown>> {
   );
   connection.closeSync();
   return reader.getRowObjectsJS()[0] ?? {};
+}
+
+/** Where a file's bytes go: each column's encodings and compressed size in KB, over all row groups. */
+async function columnBytes(file: string): Promise<Record<string, string>> {
+  const connection = await (await DuckDBInstance.create(':memory:')).connect();
+  const reader = await connection.runAndReadAll(
+    `SELECT path_in_schema AS col, string_agg(DISTINCT encodings, ' ') AS enc,
+            round(sum(total_compressed_size) / 1000)::BIGINT::VARCHAR AS kb, count(*)::VARCHAR AS groups
+     FROM parquet_metadata('${file.replaceAll("'", "''")}') GROUP BY col ORDER BY col`,
+  );
+  connection.closeSync();
+  const rows = reader.getRowObjectsJS() as { col: string; enc: string; kb: string; groups: string }[];
+  return Object.fromEntries(rows.map((r) => [r.col, `${r.kb} KB, ${r.groups} groups, ${r.enc}`]));
 }
