@@ -26,7 +26,7 @@ export class Utf8Builder implements ColumnBuilder {
   }
 
   append(value: unknown): boolean {
-    const text = asText(value);
+    const text = typeof value === 'string' ? value : asText(value);
     if (text === undefined && (!this.column.nullable || (value !== null && value !== undefined)))
       return false;
     if (this.length + 1 >= this.#offsets.length) this.#growOffsets();

@@ -124,6 +124,7 @@ export function toUnscaledDecimal(value: unknown, precision: number, scale: numb
 
 // Up to 15 digits a decimal is an exact double, so the common case needs no regex and no BigInt.
 const MAX_SMALL_DIGITS = 15;
+const POW10 = Array.from({ length: 39 }, (_, i) => 10 ** i);
 
 /**
  * {@link toUnscaledDecimal} for the common case of a plain string such as `-183.02` with at most 15
@@ -147,8 +148,8 @@ export function toSmallUnscaledDecimal(text: string, precision: number, scale: n
   }
   const places = scale - Math.max(fraction, 0);
   if (count === 0 || count + places > MAX_SMALL_DIGITS || places < 0) return undefined;
-  const unscaled = n * 10 ** places;
-  if (unscaled >= 10 ** precision) return undefined;
+  const unscaled = n * (POW10[places] as number);
+  if (unscaled >= (POW10[precision] ?? Number.POSITIVE_INFINITY)) return undefined;
   return negative ? -unscaled : unscaled;
 }
 
