@@ -44,7 +44,7 @@ export async function writeParquetColumns(
   return { key, rows: feed.read() - rejected.length, bytes: info.size, rejected };
 }
 
-/** A feed that appends column batches row by row; a batch may span row groups. */
+/** A feed that appends column batches a column at a time; a batch may span row groups. */
 function columnFeed(
   batches: AsyncIterable<ParquetColumnBatch> | Iterable<ParquetColumnBatch>,
   columns: readonly ParquetColumn[],
