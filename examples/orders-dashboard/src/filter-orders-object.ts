@@ -1,7 +1,7 @@
 import { encodeJsonLines } from '@sluice/core/codecs';
 import type { RunReport } from '@sluice/core/outcome';
 import type { ObjectStore } from '@sluice/core/storage';
-import { filterStaleOrders } from '@sluice/transforms/orders';
+import { filterStaleOrdersFast } from '@sluice/transforms/orders';
 import type { FilterConfig } from './config.js';
 import { type OrderOutputKeys, orderOutputKeys } from './object-keys.js';
 import { writeProcessedParquet } from './processed-parquet.js';
@@ -47,7 +47,7 @@ export async function filterOrdersObject(
 ): Promise<OrdersObjectResult> {
   const { source = rawKey, ...rule } = options;
   const keys = orderOutputKeys(rawKey);
-  const run = await filterStaleOrders(await store.get(rawKey), { ...rule, file: source });
+  const run = await filterStaleOrdersFast(await store.get(rawKey), { ...rule, file: source });
   await store.put(keys.processed, run.csv, { contentType: 'text/csv' });
   const report = run.report();
   const columns = processedColumns(await sampleLines(store, keys.processed));
