@@ -2,13 +2,14 @@ import { type CounterKey, counterKey, keyText } from './counter-key.js';
 import { BotEventTimeError } from './errors.js';
 import type { WindowSettings } from './options.js';
 import type { BotDetection } from './schema.js';
+import { WindowSlots } from './window-slots.js';
 
 interface WindowBucket {
   start: number;
   end: number;
-  /** Key → slot in `counts`; insertion order = first arrival of the key: the emission order. */
-  slots: Map<CounterKey, number>;
-  /** Counts by slot: one Map lookup per event, no set, no allocation once a key is known. */
+  /** Key → slot in `counts`, in order of first arrival of the key: the emission order. */
+  slots: WindowSlots;
+  /** Counts by slot: one lookup per event, no allocation once a key is known. */
   counts: Uint32Array;
 }
 
@@ -44,6 +45,8 @@ export class KeyedWindowCounter {
   /** Open windows by ascending start; few (about (window + lateness) / slide), so scanned, not hashed. */
   #open: WindowBucket[] = [];
   #last: WindowBucket | undefined;
+  /** The last closed window, reused by the next one opened: no allocation or growth per window. */
+  #spare: WindowBucket | undefined;
   #counted = 0;
   #late = 0;
 
@@ -93,7 +96,7 @@ export class KeyedWindowCounter {
     return {
       maxEventTime: Number.isFinite(this.#maxEventTime) ? this.#maxEventTime : null,
       watermark: Number.isFinite(this.#watermark) ? this.#watermark : null,
-      windows: this.#open.map((bucket) => [bucket.start, [...entries(bucket)]]),
+      windows: this.#open.map((bucket) => [bucket.start, entries(bucket)]),
       counted: this.#counted,
       late: this.#late,
     };
@@ -149,14 +152,21 @@ export class KeyedWindowCounter {
       if (bucket.start === start) return bucket;
       if (bucket.start < start) break;
     }
-    const bucket: WindowBucket = {
-      start,
-      end: start + this.#settings.windowMs,
-      slots: new Map(),
-      counts: new Uint32Array(16),
-    };
+    const bucket = this.#reused(start);
     open.splice(at, 0, bucket);
     this.#nextEnd = (open[0] as WindowBucket).end;
+    return bucket;
+  }
+
+  #reused(start: number): WindowBucket {
+    const end = start + this.#settings.windowMs;
+    const bucket = this.#spare;
+    if (bucket === undefined) return { start, end, slots: new WindowSlots(), counts: new Uint32Array(16) };
+    this.#spare = undefined;
+    bucket.start = start;
+    bucket.end = end;
+    bucket.counts.fill(0, 0, bucket.slots.size);
+    bucket.slots.clear();
     return bucket;
   }
 
@@ -166,6 +176,7 @@ export class KeyedWindowCounter {
       const bucket = this.#open[closed++] as WindowBucket;
       this.#emit(bucket, out);
       if (this.#last === bucket) this.#last = undefined;
+      this.#spare = bucket;
     }
     this.#open.splice(0, closed);
     this.#nextEnd = this.#open[0]?.end ?? Number.POSITIVE_INFINITY;
@@ -174,30 +185,32 @@ export class KeyedWindowCounter {
   #emit(bucket: WindowBucket, out: BotDetection[]): void {
     const { flagThreshold, alertThreshold } = this.#settings;
     const { start, end, counts } = bucket;
-    // forEach, not entries(): no iterator or [key, count] pair per key on the hot close path.
-    bucket.slots.forEach((slot, key) => {
+    const keys = bucket.slots.keys;
+    for (let slot = 0; slot < keys.length; slot++) {
       const count = counts[slot] as number;
-      if (count <= flagThreshold) return;
+      if (count <= flagThreshold) continue;
       const severity = count > alertThreshold ? 'high' : 'flag';
-      out.push({ key: keyText(key), windowStart: start, windowEnd: end, count, severity });
-    });
+      out.push({
+        key: keyText(keys[slot] as CounterKey),
+        windowStart: start,
+        windowEnd: end,
+        count,
+        severity,
+      });
+    }
   }
 }
 
 function increment(bucket: WindowBucket, key: CounterKey, by: number): void {
-  let slot = bucket.slots.get(key);
-  if (slot === undefined) {
-    slot = bucket.slots.size;
-    bucket.slots.set(key, slot);
-    if (slot === bucket.counts.length) {
-      const grown = new Uint32Array(slot * 2);
-      grown.set(bucket.counts);
-      bucket.counts = grown;
-    }
+  const slot = bucket.slots.slotOf(key);
+  if (slot === bucket.counts.length) {
+    const grown = new Uint32Array(slot * 2);
+    grown.set(bucket.counts);
+    bucket.counts = grown;
   }
   bucket.counts[slot] = (bucket.counts[slot] as number) + by;
 }
 
-function* entries(bucket: WindowBucket): Generator<[key: string, count: number]> {
-  for (const [key, slot] of bucket.slots) yield [keyText(key), bucket.counts[slot] as number];
+function entries(bucket: WindowBucket): [key: string, count: number][] {
+  return bucket.slots.keys.map((key, slot) => [keyText(key), bucket.counts[slot] as number]);
 }
