@@ -28,7 +28,8 @@ export interface WindowCounterState {
  * aligned to the epoch) and closes a window once the watermark (newest event time − allowed
  * lateness) reaches its end. An event whose every window is already closed is late and not counted.
  * Windows close in order of end, then keys in order of first arrival, so the output depends only
- * on the event sequence, never on how it was cut into batches. A closed window's state is freed.
+ * on the event sequence, never on how it was cut into batches. A closed window's keys are dropped
+ * (its memory serves the next window).
  *
  * @example
  * const counter = new KeyedWindowCounter(windowSettings());
