@@ -1,9 +1,9 @@
-import type { Rejection, SourceRecord } from '../outcome/outcome.js';
-import { fieldTooLarge, raggedRow, recordTooLarge, unterminatedQuote } from './csv-rejections.js';
+import type { Rejection } from '../outcome/outcome.js';
+import { fieldTooLarge, recordTooLarge, unterminatedQuote } from './csv-rejections.js';
+import type { CsvRowCollector } from './csv-row-collector.js';
 import {
   AFTER_QUOTE,
   CR,
-  type CsvRecord,
   type CsvScannerSettings,
   countLineFeeds,
   FIELD_START,
@@ -17,8 +17,8 @@ import {
 export type { CsvRecord, CsvScannerSettings } from './csv-scan-shape.js';
 
 /**
- * A resumable RFC 4180 scanner. Text arrives in pieces through {@link feed}; finished rows and
- * rejections are collected by {@link take}. The first non-blank record becomes the header.
+ * A resumable RFC 4180 scanner. Text arrives in pieces through {@link feed}; the first non-blank
+ * record becomes the header, and later records and rejections go to a {@link CsvRowCollector}.
  *
  * Unquoted records that lie wholly in the buffer take a fast path (indexOf + split). Quoted
  * records and records cut by a chunk boundary go through a character state machine that keeps
@@ -26,7 +26,6 @@ export type { CsvRecord, CsvScannerSettings } from './csv-scan-shape.js';
  * (skipped to its end, then rejected) instead of buffered.
  */
 export class CsvScanner {
-  #out: SourceRecord<CsvRecord>[] = [];
   header: string[] | undefined;
   headerRaw = '';
   /** Line on which the header record starts; rejections before or at it are header problems. */
@@ -34,6 +33,7 @@ export class CsvScanner {
   lineTerminator: '\n' | '\r\n' | undefined;
 
   readonly #settings: CsvScannerSettings;
+  readonly #rows: CsvRowCollector;
   readonly #delimiterCode: number;
   #buf = '';
   #pos = 0; // start of the current record in #buf
@@ -49,8 +49,9 @@ export class CsvScanner {
   #newlines = 0;
   #skipped: Rejection | undefined;
 
-  constructor(settings: CsvScannerSettings) {
+  constructor(settings: CsvScannerSettings, rows: CsvRowCollector) {
     this.#settings = settings;
+    this.#rows = rows;
     this.#delimiterCode = settings.delimiter.charCodeAt(0);
   }
 
@@ -66,16 +67,10 @@ export class CsvScanner {
     this.#scan(false);
   }
 
-  /** Hands over the rows and rejections found so far. */
-  take(): SourceRecord<CsvRecord>[] {
-    const found = this.#out;
-    this.#out = [];
-    return found;
-  }
-
   /** Ends the input: the last record may lack a terminator; an open quote is rejected. */
   finish(): void {
     this.#scan(true);
+    this.#rows.end();
   }
 
   #scan(final: boolean): void {
@@ -111,6 +106,10 @@ export class CsvScanner {
     const { maxRecordLength, maxFieldLength, delimiter } = this.#settings;
     if (end - start > maxRecordLength) {
       this.#reject(recordTooLarge(this.#place(line), maxRecordLength));
+      return;
+    }
+    if (this.header !== undefined) {
+      this.#rows.addUnquoted(this.#buf, start, end, line);
       return;
     }
     const text = this.#buf.slice(start, end);
@@ -253,26 +252,18 @@ export class CsvScanner {
 
   /** Takes a parsed record; `text` is its source when already sliced, else it is sliced on demand. */
   #accept(fields: string[], line: number, start: number, end: number, text?: string): void {
-    if (this.header === undefined) {
-      this.header = fields;
-      this.headerRaw = text ?? this.#buf.slice(start, end);
-      this.headerLine = line;
+    if (this.header !== undefined) {
+      this.#rows.add(fields, line, this.#buf, start, end, text);
       return;
     }
-    if (fields.length !== this.header.length) {
-      const raw = text ?? this.#buf.slice(start, end);
-      this.#reject(raggedRow(this.#place(line), this.header.length, fields.length, raw));
-      return;
-    }
-    const position = { kind: 'file' as const, file: this.#settings.file, line };
-    const value: CsvRecord = this.#settings.keepRaw
-      ? { fields, line, raw: text ?? this.#buf.slice(start, end) }
-      : { fields, line };
-    this.#out.push({ ok: true, value, position });
+    this.header = fields;
+    this.headerRaw = text ?? this.#buf.slice(start, end);
+    this.headerLine = line;
+    this.#rows.begin(fields);
   }
 
   #reject(rejection: Rejection): void {
-    this.#out.push({ ok: false, rejection });
+    this.#rows.reject(rejection);
   }
 
   #fieldTooLarge(line: number, index: number): Rejection {

@@ -1,3 +1,4 @@
+export * from './csv-column-reader.js';
 export * from './csv-columns.js';
 export * from './csv-reader.js';
 export type { CsvRecord } from './csv-scanner.js';
