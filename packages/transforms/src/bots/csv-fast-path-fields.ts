@@ -82,7 +82,6 @@ function fieldEnd(bytes: Uint8Array, from: number, end: number, delimiter: numbe
   if (kind === TIME) return timeEnd(bytes, from, end, delimiter);
   if (kind === TYPE) return typeEnd(bytes, from, end, delimiter);
   if (kind === PRICE) return priceEnd(bytes, from, end, delimiter);
-  if (kind === KEY || kind === TRIMMED_KEY) return keyEnd(bytes, from, end, delimiter, kind === TRIMMED_KEY);
   // An id that starts with a visible ASCII character is non-empty once trimmed.
   if (kind === ID && !(from < end && bytes[from] !== delimiter && isVisibleAscii(bytes[from] as number))) {
     return -1;
@@ -135,20 +134,17 @@ function priceEnd(bytes: Uint8Array, from: number, end: number, delimiter: numbe
 
 /**
  * A key in ASCII, whose bytes are its text whatever the file's encoding. A `user_id` key must also
- * have visible ends, so that trimming leaves it as it is (and it is not empty).
+ * have visible ends, so that trimming leaves it as it is (and it is not empty). The field scan
+ * only finds the key's end: a numeric key needs no more, any other is checked here.
  */
-function keyEnd(bytes: Uint8Array, from: number, end: number, delimiter: number, trimmed: boolean): number {
+export function isPlainKey(bytes: Uint8Array, from: number, to: number, kind: number): boolean {
   let high = 0;
-  let i = from;
-  for (; i < end && bytes[i] !== delimiter; i++) high |= bytes[i] as number;
-  if (high >= 0x80) return -1;
-  if (
-    trimmed &&
-    !(i > from && isVisibleAscii(bytes[from] as number) && isVisibleAscii(bytes[i - 1] as number))
-  ) {
-    return -1;
-  }
-  return i;
+  for (let i = from; i < to; i++) high |= bytes[i] as number;
+  if (high >= 0x80) return false;
+  return (
+    kind !== TRIMMED_KEY ||
+    (to > from && isVisibleAscii(bytes[from] as number) && isVisibleAscii(bytes[to - 1] as number))
+  );
 }
 
 const isDigit = (byte: number) => byte >= 0x30 && byte <= 0x39;

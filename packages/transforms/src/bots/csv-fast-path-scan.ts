@@ -2,7 +2,7 @@ import type { CsvRecord, SourceRecord } from '@sluice/core';
 import type { GeneralRecordReader } from '../orders/fast-path-reader.js';
 import { CR, LF, QUOTE, RecordBoundary } from '../orders/fast-path-records.js';
 import { numericKeyInBytes } from './counter-key.js';
-import { type EventLayout, scanFields } from './csv-fast-path-fields.js';
+import { type EventLayout, isPlainKey, scanFields } from './csv-fast-path-fields.js';
 import type { BotCsvRun } from './csv-fast-path-run.js';
 import { EventTimeReader } from './csv-fast-path-time.js';
 
@@ -113,14 +113,17 @@ export class BotByteScan {
     const timeAt = at[layout.time] as number;
     const time = this.#times.read(bytes, timeAt, timeAt + 23);
     if (Number.isNaN(time)) return false;
-    const keyAt = layout.key < 0 ? 0 : (at[layout.key] as number);
-    const keyEnd = layout.key < 0 ? 0 : (at[layout.key + 1] as number) - 1;
+    if (layout.key < 0) {
+      this.#context.run.count(undefined, time);
+      return true;
+    }
+    const keyAt = at[layout.key] as number;
+    const keyEnd = (at[layout.key + 1] as number) - 1;
     const id = numericKeyInBytes(bytes, keyAt, keyEnd);
+    if (id >= 0) this.#context.run.count(id, time);
+    else if (!isPlainKey(bytes, keyAt, keyEnd, layout.kinds[layout.key] as number)) return false;
     // Other keys: a fresh short string per event, cheaper than a table of known keys (see the README).
-    this.#context.run.count(
-      id >= 0 ? id : keyAt === keyEnd ? '' : bytes.toString('latin1', keyAt, keyEnd),
-      time,
-    );
+    else this.#context.run.count(keyAt === keyEnd ? '' : bytes.toString('latin1', keyAt, keyEnd), time);
     return true;
   }
 
