@@ -22,16 +22,6 @@ export async function parquetWrite({ rows, runs }: BenchSettings): Promise<CaseR
     [
       { name: 'sluice', command: await bundledTask('parquet-write.ts', 'sluice', input, files.sluice) },
       { name: 'duckdb', command: await bundledTask('parquet-write.ts', 'duckdb', input, files.duckdb) },
-      {
-        name: 'rows',
-        command: [
-          process.execPath,
-          `${process.cwd()}/bench/.data/build/parquet-write.mjs`,
-          'rows',
-          input,
-          `${files.sluice}.rows`,
-        ],
-      },
     ],
     runs,
   );
