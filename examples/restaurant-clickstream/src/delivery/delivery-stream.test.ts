@@ -92,6 +92,42 @@ describe('LocalDeliveryStream', () => {
     expect(stream.report()).toMatchObject({ read: 2, kept: 0, rejected: { 'function-error': 2 } });
   });
 
+  it('sends a record the transform left unanswered to the error prefix and delivers the rest', async () => {
+    const forgetsB: FirehoseTransformHandler = async (event) => {
+      const answered = await byHour(event);
+      const isB = (id: string) => event.records.find((r) => r.recordId === id)?.data === btoa('07:b');
+      return { records: answered.records.filter((answer) => !isB(answer.recordId)) };
+    };
+    const { store, stream } = streamOf(forgetsB);
+    await stream.put(['07:a', '07:b', '08:c']);
+    await stream.close();
+    const written = Object.entries(await objects(store));
+    const [, errorBody] = written.find(([key]) => key.startsWith('errors/processing-failed/')) ?? [];
+    const line = JSON.parse(errorBody as string);
+    expect(line.errorCode).toBe('Lambda.MissingRecordId');
+    expect(Buffer.from(line.rawData, 'base64').toString('utf8')).toBe('07:b');
+    expect(stream.report()).toMatchObject({ read: 3, kept: 2, rejected: { 'no-answer': 1 } });
+  });
+
+  it('fails the whole batch, naming the id, when the transform answers a recordId it was not given', async () => {
+    const answersStranger: FirehoseTransformHandler = async (event) => {
+      const { records } = await byHour(event);
+      return { records: [...records.slice(1), firehoseOk('stranger-1', 'x\n', { hour: '07' })] };
+    };
+    const { store, stream } = streamOf(answersStranger);
+    await stream.put(['07:a', '07:b']);
+    await stream.close();
+    const [key, body] = Object.entries(await objects(store))[0] ?? [];
+    expect(key).toMatch(/^errors\/processing-failed\//);
+    const lines = (body as string)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].errorMessage).toContain('unknown [stranger-1]');
+    expect(stream.report()).toMatchObject({ read: 2, kept: 0, rejected: { 'record-mismatch': 2 } });
+  });
+
   it('names objects deterministically: the same records delivered again overwrite themselves', async () => {
     const first = streamOf(byHour);
     const second = streamOf(byHour);

@@ -1,7 +1,10 @@
-import type {
-  FirehoseEventRecord,
-  FirehoseResponseRecord,
-  FirehoseTransformHandler,
+import {
+  checkEveryRecordAnsweredOnce,
+  type FirehoseEventRecord,
+  FirehoseRecordMismatchError,
+  type FirehoseRequestIds,
+  type FirehoseResponseRecord,
+  type FirehoseTransformHandler,
 } from '@sluice/core/lambda';
 import { type RunReport, RunTally } from '@sluice/core/outcome';
 import type { ObjectStore } from '@sluice/core/storage';
@@ -33,7 +36,9 @@ type Answer = FirehoseResponseRecord | { recordId: string; failure: DeliveryFail
  * What Firehose does between PutRecord and S3, on one machine: buffers records, invokes the transform
  * with each batch, writes `Ok` records grouped by their evaluated prefix (dynamic partitioning) as one
  * object per partition, and writes `ProcessingFailed` records, the records of a failed invocation and
- * records missing a partition key, with their original data, under the error prefix. Its report
+ * records missing a partition key, with their original data, under the error prefix. A record the
+ * transform left unanswered fails alone (`no-answer`); an answer naming an unknown recordId, or a
+ * recordId answered twice, fails the whole batch (`record-mismatch`). Its report
  * counts records delivered (kept), `Dropped` by the transform, and sent to the error prefix (rejected).
  *
  * @example
@@ -96,9 +101,10 @@ export class LocalDeliveryStream {
   async #invoke(invocationId: string, records: FirehoseEventRecord[]): Promise<Answer[]> {
     const event = { invocationId, deliveryStreamArn: this.#arn(), region: this.#region(), records };
     try {
-      return (await this.options.transform(event)).records;
+      return answerEveryRecord(event, (await this.options.transform(event)).records);
     } catch (error) {
-      const failure: DeliveryFailure = { kind: 'function-error', message: (error as Error).message };
+      const kind = error instanceof FirehoseRecordMismatchError ? 'record-mismatch' : 'function-error';
+      const failure: DeliveryFailure = { kind, message: (error as Error).message };
       return records.map((record) => ({ recordId: record.recordId, failure }));
     }
   }
@@ -153,6 +159,23 @@ export class LocalDeliveryStream {
 
   #arn(): string {
     return `arn:aws:firehose:${this.#region()}:000000000000:deliverystream/${this.options.name}`;
+  }
+}
+
+/**
+ * The transform's answers plus a `no-answer` failure for each record it left out, so every record
+ * ends somewhere. Throws `FirehoseRecordMismatchError` for an unknown or repeated recordId: Firehose
+ * treats a mismatched id as a failure of the whole transformation.
+ */
+function answerEveryRecord(request: FirehoseRequestIds, answers: FirehoseResponseRecord[]): Answer[] {
+  try {
+    checkEveryRecordAnsweredOnce(request, answers);
+    return answers;
+  } catch (error) {
+    if (!(error instanceof FirehoseRecordMismatchError)) throw error;
+    if (error.unknown.length > 0 || error.duplicated.length > 0) throw error;
+    const failure: DeliveryFailure = { kind: 'no-answer' };
+    return [...answers, ...error.missing.map((recordId) => ({ recordId, failure }))];
   }
 }
 

@@ -4,7 +4,9 @@ import type { FirehoseEventRecord } from '@sluice/core/lambda';
 export type DeliveryFailure =
   | { kind: 'processing-failed' }
   | { kind: 'partitioning-failed' }
-  | { kind: 'function-error'; message: string };
+  | { kind: 'no-answer' }
+  | { kind: 'function-error'; message: string }
+  | { kind: 'record-mismatch'; message: string };
 
 /** One record Firehose could not deliver, in Firehose's error-output format (plus our recordId). */
 export interface ErrorOutputRecord {
@@ -50,6 +52,15 @@ export function errorOutputRecord(
 function errorOf(failure: DeliveryFailure): { errorCode: string; errorMessage: string } {
   if (failure.kind === 'function-error') {
     return { errorCode: 'Lambda.FunctionError', errorMessage: failure.message };
+  }
+  if (failure.kind === 'record-mismatch') {
+    return { errorCode: 'Lambda.RecordIdMismatch', errorMessage: failure.message };
+  }
+  if (failure.kind === 'no-answer') {
+    return {
+      errorCode: 'Lambda.MissingRecordId',
+      errorMessage: 'the Lambda function returned no answer for the record',
+    };
   }
   if (failure.kind === 'partitioning-failed') {
     return {
