@@ -1,6 +1,9 @@
 /** The bucket the pipeline reads and writes; locally a folder of the demo directory. */
 export const EVENTS_BUCKET = 'ecommerce-events';
 
+/** The Kinesis stream the events are put on; dead-lettered records name it in their position. */
+export const EVENTS_STREAM = 'ecommerce-events';
+
 /** Object keys and prefixes inside {@link EVENTS_BUCKET}. */
 export const KEYS = {
   /** The raw rees46 export. */
