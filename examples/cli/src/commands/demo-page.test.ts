@@ -83,6 +83,8 @@ describe('serveDirectory', () => {
       expect(await index.text()).toBe('<h1>demo</h1>');
       expect((await fetch(`${base}/missing.csv`)).status).toBe(404);
       expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+      expect((await fetch(`${base}/%E0`)).status).toBe(400);
+      expect((await fetch(`${base}/`)).status).toBe(200);
     } finally {
       server.close();
     }

@@ -18,7 +18,12 @@ const TYPES: Record<string, string> = {
  */
 export async function serveDirectory(root: string, port: number): Promise<Server> {
   const server = createServer(async (request, response) => {
-    const path = resolveInside(root, decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
+    const urlPath = decodedPath(request.url);
+    if (urlPath === undefined) {
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request\n');
+      return;
+    }
+    const path = resolveInside(root, urlPath);
     const info = path ? await stat(path).catch(() => undefined) : undefined;
     if (!path || !info?.isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
@@ -29,6 +34,15 @@ export async function serveDirectory(root: string, port: number): Promise<Server
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
+}
+
+// A malformed escape (`/%E0`) is the client's mistake: answer 400, never crash the server.
+function decodedPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent((url ?? '/').split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
 }
 
 function resolveInside(root: string, urlPath: string): string | undefined {
