@@ -115,3 +115,8 @@ export function median(values: number[]): number {
 }
 
 export { peakRssMb } from './rss.js';
+
+/** Median of a number each sample's task printed (e.g. an in-process `coreMs`). */
+export function outputMedian(result: VariantResult, field: string): number {
+  return median(result.samples.map((sample) => Number(sample.output[field] ?? 0)));
+}

@@ -1,6 +1,6 @@
 import { dataset } from '../data.js';
 import type { VariantResult } from '../harness.js';
-import { bundledTask, measure } from '../harness.js';
+import { bundledTask, measure, outputMedian } from '../harness.js';
 import type { CaseReport, Goal, Row } from '../report.js';
 import { perSecond, ratio } from '../report.js';
 import type { BenchSettings } from './case.js';
@@ -38,7 +38,7 @@ export async function botDetection({ rows, runs }: BenchSettings): Promise<CaseR
     title:
       'bot detection: window counter alone (in-process time), end to end from CSV (byte scan, general path)',
     rows: rowsOut,
-    goals: goals(sizes, results),
+    goals: [...goals(sizes, results), sameDetections(sizes, results)],
     checks: {
       detections: Object.fromEntries(
         sizes.map((s) => [s, (results.get(s) ?? []).map((r) => r.samples[0]?.output.detections)]),
@@ -48,7 +48,7 @@ export async function botDetection({ rows, runs }: BenchSettings): Promise<CaseR
 }
 
 function row(size: number, result: VariantResult, general: VariantResult | undefined): Row {
-  const coreMs = coreMedian(result);
+  const coreMs = outputMedian(result, 'coreMs');
   const speedup = general && result.name === 'csv' ? ratio(general.medianMs, result.medianMs) : undefined;
   return {
     ...(speedup === undefined ? {} : { ratios: `${speedup}× faster than csv-general (same run)` }),
@@ -63,15 +63,19 @@ function row(size: number, result: VariantResult, general: VariantResult | undef
   };
 }
 
-function coreMedian(result: VariantResult): number {
-  const values = result.samples.map((s) => Number(s.output.coreMs ?? 0)).sort((a, b) => a - b);
-  return values[values.length >> 1] ?? 0;
+function sameDetections(sizes: number[], results: Map<number, VariantResult[]>): Goal {
+  const counts = sizes.map((size) => (results.get(size) ?? []).map((r) => r.samples[0]?.output.detections));
+  return {
+    goal: 'same detections from every variant',
+    measured: counts.map((c) => c.join(' / ')).join('; '),
+    met: counts.every((c) => new Set(c).size === 1),
+  };
 }
 
 function goals(sizes: number[], results: Map<number, VariantResult[]>): Goal[] {
   const [small, large] = sizes as [number, number];
   const at = (size: number, name: string) => (results.get(size) ?? []).find((r) => r.name === name);
-  const core = perSecond(large, coreMedian(at(large, 'core') as VariantResult));
+  const core = perSecond(large, outputMedian(at(large, 'core') as VariantResult, 'coreMs'));
   const csv = perSecond(large, (at(large, 'csv') as VariantResult).medianMs);
   const rss = ratio(
     (at(large, 'csv') as VariantResult).medianRssMb,

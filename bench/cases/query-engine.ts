@@ -1,6 +1,6 @@
 import { dataset } from '../data.js';
 import type { VariantResult } from '../harness.js';
-import { bundledTask, measure } from '../harness.js';
+import { bundledTask, measure, outputMedian } from '../harness.js';
 import type { CaseReport } from '../report.js';
 import { ratio } from '../report.js';
 import type { BenchSettings } from './case.js';
@@ -18,7 +18,7 @@ export async function queryEngine({ rows, runs }: BenchSettings): Promise<CaseRe
   ];
   const results = await measure(variants, runs);
   const [sluice, raw] = results as [VariantResult, VariantResult];
-  const overhead = ratio(queriesMedian(sluice), queriesMedian(raw));
+  const overhead = ratio(outputMedian(sluice, 'queriesMs'), outputMedian(raw, 'queriesMs'));
   const counts = results.map((r) => JSON.stringify(r.samples[0]?.output.rowCounts));
   return {
     name: 'query-engine',
@@ -28,8 +28,8 @@ export async function queryEngine({ rows, runs }: BenchSettings): Promise<CaseRe
       rows,
       medianMs: result.medianMs,
       medianRssMb: result.medianRssMb,
-      note: `5 queries ${queriesMedian(result).toFixed(0)} ms`,
-      ratios: `${ratio(queriesMedian(result), queriesMedian(raw))}× raw (query time)`,
+      note: `5 queries ${outputMedian(result, 'queriesMs').toFixed(0)} ms`,
+      ratios: `${ratio(outputMedian(result, 'queriesMs'), outputMedian(raw, 'queriesMs'))}× raw (query time)`,
     })),
     goals: [
       {
@@ -41,9 +41,4 @@ export async function queryEngine({ rows, runs }: BenchSettings): Promise<CaseRe
     ],
     checks: { rowCounts: Object.fromEntries(results.map((r) => [r.name, r.samples[0]?.output.rowCounts])) },
   };
-}
-
-function queriesMedian(result: VariantResult): number {
-  const values = result.samples.map((s) => Number(s.output.queriesMs ?? 0)).sort((a, b) => a - b);
-  return values[values.length >> 1] ?? 0;
 }

@@ -1,6 +1,5 @@
 import { dataset } from '../data.js';
-import type { VariantResult } from '../harness.js';
-import { bundledTask, measure } from '../harness.js';
+import { bundledTask, measure, outputMedian } from '../harness.js';
 import type { CaseReport } from '../report.js';
 import { perSecond } from '../report.js';
 import type { BenchSettings } from './case.js';
@@ -22,14 +21,9 @@ export async function scoring({ rows, runs }: BenchSettings): Promise<CaseReport
       rows,
       medianMs: result.medianMs,
       medianRssMb: result.medianRssMb,
-      note: `${perSecond(rows, scoreMedian(result)).toLocaleString('en')} records/s (in-process)`,
+      note: `${perSecond(rows, outputMedian(result, 'scoreMs')).toLocaleString('en')} records/s (in-process)`,
     })),
     goals: [],
     checks: Object.fromEntries(results.map((r) => [r.name, { ...r.samples[0]?.output, scoreMs: undefined }])),
   };
-}
-
-function scoreMedian(result: VariantResult): number {
-  const values = result.samples.map((s) => Number(s.output.scoreMs ?? 0)).sort((a, b) => a - b);
-  return values[values.length >> 1] ?? 0;
 }
