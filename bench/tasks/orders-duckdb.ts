@@ -3,7 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { peakRssMb } from '../rss.js';
 
 const [input, output, asOf, maxAgeDays] = process.argv.slice(2) as [string, string, string, string];
-const connection = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+const connection = await (await DuckDBInstance.create(':memory:')).connect();
 await connection.run(
   `COPY (
      SELECT * FROM read_csv($input, header = true, auto_detect = false,

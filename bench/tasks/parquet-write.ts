@@ -53,7 +53,7 @@ async function writeWithSluice(): Promise<number> {
 
 async function writeWithDuckDb(): Promise<number> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const connection = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+  const connection = await (await DuckDBInstance.create(':memory:')).connect();
   const quoted = (path: string) => `'${path.replaceAll("'", "''")}'`;
   await connection.run(
     `COPY (
