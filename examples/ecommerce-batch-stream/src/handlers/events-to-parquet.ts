@@ -1,32 +1,33 @@
 import { type S3ObjectHandler, s3ObjectHandler } from '@sluice/core/lambda';
-import type { ObjectStore } from '@sluice/core/storage';
 import { writeEventsDataset } from '../batch/events-dataset.js';
-import { storeFromEnvironment } from './environment.js';
+import { type BucketStore, bucketStores } from './bucket-store.js';
 
 /**
  * The batch path's conversion step: a put of `raw/*.csv` rewrites the Parquet dataset
- * `events/date=…/` from it (the seed's Glue job). Rewriting is idempotent, so S3 retries are safe.
+ * `events/date=…/` from it (the seed's Glue job), in the bucket the event names unless a store is
+ * given. Rewriting is idempotent, so S3 retries are safe.
  *
  * @example const handler = eventsToParquetHandler(new LocalObjectStore('out/ecommerce-events'));
  */
-export function eventsToParquetHandler(store: ObjectStore): S3ObjectHandler {
+export function eventsToParquetHandler(store?: BucketStore): S3ObjectHandler {
+  const storeFor = bucketStores(store);
   return s3ObjectHandler({
     filter: { prefix: 'raw/', suffix: '.csv' },
-    process: async ({ key }) => {
-      await writeEventsDataset(store, key);
+    process: async ({ bucket, key }) => {
+      await writeEventsDataset(await storeFor(bucket), key);
     },
     onReject: (rejection) => console.log(JSON.stringify({ quarantine: rejection })),
   });
 }
 
-let configured: Promise<S3ObjectHandler> | undefined;
+let configured: S3ObjectHandler | undefined;
 
 /**
- * The Lambda entry point, on the bucket named by `EVENTS_BUCKET`.
+ * The Lambda entry point, writing to the bucket of each event.
  *
  * @example // CDK: bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), { prefix: 'raw/', suffix: '.csv' })
  */
-export const handler: S3ObjectHandler = async (event) => {
-  configured ??= storeFromEnvironment().then(eventsToParquetHandler);
-  return (await configured)(event);
+export const handler: S3ObjectHandler = (event) => {
+  configured ??= eventsToParquetHandler();
+  return configured(event);
 };

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { LocalObjectStore, listAll, type ObjectStore } from '@sluice/core';
+import type { S3Event } from '@sluice/core/lambda';
+import { describe, expect, it } from 'vitest';
+import { KEYS } from '../layout.js';
+import { eventsToParquetHandler } from './events-to-parquet.js';
+
+const EVENTS = readFileSync(new URL('fixtures/events-two-days.csv', import.meta.url), 'utf8');
+
+/** The notification S3 sends for puts of `keys` (plain ASCII keys need no URL encoding). */
+function s3PutEvent(bucket: string, keys: string[]): S3Event {
+  return {
+    Records: keys.map((key) => ({
+      eventVersion: '2.1',
+      eventSource: 'aws:s3',
+      awsRegion: 'us-east-1',
+      eventTime: '2019-11-03T00:00:00.000Z',
+      eventName: 'ObjectCreated:Put',
+      s3: {
+        s3SchemaVersion: '1.0',
+        bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` },
+        object: { key, size: 0 },
+      },
+    })),
+  };
+}
+
+async function keysUnder(store: ObjectStore, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const object of listAll(store, prefix)) keys.push(object.key);
+  return keys.sort();
+}
+
+async function rowsPerDate(dir: string): Promise<[string, number][]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const reader = await connection.runAndReadAll(
+    `SELECT date::VARCHAR, count(*)::INTEGER FROM read_parquet('${dir}/${KEYS.eventsDataset}**/*.parquet', hive_partitioning = true) GROUP BY date ORDER BY date`,
+  );
+  const rows = reader.getRows() as [string, number][];
+  connection.closeSync();
+  instance.closeSync();
+  return rows;
+}
+
+describe('eventsToParquetHandler', () => {
+  it('writes the Parquet dataset of a CSV put under raw/ into the bucket the event names', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'events-to-parquet-'));
+    const stores = new Map<string, LocalObjectStore>();
+    const storeFor = (bucket: string) => {
+      const store = stores.get(bucket) ?? new LocalObjectStore(join(root, bucket));
+      stores.set(bucket, store);
+      return store;
+    };
+    const events = storeFor('events-bucket');
+    for (const key of ['raw/x.csv', 'rawdata/x.csv', 'raw/x.txt']) await events.put(key, EVENTS);
+    const handler = eventsToParquetHandler(storeFor);
+    const report = await handler(s3PutEvent('events-bucket', ['raw/x.csv', 'rawdata/x.csv', 'raw/x.txt']));
+    expect(report).toMatchObject({ read: 3, kept: 1, dropped: { 'outside-filter': 2 }, failed: 0 });
+    expect([...stores.keys()]).toEqual(['events-bucket']);
+    const files = await keysUnder(events, KEYS.eventsDataset);
+    expect(files.map((key) => key.split('/')[1])).toEqual(['date=2019-11-01', 'date=2019-11-02']);
+    expect(await rowsPerDate(join(root, 'events-bucket'))).toEqual([
+      ['2019-11-01', 2],
+      ['2019-11-02', 1],
+    ]);
+  });
+});
