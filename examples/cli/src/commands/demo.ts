@@ -13,7 +13,8 @@ export const DEFAULT_DEMO_ROWS = 20_000;
 
 export const demo: Command = {
   name: 'demo',
-  usage: 'sluice demo [--out DIR] [--rows N] [--seed S] [--only NAME[,NAME]] [--serve] [--port P]',
+  usage:
+    'sluice demo [--out DIR] [--rows N (transactions: at most 1000)] [--seed S] [--only NAME[,NAME]] [--serve] [--port P]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       out: { type: 'string' },
