@@ -28,3 +28,14 @@ export class EmptyLakeError extends Error {
     super(`the lake table ${table} holds no rows: nothing to summarise`);
   }
 }
+
+/** Thrown at cold start when the environment lacks a setting the deployed handlers need. */
+export class LakeConfigError extends Error {
+  override readonly name = 'LakeConfigError';
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`environment ${variable}: ${detail}`);
+  }
+}
