@@ -127,4 +127,16 @@ describe('sluice bots detect', () => {
     expect(run.stderr).toHaveLength(1);
     expect(run.stderr[0]).toMatch(new RegExp(`^sluice: cannot read ${file()}: (.*${code}|it is not a file)`));
   });
+
+  it('exits 1 naming a file that is not an events CSV', async () => {
+    const orders = join(dir, 'orders.csv');
+    await writeFile(orders, 'OrderID,Status\nO1,pending\n');
+    const run = await sluice('bots', 'detect', '--input', orders);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toEqual([
+      expect.stringMatching(
+        /cannot read .*orders\.csv: its header has no event_time, event_type, user_id column/,
+      ),
+    ]);
+  });
 });

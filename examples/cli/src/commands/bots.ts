@@ -5,7 +5,7 @@ import { type BotDetectorOptions, detectBotsFromCsv } from '@sluice/transforms/b
 import { integer, parseFlags, required } from '../args.js';
 import type { Command } from '../command.js';
 import { UnreadableInputError, UsageError } from '../errors.js';
-import { readableFile } from '../files.js';
+import { readableFile, requireColumns } from '../files.js';
 
 const DURATION = /^(\d+)(ms|s|m)$/;
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;
@@ -100,6 +100,7 @@ export const botsDetect: Command = {
     const input = required(values, 'input');
     const options = detectorOptions(values);
     await readableFile(input);
+    await requireColumns(input, ['event_time', 'event_type', 'user_id']);
     const quarantine = quarantineFor(values.rejects === undefined ? undefined : required(values, 'rejects'));
     const { report, detections } = await detectInFile(input, options, quarantine);
     return { report, detections, ...(await quarantine.close()) };

@@ -125,4 +125,17 @@ describe('sluice customers score', () => {
     expect(run.stderr[0]).toContain(missing);
     await expect(access(output)).rejects.toThrow();
   });
+
+  it.each([
+    ['an empty file', '', /it has no header row/],
+    ['a file of another kind', 'OrderID,Status\nO1,pending\n', /no Customer_ID, Purchase_Amount/],
+  ])('exits 1 naming %s instead of rejecting every row', async (_, content, problem) => {
+    const input = join(dir, 'wrong.csv');
+    await writeFile(input, content);
+    const run = await sluice('customers', 'score', '--input', input, '--output', join(dir, 'out.csv'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toContain(input);
+    expect(run.stderr[0]).toMatch(problem);
+  });
 });

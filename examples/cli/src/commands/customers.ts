@@ -9,7 +9,7 @@ import { scoreCustomerRows } from '@sluice/transforms/customers';
 import { parseFlags, required } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import { readableFile, writeFileAtomically } from '../files.js';
+import { readableFile, requireColumns, writeFileAtomically } from '../files.js';
 
 const COLUMNS = [
   'Customer_ID',
@@ -59,6 +59,13 @@ export const customersScore: Command = {
     const format = outputFormat(output);
     const rejects = values.rejects === undefined ? `${output}.rejects.jsonl` : required(values, 'rejects');
     await readableFile(input);
+    await requireColumns(input, [
+      'Customer_ID',
+      'Purchase_Amount',
+      'Frequency_of_Purchase',
+      'Brand_Loyalty',
+      'Customer_Satisfaction',
+    ]);
     // 'auto' reads the export's stray Windows-1252 bytes (`\xC9vry`) as `Évry`.
     const csv = await openCsv(createReadStream(input), { file: input, encoding: 'auto' });
     const tally = new RunTally();
