@@ -7,7 +7,6 @@ export {
   filterOrdersObject,
   type OrdersObjectResult,
 } from './filter-orders-object.js';
-export { type BucketStore, bucketStores } from './handlers/bucket-store.js';
 export { type FilterOrdersHandlerDeps, filterOrdersHandler } from './handlers/filter-orders.js';
 export { type RefreshDashboardDeps, refreshDashboardHandler } from './handlers/refresh-dashboard.js';
 export { DEMO_BUCKET, type DemoOptions, type DemoResult, runDemo } from './local.js';

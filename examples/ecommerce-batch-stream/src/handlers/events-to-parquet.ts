@@ -1,6 +1,6 @@
 import { type S3ObjectHandler, s3ObjectHandler } from '@sluice/core/lambda';
+import { type BucketStore, bucketStores } from '@sluice/sinks/buckets';
 import { writeEventsDataset } from '../batch/events-dataset.js';
-import { type BucketStore, bucketStores } from './bucket-store.js';
 
 /**
  * The batch path's conversion step: a put of `raw/*.csv` rewrites the Parquet dataset

@@ -2,11 +2,11 @@ import { CsvHeaderError, encodeJsonLines } from '@sluice/core/codecs';
 import { type S3ObjectHandler, s3ObjectHandler } from '@sluice/core/lambda';
 import { type RunReport, rejected } from '@sluice/core/outcome';
 import { ObjectNotFoundError } from '@sluice/core/storage';
+import { type BucketStore, bucketStores } from '@sluice/sinks/buckets';
 import { OrderColumnNotFoundError } from '@sluice/transforms/orders';
 import { filterConfigFromEnv } from '../config.js';
 import { filterOrdersObject, type OrdersObjectResult } from '../filter-orders-object.js';
 import { orderOutputKeys, RAW_ORDERS } from '../object-keys.js';
-import { type BucketStore, bucketStores } from './bucket-store.js';
 
 /** What the handler needs from its environment; every field has an AWS default. */
 export interface FilterOrdersHandlerDeps {

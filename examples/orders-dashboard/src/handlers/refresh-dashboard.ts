@@ -1,9 +1,9 @@
 import type { QueryEngine } from '@sluice/athena';
+import { type BucketStore, bucketStores } from '@sluice/sinks/buckets';
 import * as z from 'zod/mini';
 import { type DashboardPanel, refreshDashboard } from '../dashboard.js';
 import { monthBefore } from '../dashboard-queries.js';
 import { InvalidConfigurationError } from '../errors.js';
-import { type BucketStore, bucketStores } from './bucket-store.js';
 
 const EnvSchema = z.object({
   /** The bucket holding `processed/` and receiving `enriched/`. */
