@@ -1,6 +1,6 @@
 import type { QueryExecution, StartQueryExecutionInput } from '@aws-sdk/client-athena';
 import { isRetryableError, RetryExhaustedError } from '@sluice/core/retry';
-import { bindParams, validateRow } from '../define-query.js';
+import { bindParams, validateRow, validateRows } from '../define-query.js';
 import type { QueryDefinition, QueryEngine, QueryParamValue, QueryResult, RunOptions } from '../query.js';
 import { AthenaCalls } from './athena-calls.js';
 import { AthenaRequestError } from './errors.js';
@@ -59,8 +59,9 @@ export class AthenaQueryEngine implements QueryEngine {
       options,
     );
     const rows: R[] = [];
-    const columns = await this.#collect(finished, options, async (row) => {
-      rows.push(await validateRow(query, row, rows.length));
+    const columns = await this.#collect(finished, options, async (page) => {
+      // A page at a time: no await per row when the row schema answers synchronously.
+      rows.push(...(await validateRows(query, page, rows.length)));
     });
     return { rows, columns, stats: athenaStats(finished.queryId, finished.execution, finished.wallMs) };
   }
@@ -93,8 +94,8 @@ export class AthenaQueryEngine implements QueryEngine {
     options?.signal?.throwIfAborted();
     const finished = await this.#start(undefined, sql, params, options);
     const rows: Record<string, unknown>[] = [];
-    const columns = await this.#collect(finished, options, (row) => {
-      rows.push(row);
+    const columns = await this.#collect(finished, options, (page) => {
+      rows.push(...page);
     });
     return { rows, columns, stats: athenaStats(finished.queryId, finished.execution, finished.wallMs) };
   }
@@ -181,12 +182,12 @@ export class AthenaQueryEngine implements QueryEngine {
   async #collect(
     finished: FinishedQuery,
     options: RunOptions | undefined,
-    onRow: (row: Record<string, unknown>) => void | Promise<void>,
+    onPage: (rows: Record<string, unknown>[]) => void | Promise<void>,
   ): Promise<{ name: string; type: string }[]> {
     let columns: { name: string; type: string }[] = [];
     for await (const page of this.#pages(finished, options)) {
       columns = page.columns.map(({ name, type }) => ({ name, type }));
-      for (const row of page.rows) await onRow(row);
+      await onPage(page.rows);
     }
     return columns;
   }
