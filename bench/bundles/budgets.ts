@@ -36,14 +36,7 @@ export interface BudgetException {
  * @example
  * OVER_BUDGET['examples/orders-dashboard/src/handlers/refresh-dashboard.ts']?.limit;
  */
-export const OVER_BUDGET: Record<string, BudgetException> = {
-  'examples/ecommerce-batch-stream/src/handlers/detect-bots.ts': {
-    limit: 66 * KB,
-    cause:
-      'needs DynamoDB + SNS + S3 + metrics sinks, the window detector and its zod/mini schemas (24 KB of ' +
-      'zod). The same lazy-barrel effect adds ~5 KB; without it, 59.3 KB: still over 50 KB.',
-  },
-};
+export const OVER_BUDGET: Record<string, BudgetException> = {};
 
 const PARQUET_IMPORTS = /^(@sluice\/sinks\/(parquet|dataset)|parquet-wasm|apache-arrow)(\/|$)/;
 const DUCKDB_IMPORTS = /^(@sluice\/athena\/duckdb|@duckdb\/)/;

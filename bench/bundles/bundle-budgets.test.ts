@@ -87,8 +87,9 @@ describe('example Lambda handler bundles', () => {
     expect(probe.bytes).toBeLessThanOrEqual(BUDGETS.lambda ?? 0);
   });
 
-  describe('known over-budget handlers', () => {
-    it.each(Object.keys(OVER_BUDGET))('%s still exists and still needs its exception', (entry) => {
+  // One test looping over the entries (not it.each), so an empty OVER_BUDGET is a passing suite.
+  it('known over-budget handlers still exist and still need their exception', () => {
+    for (const entry of Object.keys(OVER_BUDGET)) {
       expect(handlers).toContain(entry);
       const bundle = bundled(entry);
       const classLimit = BUDGETS[budgetClass(bundle.requested)] ?? 0;
@@ -96,6 +97,6 @@ describe('example Lambda handler bundles', () => {
         bundle.bytes,
         `${entry} fits ${kb(classLimit)} now: delete its OVER_BUDGET entry`,
       ).toBeGreaterThan(classLimit);
-    });
+    }
   });
 });

@@ -4,6 +4,11 @@ import type { WindowSettings } from './options.js';
 
 const count = () => z.int().check(z.gte(0));
 
+// The schema is the definition and documentation of the state; `checkedState` holds states to it with
+// the hand-written `stateProblem` (held identical by a differential test in state.test.ts), so a bundle that restores
+// state does not carry the zod constructors only this schema needs. The `@__PURE__` call lets a
+// bundler drop the schema, arguments and all, where nothing else uses it.
+
 /**
  * The state a {@link BotDetector} carries between invocations (e.g. a Lambda tumbling window's
  * `state`): the window geometry it was taken with, the open windows and the tallies. Small: closed
@@ -11,16 +16,17 @@ const count = () => z.int().check(z.gte(0));
  *
  * @example BotDetectorStateSchema.parse(JSON.parse(event.state.detector))
  */
-export const BotDetectorStateSchema = z.object({
-  version: z.literal(1),
-  windowMs: z.int(),
-  slideMs: z.int(),
-  allowedLatenessMs: z.int(),
-  maxEventTime: z.nullable(z.number()),
-  watermark: z.nullable(z.number()),
-  windows: z.array(z.tuple([z.number(), z.array(z.tuple([z.string(), count()]))])),
-  tally: z.object({ counted: count(), late: count(), noKey: count() }),
-});
+export const BotDetectorStateSchema = /* @__PURE__ */ (() =>
+  z.object({
+    version: z.literal(1),
+    windowMs: z.int(),
+    slideMs: z.int(),
+    allowedLatenessMs: z.int(),
+    maxEventTime: z.nullable(z.number()),
+    watermark: z.nullable(z.number()),
+    windows: z.array(z.tuple([z.number(), z.array(z.tuple([z.string(), count()]))])),
+    tally: z.object({ counted: count(), late: count(), noKey: count() }),
+  }))();
 export type BotDetectorState = z.output<typeof BotDetectorStateSchema>;
 
 /**
@@ -30,12 +36,10 @@ export type BotDetectorState = z.output<typeof BotDetectorStateSchema>;
  * @example const state = checkedState(JSON.parse(text), windowSettings(options));
  */
 export function checkedState(state: unknown, settings: WindowSettings): BotDetectorState {
-  const parsed = BotDetectorStateSchema.safeParse(state);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'state'}: ${i.message}`).join('; ');
-    throw new BotDetectorStateError(`bot detector state is malformed: ${detail}`);
-  }
-  const { windowMs, slideMs, allowedLatenessMs } = parsed.data;
+  const problem = stateProblem(state);
+  if (problem !== undefined) throw new BotDetectorStateError(`bot detector state is malformed: ${problem}`);
+  const parsed = copyState(state as BotDetectorState);
+  const { windowMs, slideMs, allowedLatenessMs } = parsed;
   const same =
     windowMs === settings.windowMs &&
     slideMs === settings.slideMs &&
@@ -46,5 +50,53 @@ export function checkedState(state: unknown, settings: WindowSettings): BotDetec
         `this detector has ${settings.windowMs}/${settings.slideMs}/${settings.allowedLatenessMs}`,
     );
   }
-  return parsed.data;
+  return parsed;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/**
+ * Why `value` is not a {@link BotDetectorState} (`"field: problem"`, the first one found), or
+ * undefined when {@link BotDetectorStateSchema} accepts it: a hand-written twin of the schema.
+ *
+ * @example stateProblem({ ...state, windows: [[0, [['u1', -1]]]] }) // 'windows.0.1.0: must be a [key, count >= 0] pair'
+ */
+export function stateProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'state: must be an object';
+  if (value.version !== 1) return 'version: must be 1';
+  for (const name of ['windowMs', 'slideMs', 'allowedLatenessMs'])
+    if (!Number.isSafeInteger(value[name])) return `${name}: must be a safe integer`;
+  for (const name of ['maxEventTime', 'watermark'])
+    if (value[name] !== null && !isNumber(value[name])) return `${name}: must be a number or null`;
+  const { windows, tally } = value;
+  if (!Array.isArray(windows)) return 'windows: must be an array';
+  for (const [i, window] of windows.entries()) {
+    if (!Array.isArray(window) || window.length !== 2 || !isNumber(window[0]) || !Array.isArray(window[1]))
+      return `windows.${i}: must be a [start, counts] pair`;
+    for (const [j, entry] of (window[1] as unknown[]).entries())
+      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || !isCount(entry[1]))
+        return `windows.${i}.1.${j}: must be a [key, count >= 0] pair`;
+  }
+  if (!isRecord(tally)) return 'tally: must be an object';
+  for (const name of ['counted', 'late', 'noKey'])
+    if (!isCount(tally[name])) return `tally.${name}: must be a whole number >= 0`;
+  return undefined;
+}
+
+/** A fresh copy with only the schema's fields, as a schema parse returns. */
+function copyState(state: BotDetectorState): BotDetectorState {
+  const { tally } = state;
+  return {
+    version: state.version,
+    windowMs: state.windowMs,
+    slideMs: state.slideMs,
+    allowedLatenessMs: state.allowedLatenessMs,
+    maxEventTime: state.maxEventTime,
+    watermark: state.watermark,
+    windows: state.windows.map(([start, counts]) => [start, counts.map(([key, n]) => [key, n])]),
+    tally: { counted: tally.counted, late: tally.late, noKey: tally.noKey },
+  };
 }

@@ -1,0 +1,104 @@
+import type { jsonData } from '@sluice/core/lambda';
+import { type BotEvent, parseEventTime } from '@sluice/transforms/bots';
+
+/** A problem found in an event, as a Standard Schema issue: message and field. */
+export interface BotEventIssue {
+  message: string;
+  path: string[];
+}
+
+/** What {@link checkBotEvent} returns: the event as the schema outputs it, or its issues. */
+export type BotEventCheck = { value: BotEvent } | { issues: BotEventIssue[] };
+
+const EVENT_TYPES = new Set(['view', 'cart', 'remove_from_cart', 'purchase']);
+const STRING = 'must be a string';
+const ID = 'must be a non-empty string or a safe integer';
+
+/** One field's reading: its output value, or the message of its issue. */
+type Field = { ok: true; value: unknown } | { ok: false; message: string };
+
+const ok = (value: unknown): Field => ({ ok: true, value });
+const fail = (message: string): Field => ({ ok: false, message });
+
+/** A string trimmed to at least one character, or a safe integer as its decimal string. */
+function id(value: unknown): Field {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    // The schema's union returns the string branch's own issue (zod/mini's default message).
+    return trimmed.length > 0 ? ok(trimmed) : fail('Invalid input');
+  }
+  return Number.isSafeInteger(value) ? ok(String(value)) : fail(ID);
+}
+
+function optionalText(value: unknown): Field {
+  if (value === undefined || value === null) return ok('');
+  return typeof value === 'string' ? ok(value) : fail(STRING);
+}
+
+function eventTime(value: unknown): Field {
+  if (typeof value !== 'string') return fail('must be a string like "2019-11-01 00:00:00 UTC"');
+  const ms = parseEventTime(value);
+  return Number.isNaN(ms) ? fail(`"${value}" is not "YYYY-MM-DD HH:MM:SS UTC"`) : ok(ms);
+}
+
+function price(value: unknown): Field {
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('must be a number');
+  if (typeof value !== 'string') return fail('must be a number');
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  return Number.isFinite(n) ? ok(n) : fail(`"${value}" is not a number`);
+}
+
+function eventType(value: unknown): Field {
+  return EVENT_TYPES.has(value as string)
+    ? ok(value)
+    : fail('must be view, cart, remove_from_cart or purchase');
+}
+
+function ip(value: unknown): Field {
+  return value === undefined || typeof value === 'string' ? ok(value) : fail(STRING);
+}
+
+/** The fields of BotEventSchema in its order, each with its reading. */
+const FIELDS: [keyof BotEvent, (value: unknown) => Field][] = [
+  ['event_time', eventTime],
+  ['event_type', eventType],
+  ['product_id', id],
+  ['category_id', id],
+  ['category_code', optionalText],
+  ['brand', optionalText],
+  ['price', price],
+  ['user_id', id],
+  ['user_session', optionalText],
+  ['ip', ip],
+];
+
+/**
+ * Reads a decoded record exactly as `BotEventSchema` (the source of truth, in @sluice/transforms)
+ * does — same output, same issues in the same order — without zod's runtime in the handler's
+ * bundle. bot-event-check.test.ts holds the two identical on generated inputs.
+ *
+ * @example checkBotEvent(JSON.parse(text)) // { value: { event_time: 1572566400000, … } } or { issues: [...] }
+ */
+export function checkBotEvent(input: unknown): BotEventCheck {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { issues: [{ message: 'must be an object', path: [] }] };
+  const record = input as Record<string, unknown>;
+  const value: Record<string, unknown> = {};
+  const issues: BotEventIssue[] = [];
+  for (const [name, read] of FIELDS) {
+    const field = read(record[name]);
+    if (!field.ok) issues.push({ message: field.message, path: [name] });
+    // An optional field absent from the input stays absent, as in the schema's output.
+    else if (field.value !== undefined || name in record) value[name] = field.value;
+  }
+  return issues.length > 0 ? { issues } : { value: value as BotEvent };
+}
+
+/**
+ * {@link checkBotEvent} as a Standard Schema, for `jsonData`.
+ *
+ * @example kinesisBatchHandler({ decode: jsonData(BotEventCheck), … })
+ */
+export const BotEventChecker: NonNullable<Parameters<typeof jsonData<BotEvent>>[0]> = {
+  '~standard': { version: 1, vendor: 'sluice', validate: checkBotEvent },
+};
