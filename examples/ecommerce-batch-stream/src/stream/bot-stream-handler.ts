@@ -12,8 +12,8 @@ import {
   BotDetector,
   type BotDetectorOptions,
   type BotEvent,
+  BotEventChecker,
 } from '@sluice/transforms/bots';
-import { BotEventChecker } from './bot-event-check.js';
 import type { DetectionPublisher, PublishCounts } from './detection-publisher.js';
 import type { DetectorStates } from './detector-states.js';
 

@@ -2,6 +2,7 @@ export * from './bot-detector.js';
 export * from './csv-fast-path.js';
 export * from './detect-bots.js';
 export * from './errors.js';
+export * from './event-check.js';
 export * from './event-time.js';
 export * from './options.js';
 export * from './schema.js';

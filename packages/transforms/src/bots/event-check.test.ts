@@ -1,7 +1,7 @@
-import { BotEventSchema } from '@sluice/transforms/bots';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkBotEvent } from './bot-event-check.js';
+import { checkBotEvent } from './event-check.js';
+import { BotEventSchema } from './schema.js';
 
 /** What the schema says of `input`, in the checker's terms. */
 function schemaVerdict(input: unknown) {

@@ -1,5 +1,6 @@
 import type { jsonData } from '@sluice/core/lambda';
-import { type BotEvent, parseEventTime } from '@sluice/transforms/bots';
+import { parseEventTime } from './event-time.js';
+import type { BotEvent } from './schema.js';
 
 /** A problem found in an event, as a Standard Schema issue: message and field. */
 export interface BotEventIssue {
