@@ -37,10 +37,20 @@ export class BatchSource {
     readonly rowGroupSize: number,
   ) {}
 
+  /** True once the feed has ended. */
+  get done(): boolean {
+    return this.#done;
+  }
+
   /** The first batch; empty when the input is (the writer needs one batch to learn the schema). */
   async first(): Promise<RecordBatch> {
     this.#done = await this.feed.fill(this.builder, this.rowGroupSize);
     return this.builder.finish();
+  }
+
+  /** Appends the next row group's rows to the builder (none once the feed has ended). */
+  async next(): Promise<void> {
+    this.#done = await this.feed.fill(this.builder, this.rowGroupSize);
   }
 
   /** The batches for the wasm writer: `first`, then one more per pull. */

@@ -9,6 +9,8 @@ export type ParquetWasmSource = string | URL | Uint8Array;
 
 const WASM_FILE = 'parquet_wasm_bg.wasm';
 let loading: Promise<void> | undefined;
+let compiled: WebAssembly.Module | undefined;
+let loadedFrom: string | undefined;
 
 /**
  * Loads the parquet-wasm module once per process. Without an explicit source it tries, in order:
@@ -28,14 +30,32 @@ export function loadParquetWasm(source?: ParquetWasmSource): Promise<void> {
 
 async function instantiate(source: ParquetWasmSource | undefined): Promise<void> {
   const bytes = source instanceof Uint8Array ? source : await readWasm(source);
-  await init({ module_or_path: bytes });
+  // The lib settings declare WebAssembly's types but not the global object.
+  const { WebAssembly: runtime } = globalThis as unknown as {
+    WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> };
+  };
+  const module = await runtime.compile(bytes);
+  await init({ module_or_path: module });
+  compiled = module;
+}
+
+/** The compiled module {@link loadParquetWasm} loaded, for a worker to instantiate without reading it again. */
+export function loadedParquetWasmModule(): WebAssembly.Module | undefined {
+  return compiled;
+}
+
+/** The file {@link loadParquetWasm} read the module from, if it read one. */
+export function loadedParquetWasmPath(): string | undefined {
+  return loadedFrom;
 }
 
 async function readWasm(source: string | URL | undefined): Promise<Uint8Array> {
   const candidates = source ? [pathOf(source)] : defaultCandidates();
   for (const path of candidates) {
     try {
-      return await readFile(path);
+      const bytes = await readFile(path);
+      loadedFrom = path;
+      return bytes;
     } catch {
       // try the next place
     }

@@ -53,18 +53,42 @@ export function checkEncoding(encoding: ParquetEncoding): void {
   }
 }
 
+/** Writer properties as plain data (parquet-wasm's enum values), which a worker can receive. */
+export interface WriterPlan {
+  compression: Compression;
+  statistics: EnabledStatistics;
+  rowGroupRows: number;
+  columns: readonly ColumnEncoding[];
+}
+
+/** The plan of {@link writerProperties}. */
+export function writerPlan(
+  encoding: ParquetEncoding,
+  rowGroupRows: number,
+  columns: readonly ColumnEncoding[],
+): WriterPlan {
+  return {
+    compression: CODECS[encoding.compression ?? 'zstd'],
+    statistics: STATISTICS[encoding.statistics ?? 'page'],
+    rowGroupRows,
+    columns,
+  };
+}
+
 /** parquet-wasm writer properties; `rowGroupRows` makes every batch of that many rows one row group. */
 export function writerProperties(
   encoding: ParquetEncoding,
   rowGroupRows: number,
   columns: readonly ColumnEncoding[],
 ): WriterProperties {
+  const plan = writerPlan(encoding, rowGroupRows, columns);
+  // Keep in step with the worker's copy in parquet-worker.ts.
   let builder = new WriterPropertiesBuilder()
-    .setCompression(CODECS[encoding.compression ?? 'zstd'])
-    .setStatisticsEnabled(STATISTICS[encoding.statistics ?? 'page'])
-    .setMaxRowGroupSize(rowGroupRows)
+    .setCompression(plan.compression)
+    .setStatisticsEnabled(plan.statistics)
+    .setMaxRowGroupSize(plan.rowGroupRows)
     .setCreatedBy('sluice');
-  for (const column of columns) {
+  for (const column of plan.columns) {
     builder = builder.setColumnDictionaryEnabled(column.name, column.dictionary);
     if (column.encoding !== undefined) builder = builder.setColumnEncoding(column.name, column.encoding);
   }
