@@ -1,4 +1,4 @@
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+import { calendarDay } from '../dates/calendar-day.js';
 /**
  * Reads `YYYY-MM-DD HH:MM:SS UTC` from bytes as epoch ms, as `parseEventTime` reads the text, without
  * a string or a Date. Events come in time order, so the day of the previous event is kept: most
@@ -26,10 +26,10 @@ export class EventTimeReader {
     const year = Math.floor(dayKey / 10_000);
     const month = Math.floor(dayKey / 100) % 100;
     const day = dayKey % 100;
-    const monthDays = (DAYS_IN_MONTH[month - 1] ?? 0) + (month === 2 && isLeapYear(year) ? 1 : 0);
-    if (!(day >= 1 && day <= monthDays)) return false;
+    const days = calendarDay(year, month, day);
+    if (days === undefined) return false;
     this.#dayKey = dayKey;
-    this.#dayMs = daysFromCivil(year, month, day) * 86_400_000;
+    this.#dayMs = days * 86_400_000;
     return true;
   }
 }
@@ -58,18 +58,4 @@ function digits(bytes: Uint8Array, from: number, count: number): number {
     value = value * 10 + digit;
   }
   return value;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }

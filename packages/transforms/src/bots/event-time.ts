@@ -1,5 +1,6 @@
+import { calendarDay } from '../dates/calendar-day.js';
+
 const ZERO = 48;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** Digits at fixed positions of `text`, or NaN when any is not a digit. */
 function digitsAt(text: string, from: number, count: number): number {
@@ -10,20 +11,6 @@ function digitsAt(text: string, from: number, count: number): number {
     value = value * 10 + digit;
   }
   return value;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function hasZoneSuffix(text: string): boolean {
@@ -50,8 +37,9 @@ export function parseEventTime(text: string): number {
   const hour = digitsAt(text, 11, 2);
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
-  // NaN fails every comparison, so one guard covers bad digits and bad ranges.
-  const monthDays = (DAYS_IN_MONTH[month - 1] ?? 0) + (month === 2 && isLeapYear(year) ? 1 : 0);
-  if (!(day >= 1 && day <= monthDays && hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
-  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
+  // calendarDay refuses NaN and impossible dates; NaN fails every comparison, so one guard covers
+  // bad digits and bad ranges of the time.
+  const days = calendarDay(year, month, day);
+  if (days === undefined || !(hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
+  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
 }
