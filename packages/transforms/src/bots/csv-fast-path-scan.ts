@@ -1,6 +1,6 @@
-import type { CsvRecord, SourceRecord } from '@sluice/core';
+import { GeneralRecordHandoff } from '../orders/fast-path-handoff.js';
 import type { GeneralRecordReader } from '../orders/fast-path-reader.js';
-import { CR, LF, QUOTE, RecordBoundary } from '../orders/fast-path-records.js';
+import { CR, LF, QUOTE } from '../orders/fast-path-records.js';
 import { numericKeyInBytes } from './counter-key.js';
 import { type EventLayout, isPlainKey, scanFields } from './csv-fast-path-fields.js';
 import type { BotCsvRun } from './csv-fast-path-run.js';
@@ -27,17 +27,16 @@ export interface BotScanContext {
  */
 export class BotByteScan {
   readonly #context: BotScanContext;
-  readonly #boundary: RecordBoundary;
+  readonly #handoff: GeneralRecordHandoff;
   readonly #times = new EventTimeReader();
   /** Field starts of the line being decided, reused so that no line allocates. */
   readonly #starts: Int32Array;
   #line: number;
   #carry: Buffer | undefined;
-  #pending: { line: number; outcome: () => Promise<SourceRecord<CsvRecord>> } | undefined;
 
   constructor(context: BotScanContext) {
     this.#context = context;
-    this.#boundary = new RecordBoundary(context.delimiter);
+    this.#handoff = new GeneralRecordHandoff(context.reader, context.delimiter);
     this.#starts = new Int32Array((context.layout?.kinds.length ?? 0) + 1);
     this.#line = context.firstLine;
   }
@@ -57,7 +56,7 @@ export class BotByteScan {
   async #scan(bytes: Buffer): Promise<void> {
     let pos = 0;
     while (pos < bytes.length) {
-      if (this.#pending) pos = await this.#continueGeneral(bytes, pos);
+      if (this.#handoff.active) pos = await this.#continueGeneral(bytes, pos);
       else pos = this.#scanLines(bytes, pos);
       if (pos < 0) pos = await this.#startGeneral(bytes, -pos - 1);
     }
@@ -67,10 +66,10 @@ export class BotByteScan {
   async finish(): Promise<void> {
     const carry = this.#carry;
     this.#carry = undefined;
-    if (carry && !this.#pending && !this.#decideLine(carry, 0, carry.length)) {
+    if (carry && !this.#handoff.active && !this.#decideLine(carry, 0, carry.length)) {
       await this.#startGeneral(carry, 0);
     }
-    if (this.#pending) {
+    if (this.#handoff.active) {
       this.#context.reader.end();
       await this.#settleGeneral();
     }
@@ -128,26 +127,22 @@ export class BotByteScan {
   }
 
   async #startGeneral(bytes: Buffer, start: number): Promise<number> {
-    this.#boundary.reset();
-    this.#pending = { line: this.#line, outcome: await this.#context.reader.startRecord(this.#line) };
+    await this.#handoff.start(this.#line);
     return this.#continueGeneral(bytes, start);
   }
 
   /** Feeds the general reader up to the end of its record; returns where the scan resumes. */
   async #continueGeneral(bytes: Buffer, from: number): Promise<number> {
-    const lf = this.#boundary.find(bytes, from);
-    this.#context.reader.push(bytes.subarray(from, lf < 0 ? bytes.length : lf + 1));
-    if (lf < 0) return bytes.length;
+    const end = this.#handoff.feed(bytes, from);
+    if (end < 0) return bytes.length;
     await this.#settleGeneral();
-    return lf + 1;
+    return end;
   }
 
   async #settleGeneral(): Promise<void> {
-    const pending = this.#pending;
-    if (!pending) return;
-    this.#line = pending.line + this.#boundary.lineFeedsInside + 1;
-    this.#context.reader.reached(this.#line);
-    this.#pending = undefined;
-    this.#context.run.read(await pending.outcome());
+    const settled = this.#handoff.settle();
+    if (!settled) return;
+    this.#line = settled.nextLine;
+    this.#context.run.read(await settled.outcome());
   }
 }

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { CsvRecord, Rejection, RunTally, SourceRecord } from '@sluice/core';
+import type { Rejection, RunTally } from '@sluice/core';
 import type { LineShape } from './fast-path-fields.js';
 import {
   asciiTrim,
@@ -12,9 +12,10 @@ import {
   STATUS,
   TRIMMED_STATUS,
 } from './fast-path-fields.js';
+import { GeneralRecordHandoff } from './fast-path-handoff.js';
 import type { OutputBatcher } from './fast-path-output.js';
 import type { GeneralRecordReader } from './fast-path-reader.js';
-import { CR, LF, QUOTE, RecordBoundary } from './fast-path-records.js';
+import { CR, LF, QUOTE } from './fast-path-records.js';
 import type { OrderColumns } from './order-columns.js';
 import type { StaleOrderRule } from './stale-order-rule.js';
 import { classifyOrder } from './stale-order-rule.js';
@@ -49,14 +50,13 @@ export interface ScanContext {
  */
 export class OrderByteScan {
   readonly #context: ScanContext;
-  readonly #boundary: RecordBoundary;
+  readonly #handoff: GeneralRecordHandoff;
   readonly #terminator: Buffer;
   readonly #staleStatuses: Uint8Array[];
   readonly #isoDates: boolean;
   readonly #shape: LineShape;
   #line: number;
   #carry: Buffer | undefined;
-  #pending: { line: number; outcome: () => Promise<SourceRecord<CsvRecord>> } | undefined;
   #kept = 0;
   #stale = 0;
   /** Byte ranges of the line being decided, reused so that no line allocates. */
@@ -64,7 +64,7 @@ export class OrderByteScan {
 
   constructor(context: ScanContext) {
     this.#context = context;
-    this.#boundary = new RecordBoundary(context.delimiter);
+    this.#handoff = new GeneralRecordHandoff(context.reader, context.delimiter);
     this.#terminator = Buffer.from(context.lineTerminator);
     this.#staleStatuses = [...context.rule.staleStatuses].filter(isAscii).map((s) => Buffer.from(s));
     this.#isoDates = context.rule.dateFormats.includes('YYYY-MM-DD');
@@ -84,7 +84,7 @@ export class OrderByteScan {
     const checkEachLine = !isUtf8(bytes.subarray(0, lastLineFeed + 1));
     let pos = 0;
     while (pos < bytes.length) {
-      if (this.#pending) pos = await this.#continueGeneral(bytes, pos);
+      if (this.#handoff.active) pos = await this.#continueGeneral(bytes, pos);
       else pos = this.#scanLines(bytes, pos, checkEachLine);
       if (pos < 0) pos = await this.#startGeneral(bytes, -pos - 1);
     }
@@ -94,12 +94,12 @@ export class OrderByteScan {
   async finish(): Promise<void> {
     const carry = this.#carry;
     this.#carry = undefined;
-    if (carry && !this.#pending) {
+    if (carry && !this.#handoff.active) {
       const verdict = isUtf8(carry) ? this.#decideLine(carry, 0, carry.length) : GENERAL;
       if (verdict === KEPT) this.#writeLine(carry, 0, carry.length);
       if (verdict === GENERAL) await this.#startGeneral(carry, 0);
     }
-    if (this.#pending) {
+    if (this.#handoff.active) {
       this.#context.reader.end();
       await this.#settleGeneral();
     }
@@ -214,27 +214,23 @@ export class OrderByteScan {
   }
 
   async #startGeneral(bytes: Buffer, start: number): Promise<number> {
-    this.#boundary.reset();
-    this.#pending = { line: this.#line, outcome: await this.#context.reader.startRecord(this.#line) };
+    await this.#handoff.start(this.#line);
     return this.#continueGeneral(bytes, start);
   }
 
   /** Feeds the general reader up to the end of its record; returns where the scan resumes. */
   async #continueGeneral(bytes: Buffer, from: number): Promise<number> {
-    const lf = this.#boundary.find(bytes, from);
-    this.#context.reader.push(bytes.subarray(from, lf < 0 ? bytes.length : lf + 1));
-    if (lf < 0) return bytes.length;
+    const end = this.#handoff.feed(bytes, from);
+    if (end < 0) return bytes.length;
     await this.#settleGeneral();
-    return lf + 1;
+    return end;
   }
 
   async #settleGeneral(): Promise<void> {
-    const pending = this.#pending;
-    if (!pending) return;
-    this.#line = pending.line + this.#boundary.lineFeedsInside + 1;
-    this.#context.reader.reached(this.#line);
-    this.#pending = undefined;
-    const record = await pending.outcome();
+    const settled = this.#handoff.settle();
+    if (!settled) return;
+    this.#line = settled.nextLine;
+    const record = await settled.outcome();
     if (!record.ok) {
       this.#context.tally.reject(record.rejection.reason);
       this.#context.reject(record.rejection);
