@@ -1,8 +1,8 @@
 import { openCsv, type TextEncodingName } from '@sluice/core/codecs';
 import type { Rejection } from '@sluice/core/outcome';
+import { asBuffer, readHead } from '../orders/fast-path-head.js';
 import { GeneralRecordReader } from '../orders/fast-path-reader.js';
 import { eventLayout } from './csv-fast-path-fields.js';
-import { asBuffer, readHead } from './csv-fast-path-head.js';
 import { BotCsvRun } from './csv-fast-path-run.js';
 import { BotByteScan } from './csv-fast-path-scan.js';
 import type { BotRun } from './detect-bots.js';
