@@ -2,8 +2,7 @@ import { encodeJsonLines } from '@sluice/core/codecs';
 import type { KinesisBatchHandler } from '@sluice/core/lambda';
 import type { Rejection, RunReport } from '@sluice/core/outcome';
 import { RunTally } from '@sluice/core/outcome';
-import type { DeadLetter, KinesisInput } from '@sluice/core/runner';
-import { runKinesisStream } from '@sluice/core/runner';
+import { kinesisDeadLetterRejection, runKinesisStream } from '@sluice/core/runner';
 import type { ObjectStore } from '@sluice/core/storage';
 import { readCheckpoint, writeCheckpoint } from './ingestion/checkpoint.js';
 import {
@@ -83,7 +82,7 @@ async function runChunk(options: BranchOptions, chunk: IngestChunk, stream: Bran
     options.processor(tag, (report) => tally.absorb(report)),
     { streamName: name, batchSize: options.batchSize ?? 100, shardCount: options.shardCount ?? 2 },
   );
-  const deadLetters = run.deadLetters.map((letter) => deadLetterRejection(name, letter));
+  const deadLetters = run.deadLetters.map((letter) => kinesisDeadLetterRejection(name, letter));
   await quarantine(options, `${tag}dead-letters`, deadLetters);
   for (const rejection of deadLetters) tally.reject(rejection.reason);
   stream.invocations += run.invocations;
@@ -96,14 +95,4 @@ async function runChunk(options: BranchOptions, chunk: IngestChunk, stream: Bran
 async function quarantine(options: BranchOptions, name: string, rejections: readonly Rejection[]) {
   if (rejections.length === 0) return;
   await options.store.put(`${quarantinePrefix(options.domain)}${name}.jsonl`, encodeJsonLines(rejections));
-}
-
-// A dead-lettered record is not lost: it is quarantined with its stream position, as an on-failure destination holds it.
-function deadLetterRejection(stream: string, letter: DeadLetter<KinesisInput>): Rejection {
-  return {
-    reason: 'dead-letter',
-    message: `${stream}#${letter.id}: gave up after ${letter.attempts} deliveries (${letter.reason}${letter.error ? `: ${letter.error}` : ''})`,
-    position: { kind: 'stream', stream, sequenceNumber: letter.id, partitionKey: letter.record.partitionKey },
-    raw: JSON.stringify(letter.record.data),
-  };
 }

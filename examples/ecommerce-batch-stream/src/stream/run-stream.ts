@@ -1,9 +1,9 @@
 import { encodeJsonLines } from '@sluice/core/codecs';
 import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
 import {
-  type DeadLetter,
   type KinesisInput,
   type KinesisRunnerOptions,
+  kinesisDeadLetterRejection,
   runKinesisStream,
 } from '@sluice/core/runner';
 import type { ObjectStore } from '@sluice/core/storage';
@@ -65,7 +65,7 @@ export async function runStream(options: StreamOptions): Promise<StreamResult> {
   const run = await runKinesisStream(source, options.wrap?.(handler) ?? handler, runner);
   for (const rejection of unreadable) tally.reject(rejection.reason);
   await quarantine(options.store, `${KEYS.streamQuarantine}source.jsonl`, unreadable);
-  const deadLetters = run.deadLetters.map((letter) => deadLetterRejection(EVENTS_STREAM, letter));
+  const deadLetters = run.deadLetters.map((letter) => kinesisDeadLetterRejection(EVENTS_STREAM, letter));
   if (deadLetters.length > 0) tally.reject('dead-letter', deadLetters.length);
   await quarantine(options.store, `${KEYS.streamQuarantine}dead-letters.jsonl`, deadLetters);
   addCounts(published, await closeWindows(options.states, options.publisher, options.detector));
@@ -86,16 +86,6 @@ async function* kinesisRecords(
     if (!row.ok) unreadable.push(row.rejection);
     else yield { partitionKey: row.value.user_id || 'no-user', data: row.value };
   }
-}
-
-// A dead-lettered record is not lost: it is quarantined with its stream position, as an on-failure destination holds it.
-function deadLetterRejection(stream: string, letter: DeadLetter<KinesisInput>): Rejection {
-  return {
-    reason: 'dead-letter',
-    message: `${stream}#${letter.id}: gave up after ${letter.attempts} deliveries (${letter.reason}${letter.error ? `: ${letter.error}` : ''})`,
-    position: { kind: 'stream', stream, sequenceNumber: letter.id, partitionKey: letter.record.partitionKey },
-    raw: JSON.stringify(letter.record.data),
-  };
 }
 
 async function quarantine(store: ObjectStore, key: string, entries: readonly unknown[]): Promise<void> {

@@ -1,5 +1,6 @@
 export type { ManualClock, RunnerClock } from './clock.js';
 export { manualClock, systemClock } from './clock.js';
+export { kinesisDeadLetterRejection } from './dead-letter.js';
 export type { RedeliveryPolicy } from './delivery-loop.js';
 export { StreamRunnerOptionError } from './errors.js';
 export type { KinesisEventHandler, KinesisInput, KinesisRunnerOptions } from './kinesis-runner.js';
