@@ -7,9 +7,20 @@ import { ParquetWasmNotFoundError } from './errors.js';
 /** Where to load parquet-wasm's `.wasm` from: a file path, a file URL, or the bytes themselves. */
 export type ParquetWasmSource = string | URL | Uint8Array;
 
+/**
+ * A compiled `WebAssembly.Module`, held only to hand on (to parquet-wasm's `init`, to a worker).
+ * Described by shape so that our declarations need neither the DOM lib nor the `WebAssembly` namespace.
+ */
+export type CompiledWasmModule = object;
+
+/** The one member of the `WebAssembly` global we call. */
+interface WasmCompiler {
+  compile(bytes: Uint8Array): Promise<CompiledWasmModule>;
+}
+
 const WASM_FILE = 'parquet_wasm_bg.wasm';
 let loading: Promise<void> | undefined;
-let compiled: WebAssembly.Module | undefined;
+let compiled: CompiledWasmModule | undefined;
 let loadedFrom: string | undefined;
 
 /**
@@ -30,17 +41,15 @@ export function loadParquetWasm(source?: ParquetWasmSource): Promise<void> {
 
 async function instantiate(source: ParquetWasmSource | undefined): Promise<void> {
   const bytes = source instanceof Uint8Array ? source : await readWasm(source);
-  // The lib settings declare WebAssembly's types but not the global object.
-  const { WebAssembly: runtime } = globalThis as unknown as {
-    WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> };
-  };
+  // lib ES2023 declares no WebAssembly global; Node has one.
+  const { WebAssembly: runtime } = globalThis as unknown as { WebAssembly: WasmCompiler };
   const module = await runtime.compile(bytes);
   await init({ module_or_path: module });
   compiled = module;
 }
 
 /** The compiled module {@link loadParquetWasm} loaded, for a worker to instantiate without reading it again. */
-export function loadedParquetWasmModule(): WebAssembly.Module | undefined {
+export function loadedParquetWasmModule(): CompiledWasmModule | undefined {
   return compiled;
 }
 
