@@ -2,11 +2,9 @@ import { type RecordBatch, Table, tableToIPC } from 'apache-arrow';
 import * as wasm from 'parquet-wasm/esm';
 import type { Misfit, Row } from '../formats/file-format.js';
 import type { RecordBatchBuilder } from './record-batch-builder.js';
+import type { RowFeed } from './row-feed.js';
 
-/** Appends input to a builder until it holds `limit` rows; resolves true once the input has ended. */
-export interface RowFeed {
-  fill(builder: RecordBatchBuilder, limit: number): Promise<boolean>;
-}
+export type { RowFeed } from './row-feed.js';
 
 /** A feed of rows, one object each. */
 export function rowFeed(rows: AsyncIterable<Row> | Iterable<Row>, reject: (misfit: Misfit) => void): RowFeed {

@@ -1,5 +1,6 @@
 export * from './errors.js';
 export { type ParquetColumnBatch, writeParquetColumns } from './parquet-columns.js';
+export type { ParquetCompression, ParquetEncoding } from './parquet-encoding.js';
 export { type ParquetFormatOptions, parquetFormat, writeParquet } from './parquet-format.js';
 export type {
   ParquetColumnDeclaration,
@@ -7,4 +8,3 @@ export type {
   ParquetSchema,
 } from './schema.js';
 export { loadParquetWasm, type ParquetWasmSource } from './wasm.js';
-export type { ParquetCompression, ParquetEncoding } from './writer-properties.js';

@@ -1,8 +1,8 @@
 import type { Rejection } from '@sluice/core/outcome';
 import type { ObjectStore } from '@sluice/core/storage';
 import type { Misfit, Row, WriteFileOptions, WrittenFile } from '../formats/file-format.js';
-import type { RowFeed } from './batch-source.js';
 import { DEFAULT_ROW_GROUP_SIZE, encodeParquet, type ParquetFormatOptions } from './parquet-format.js';
+import type { RowFeed } from './row-feed.js';
 import { type ParquetColumn, parquetColumns } from './schema.js';
 import { checkEncoding } from './writer-properties.js';
 

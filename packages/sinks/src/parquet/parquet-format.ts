@@ -2,13 +2,15 @@ import type { ObjectStore } from '@sluice/core/storage';
 import * as wasm from 'parquet-wasm/esm';
 import type { FileFormat, Row, WriteFileOptions, WrittenFile } from '../formats/file-format.js';
 import { writeFile } from '../formats/file-format.js';
-import { BatchSource, type RowFeed, rowFeed } from './batch-source.js';
+import { BatchSource, rowFeed } from './batch-source.js';
 import { columnEncodings } from './column-encodings.js';
+import type { ParquetEncoding } from './parquet-encoding.js';
 import { encodeInWorker } from './parquet-worker.js';
 import { RecordBatchBuilder } from './record-batch-builder.js';
+import type { RowFeed } from './row-feed.js';
 import { type ParquetColumn, type ParquetSchema, parquetColumns } from './schema.js';
 import { loadParquetWasm, type ParquetWasmSource } from './wasm.js';
-import { checkEncoding, type ParquetEncoding, writerPlan, writerProperties } from './writer-properties.js';
+import { checkEncoding, writerPlan, writerProperties } from './writer-properties.js';
 
 export interface ParquetFormatOptions extends ParquetEncoding {
   schema: ParquetSchema;
