@@ -27,7 +27,7 @@ let configured: S3ObjectHandler | undefined;
  *
  * @example // CDK: bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), { prefix: 'raw/', suffix: '.csv' })
  */
-export const handler: S3ObjectHandler = (event) => {
+export const handler: S3ObjectHandler = (event, context) => {
   configured ??= eventsToParquetHandler();
-  return configured(event);
+  return configured(event, context);
 };

@@ -68,7 +68,7 @@ function isUnreadableObject(error: unknown): boolean {
 let configured: S3ObjectHandler | undefined;
 
 /** The Lambda entry point: configured from the environment at the first event, writing to the event's bucket. */
-export const handler: S3ObjectHandler = (event) => {
+export const handler: S3ObjectHandler = (event, context) => {
   configured ??= filterOrdersHandler();
-  return configured(event);
+  return configured(event, context);
 };

@@ -49,7 +49,7 @@ export function enrichClicksHandler(deps: EnrichClicksHandlerDeps = {}): Firehos
 let configured: FirehoseTransformHandler | undefined;
 
 /** The Lambda entry point, configured from the environment at the first invocation. */
-export const handler: FirehoseTransformHandler = (event) => {
+export const handler: FirehoseTransformHandler = (event, context) => {
   configured ??= enrichClicksHandler();
-  return configured(event);
+  return configured(event, context);
 };

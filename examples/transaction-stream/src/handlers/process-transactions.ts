@@ -83,7 +83,7 @@ let configured: Promise<SqsBatchHandler> | undefined;
  *
  * @example // CDK: new NodejsFunction(this, 'Transactions', { entry: 'src/handlers/process-transactions.ts' })
  */
-export const handler: SqsBatchHandler = async (event) => {
+export const handler: SqsBatchHandler = async (event, context) => {
   configured ??= processTransactionsHandler();
-  return (await configured)(event);
+  return (await configured)(event, context);
 };

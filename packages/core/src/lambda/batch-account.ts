@@ -1,7 +1,10 @@
 import type { Rejection, SourcePosition, SourceRecord } from '../outcome/outcome.js';
 import { RunTally } from '../outcome/report.js';
 import type { RecordDecoder } from './decoders.js';
+import { classifyError, type ErrorClassifier } from './error-kind.js';
+import type { HandlerLogger } from './logger.js';
 import { rejectionAt } from './payload.js';
+import { serializeError } from './serialize-error.js';
 import type { BatchReport, RecordFailure, RecordVerdict, RejectionSink } from './verdict.js';
 
 /** The user's part of a handler: how to read a record, what to do with it, where rejects go. */
@@ -26,35 +29,50 @@ const FAILED: Settlement = { kind: 'failed' };
 const DROPPED: Settlement = { kind: 'dropped' };
 const REJECTED: Settlement = { kind: 'rejected' };
 
+/** What a {@link BatchAccount} needs besides the records. */
+export interface BatchAccountOptions {
+  now?: () => number;
+  classifyError?: ErrorClassifier;
+  logger: HandlerLogger;
+  /** The handler's name, on every log line. */
+  handler: string;
+}
+
 /** Runs records through a pipeline and keeps the invocation's account. */
 export class BatchAccount {
   readonly #tally: RunTally;
   readonly #failures: RecordFailure[] = [];
+  readonly #outOfTime: string[] = [];
+  readonly #classify: ErrorClassifier;
   #deferred = 0;
 
-  constructor(now?: () => number) {
-    this.#tally = new RunTally(now ? { now } : {});
+  constructor(readonly options: BatchAccountOptions) {
+    this.#tally = new RunTally(options.now ? { now: options.now } : {});
+    this.#classify = options.classifyError ?? classifyError;
   }
 
-  /** Decodes, processes and settles one record. */
+  /** Decodes, processes and settles one record; a thrown error is rejected if permanent, else failed. */
   async run<R, T>(pipeline: RecordPipeline<R, T>, record: R, origin: RecordOrigin): Promise<Settlement> {
     try {
       const decoded = pipeline.decode ? await pipeline.decode(record) : identity<T>(record, origin);
-      if (!decoded.ok) return await this.#reject(pipeline, record, decoded.rejection);
-      return await this.#settle(
-        pipeline,
-        record,
-        origin,
-        (await pipeline.process(decoded.value, record)) ?? undefined,
-      );
+      if (!decoded.ok) return await this.#reject(pipeline, record, origin, decoded.rejection);
+      const verdict = await pipeline.process(decoded.value, record);
+      return await this.#settle(pipeline, record, origin, verdict ?? undefined);
     } catch (error) {
-      return this.fail(origin.id, 'error', error);
+      return this.#thrown(pipeline, record, origin, error);
     }
   }
 
-  /** Records a failure, so callers can `return account.fail(…)`. */
+  /** Records a failure (logged with its cause), so callers can `return account.fail(…)`. */
   fail(id: string, reason: string, cause?: unknown): Settlement {
     this.#failures.push(cause === undefined ? { id, reason } : { id, reason, cause });
+    const fields = { handler: this.options.handler, recordId: id, reason };
+    if (cause === undefined) this.options.logger.warn('record will be retried', fields);
+    else
+      this.options.logger.error('record failed and will be retried', {
+        ...fields,
+        error: serializeError(cause),
+      });
     return FAILED;
   }
 
@@ -63,8 +81,14 @@ export class BatchAccount {
     this.#tally.drop(reason);
   }
 
+  /** Counts records held back because an earlier one failed and ordering requires them to wait. */
   defer(count: number): void {
     this.#deferred += count;
+  }
+
+  /** Counts a record not started because the invocation is running out of time. */
+  outOfTime(id: string): void {
+    this.#outOfTime.push(id);
   }
 
   report(): BatchReport {
@@ -72,8 +96,32 @@ export class BatchAccount {
       ...this.#tally.report(),
       failed: this.#failures.length,
       deferred: this.#deferred,
+      outOfTime: this.#outOfTime.length,
       failures: this.#failures,
     };
+  }
+
+  /** The ids of the records counted by {@link outOfTime}, in event order. */
+  outOfTimeIds(): readonly string[] {
+    return this.#outOfTime;
+  }
+
+  async #thrown<R, T>(pipeline: RecordPipeline<R, T>, record: R, origin: RecordOrigin, error: unknown) {
+    const kind = this.#classify(error);
+    if (kind.kind === 'transient') return this.fail(origin.id, errorName(error), error);
+    this.options.logger.warn('record rejected: permanent error, not retried', {
+      handler: this.options.handler,
+      recordId: origin.id,
+      reason: kind.reason,
+      error: serializeError(error),
+    });
+    const message = error instanceof Error ? error.message : String(error);
+    return this.#reject(
+      pipeline,
+      record,
+      origin,
+      rejectionAt(kind.reason, message, origin.position, origin.raw),
+    );
   }
 
   async #settle<R, T>(
@@ -94,16 +142,30 @@ export class BatchAccount {
     return this.#reject(
       pipeline,
       record,
+      origin,
       rejectionAt(verdict.reason, verdict.message, origin.position, origin.raw),
     );
   }
 
-  async #reject<R, T>(pipeline: RecordPipeline<R, T>, record: R, rejection: Rejection): Promise<Settlement> {
+  async #reject<R, T>(
+    pipeline: RecordPipeline<R, T>,
+    record: R,
+    origin: RecordOrigin,
+    rejection: Rejection,
+  ): Promise<Settlement> {
     // Counted only once the sink took it: a reject that could not be quarantined is retried, not lost.
-    await pipeline.onReject(rejection, record);
+    try {
+      await pipeline.onReject(rejection, record);
+    } catch (sinkError) {
+      return this.fail(origin.id, 'quarantine-failed', sinkError);
+    }
     this.#tally.reject(rejection.reason);
     return REJECTED;
   }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'error';
 }
 
 function identity<T>(record: unknown, origin: RecordOrigin): SourceRecord<T> {

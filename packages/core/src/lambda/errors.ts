@@ -27,17 +27,84 @@ export class S3KeyDecodeError extends Error {
 }
 
 /**
- * Thrown by `s3ObjectHandler` after the whole event was processed when some objects asked for a
- * retry: S3 invokes Lambda asynchronously, so failing the invocation is the only way to get them
- * retried (Lambda retries the whole event; processing must therefore be idempotent).
+ * Thrown by a record's `process` when retrying can never help (the input is invalid, the object is
+ * gone): the handler rejects the record to `onReject` with `reason` and never retries it.
+ *
+ * @example throw new PermanentError('no-status-column', `${key} has no status column`);
+ */
+export class PermanentError extends Error {
+  override readonly name: string = 'PermanentError';
+  /** The duck-typed marker {@link classifyError} reads, so errors of other packages can carry it too. */
+  readonly permanent = true;
+  constructor(
+    readonly reason: string,
+    message: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** What an invocation handed back for redelivery: the records that failed, and those never started. */
+export interface InvocationFailures {
+  /** The ids (S3 keys, Firehose recordIds) of records that failed with a transient error. */
+  failures: readonly { id: string; reason: string }[];
+  /** The ids of records not started because the invocation was running out of time. */
+  outOfTime: readonly string[];
+}
+
+/**
+ * Thrown by `s3ObjectHandler` after the whole event was processed when some objects failed
+ * transiently or were not started for lack of time: S3 invokes Lambda asynchronously, so failing the
+ * invocation is the only way to get them retried (Lambda retries the whole event; processing must
+ * therefore be idempotent). Objects that failed permanently were rejected instead and do not count.
  */
 export class S3ObjectRetryError extends Error {
   override readonly name = 'S3ObjectRetryError';
+  readonly keys: readonly string[];
   constructor(
-    readonly keys: readonly string[],
+    readonly invocation: InvocationFailures,
     options: { cause?: unknown } = {},
   ) {
-    super(`${keys.length} S3 object(s) failed and will be retried by Lambda: ${keys.join(', ')}`, options);
+    super(`S3 object(s) will be retried by Lambda: ${describeFailures(invocation)}`, options);
+    this.keys = [...invocation.failures.map((failure) => failure.id), ...invocation.outOfTime];
+  }
+}
+
+/**
+ * Thrown by `firehoseTransformHandler` when records failed transiently or were not started for lack
+ * of time. Firehose has no per-record retry (`ProcessingFailed` goes straight to the error prefix),
+ * so the invocation fails and Firehose invokes it again with the whole batch, up to the delivery
+ * stream's retry duration; the transform must therefore be pure or idempotent.
+ */
+export class FirehoseRetryError extends Error {
+  override readonly name = 'FirehoseRetryError';
+  constructor(
+    readonly invocationId: string,
+    readonly invocation: InvocationFailures,
+    options: { cause?: unknown } = {},
+  ) {
+    super(
+      `Firehose invocation ${invocationId} fails so Firehose retries the batch: ${describeFailures(invocation)}`,
+      options,
+    );
+  }
+}
+
+function describeFailures({ failures, outOfTime }: InvocationFailures): string {
+  const failed = failures.map((failure) => `${failure.id} (${failure.reason})`);
+  const late = outOfTime.length ? [`not started for lack of time: ${outOfTime.join(', ')}`] : [];
+  return [...failed, ...late].join('; ');
+}
+
+/** Thrown when a metric document would break the CloudWatch Embedded Metric Format rules. */
+export class EmfValidationError extends Error {
+  override readonly name = 'EmfValidationError';
+  constructor(
+    readonly namespace: string,
+    problem: string,
+  ) {
+    super(`EMF metrics in namespace "${namespace}": ${problem}`);
   }
 }
 

@@ -12,9 +12,11 @@ export interface FirehoseEventRecord {
   kinesisRecordMetadata?: {
     shardId: string;
     partitionKey: string;
-    approximateArrivalTimestamp: number;
+    /** Epoch milliseconds, though some senders write an ISO string. */
+    approximateArrivalTimestamp: number | string;
     sequenceNumber: string;
-    subsequenceNumber: number;
+    /** A string in Firehose's events (often empty). */
+    subsequenceNumber: string | number;
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Outcome } from '../outcome/outcome.js';
-import { BatchAccount, type Settlement } from './batch-account.js';
+import type { Settlement } from './batch-account.js';
 import type { RecordDecoder } from './decoders.js';
+import { FirehoseRetryError } from './errors.js';
 import {
   type FirehoseRecord,
   type FirehoseTransformationEvent,
@@ -15,6 +16,8 @@ import {
   firehoseResponse,
 } from './firehose-response.js';
 import type { InvocationOptions } from './handler-options.js';
+import { Invocation } from './invocation.js';
+import type { LambdaContext } from './lambda-context.js';
 import type { BatchReport, RejectionSink, RetryRequest } from './verdict.js';
 
 /** A transformed Firehose record: its new bytes and, for dynamic partitioning, its partition keys. */
@@ -36,17 +39,31 @@ export interface FirehoseTransformOptions<T> extends InvocationOptions {
   onReject?: RejectionSink<FirehoseRecord>;
 }
 
-/** A Firehose data-transformation Lambda handler. */
+/**
+ * A Firehose data-transformation Lambda handler; assignable to `FirehoseTransformationHandler` of
+ * `@types/aws-lambda`. Without a context (local runs) there is no time limit.
+ */
 export type FirehoseTransformHandler = (
   event: FirehoseTransformationEvent,
+  context?: LambdaContext,
 ) => Promise<FirehoseTransformationResponse>;
+
+/** A Firehose request's response beside the invocation's report. */
+export interface FirehoseBatchResult {
+  response: FirehoseTransformationResponse;
+  report: BatchReport;
+}
 
 /**
  * Turns a per-record function into a Firehose transformation handler. Each record is answered once,
- * in order: `kept({ data, partitionKeys })` → `Ok`, `dropped(reason)` → `Dropped`, a rejection, a
- * throw or `retryLater` → `ProcessingFailed` with the original data (Firehose has no per-record retry;
- * it writes those records under the error prefix). The response is checked against the request and
- * against Lambda's 6 MB limit (`FirehoseResponseTooLargeError`).
+ * in order: `kept({ data, partitionKeys })` → `Ok`, `dropped(reason)` → `Dropped`, a rejection or a
+ * permanent error (see `classifyError`) → `ProcessingFailed` with the original data, which Firehose
+ * writes under the stream's error prefix. Firehose has no per-record retry, so when a record threw a
+ * transient error or asked for a retry, or records were not started because less than
+ * `stopMarginMs` was left, the handler throws `FirehoseRetryError` after the batch: Firehose then
+ * invokes it again with the whole batch (up to the stream's retry duration) instead of writing good
+ * records off as failed. The response is checked against the request and against Lambda's 6 MB
+ * limit (`FirehoseResponseTooLargeError`).
  *
  * @example
  * export const handler = firehoseTransformHandler({
@@ -61,45 +78,76 @@ export function firehoseTransformHandler<T>(
   options: FirehoseTransformOptions<T> & { decode: RecordDecoder<FirehoseRecord, T> },
 ): FirehoseTransformHandler;
 export function firehoseTransformHandler<T>(options: FirehoseTransformOptions<T>): FirehoseTransformHandler {
-  return async (event) => (await transformBatch(event, options)).response;
+  return async (event, context) => {
+    const result = await transformBatch(event, options, context);
+    const { report } = result;
+    if (report.failed > 0 || report.outOfTime > 0) throw retryError(result);
+    return result.response;
+  };
 }
 
 /**
  * What {@link firehoseTransformHandler} does for one request, returning the report beside the response.
+ * It does not throw for transient failures: records that failed or were not started are answered
+ * `ProcessingFailed` and counted in `report.failed` / `report.outOfTime`.
  *
- * @example const { response, report } = await processFirehoseBatch(event, { process });
+ * @example const { response, report } = await processFirehoseBatch(event, { process }, context);
  */
 export function processFirehoseBatch(
   event: unknown,
   options: FirehoseTransformOptions<FirehoseRecord> & { decode?: undefined },
-): Promise<{ response: FirehoseTransformationResponse; report: BatchReport }>;
+  context?: LambdaContext,
+): Promise<FirehoseBatchResult>;
 export function processFirehoseBatch<T>(
   event: unknown,
   options: FirehoseTransformOptions<T> & { decode: RecordDecoder<FirehoseRecord, T> },
-): Promise<{ response: FirehoseTransformationResponse; report: BatchReport }>;
-export function processFirehoseBatch<T>(
+  context?: LambdaContext,
+): Promise<FirehoseBatchResult>;
+export async function processFirehoseBatch<T>(
   event: unknown,
   options: FirehoseTransformOptions<T>,
-): Promise<{ response: FirehoseTransformationResponse; report: BatchReport }> {
-  return transformBatch(event, options);
+  context?: LambdaContext,
+): Promise<FirehoseBatchResult> {
+  const { response, report } = await transformBatch(event, options, context);
+  return { response, report };
+}
+
+interface TransformedBatch extends FirehoseBatchResult {
+  invocationId: string;
+  outOfTime: readonly string[];
 }
 
 async function transformBatch<T>(
   event: unknown,
   options: FirehoseTransformOptions<T>,
-): Promise<{ response: FirehoseTransformationResponse; report: BatchReport }> {
+  context: LambdaContext | undefined,
+): Promise<TransformedBatch> {
   const request = parseFirehoseEvent(event);
-  const account = new BatchAccount(options.now);
+  const invocation = new Invocation(options, context, 'firehoseTransformHandler');
+  const { account } = invocation;
   const pipeline = { decode: options.decode, process: options.process, onReject: options.onReject ?? noSink };
   const answers: FirehoseResponseRecord[] = [];
   for (const record of request.records) {
+    if (!invocation.hasTime()) {
+      account.outOfTime(record.recordId);
+      answers.push(firehoseFailed(record.recordId, record.data));
+      continue;
+    }
     const origin = { id: record.recordId, position: record.position, raw: record.data };
     answers.push(answer(record, await account.run(pipeline, record, origin)));
   }
   const response = firehoseResponse(request, answers);
-  const report = account.report();
-  await options.onReport?.(report);
-  return { response, report };
+  const report = await invocation.finish();
+  return { response, report, invocationId: request.invocationId, outOfTime: account.outOfTimeIds() };
+}
+
+function retryError({ invocationId, report, outOfTime }: TransformedBatch): FirehoseRetryError {
+  const cause = report.failures[0]?.cause;
+  return new FirehoseRetryError(
+    invocationId,
+    { failures: report.failures, outOfTime },
+    cause === undefined ? {} : { cause },
+  );
 }
 
 function answer(record: FirehoseRecord, settlement: Settlement): FirehoseResponseRecord {

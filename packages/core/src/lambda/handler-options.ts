@@ -1,13 +1,42 @@
 import type { RecordPipeline } from './batch-account.js';
 import type { RecordDecoder } from './decoders.js';
+import type { ErrorClassifier } from './error-kind.js';
+import type { HandlerLogger } from './logger.js';
 import type { BatchReport, RecordVerdict, RejectionSink } from './verdict.js';
+
+/** Where a handler's invocation report goes as an EMF line. */
+export interface HandlerMetricsOptions {
+  /** CloudWatch namespace. Default `Sluice`. */
+  namespace?: string;
+  /** Added to the `Handler` dimension, e.g. `{ Pipeline: 'transaction-stream' }`. */
+  dimensions?: Record<string, string>;
+  /**
+   * Receives the line. Default: stdout on Lambda (`AWS_LAMBDA_FUNCTION_NAME` set), where CloudWatch
+   * turns it into metrics; nowhere elsewhere, so local runs and tests print nothing unasked.
+   */
+  write?: (line: string) => void;
+}
 
 /** Options every handler factory takes besides its record pipeline. */
 export interface InvocationOptions {
-  /** Receives the account of each invocation (log it, emit metrics, assert on it in tests). */
+  /** Receives the account of each invocation (write outputs, assert on it in tests). */
   onReport?: (report: BatchReport) => void | Promise<void>;
   /** Clock for the report's timings. Default `Date.now`. */
   now?: () => number;
+  /** The `Handler` dimension and log field. Default: the context's function name, else the factory's name. */
+  name?: string;
+  /**
+   * No record is started once less than this is left of the invocation (from the Lambda context):
+   * the rest are handed back for redelivery. Default 10 000 ms, capped at a quarter of the time the
+   * invocation started with.
+   */
+  stopMarginMs?: number;
+  /** Which errors thrown by `process` are permanent (rejected, never retried). Default `classifyError`. */
+  classifyError?: ErrorClassifier;
+  /** Default `jsonLogger()`; a Powertools `Logger` fits. */
+  logger?: HandlerLogger;
+  /** The invocation report as one EMF line; `false` turns it off. */
+  metrics?: HandlerMetricsOptions | false;
 }
 
 /** A handler whose `process` receives the raw record (no `decode`). */

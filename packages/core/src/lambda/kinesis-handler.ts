@@ -1,4 +1,4 @@
-import { BatchAccount } from './batch-account.js';
+import type { RecordPipeline } from './batch-account.js';
 import { type BatchItemFailuresResponse, kinesisBatchResponse } from './batch-response.js';
 import {
   asPipeline,
@@ -6,21 +6,31 @@ import {
   type RawRecordOptions,
   type RecordHandlerOptions,
 } from './handler-options.js';
+import { Invocation } from './invocation.js';
 import { type KinesisEvent, type KinesisRecord, parseKinesisEvent } from './kinesis-event.js';
+import type { LambdaContext } from './lambda-context.js';
 import type { BatchReport } from './verdict.js';
 
-/** A Lambda handler for a Kinesis event source mapping with `ReportBatchItemFailures`. */
-export type KinesisBatchHandler = (event: KinesisEvent) => Promise<BatchItemFailuresResponse>;
+/**
+ * A Lambda handler for a Kinesis event source mapping with `ReportBatchItemFailures`; assignable to
+ * `KinesisStreamHandler` of `@types/aws-lambda`. Without a context (local runs) there is no time limit.
+ */
+export type KinesisBatchHandler = (
+  event: KinesisEvent,
+  context?: LambdaContext,
+) => Promise<BatchItemFailuresResponse>;
 
 /**
  * Turns a per-record function into a Kinesis handler that reports partial batch failures.
  *
- * Records are processed one at a time in shard order. At the first record that throws or asks for a
- * retry the handler stops and reports that record's sequence number alone: Lambda checkpoints there
- * and redelivers it and everything after it, so the later records are left for that redelivery
- * (counted as `deferred`) instead of being processed twice. Rejected records go to `onReject` and are
- * acknowledged. Set the mapping's `MaximumRetryAttempts` and an on-failure destination, or a poison
- * record blocks the shard until it expires.
+ * Records are processed one at a time in shard order. At the first record that throws a transient
+ * error or asks for a retry the handler stops and reports that record's sequence number alone:
+ * Lambda checkpoints there and redelivers it and everything after it, so the later records are left
+ * for that redelivery (counted as `deferred`) instead of being processed twice. Likewise, once less
+ * than `stopMarginMs` of the invocation is left, the first record not started is reported and the
+ * rest wait (counted as `outOfTime`). Rejected records, and records whose `process` threw a permanent
+ * error, go to `onReject` and are acknowledged. Set the mapping's `MaximumRetryAttempts` and an
+ * on-failure destination, or a poison record blocks the shard until it expires.
  *
  * @example
  * export const handler = kinesisBatchHandler({
@@ -32,39 +42,59 @@ export type KinesisBatchHandler = (event: KinesisEvent) => Promise<BatchItemFail
 export function kinesisBatchHandler(options: RawRecordOptions<KinesisRecord>): KinesisBatchHandler;
 export function kinesisBatchHandler<T>(options: DecodedRecordOptions<KinesisRecord, T>): KinesisBatchHandler;
 export function kinesisBatchHandler<T>(options: RecordHandlerOptions<KinesisRecord, T>): KinesisBatchHandler {
-  return async (event) =>
-    (await processKinesisBatch(event, options as DecodedRecordOptions<KinesisRecord, T>)).response;
+  return async (event, context) =>
+    (await processKinesisBatch(event, options as DecodedRecordOptions<KinesisRecord, T>, context)).response;
+}
+
+/** A Kinesis event's response beside the invocation's report. */
+export interface KinesisBatchResult {
+  response: BatchItemFailuresResponse;
+  report: BatchReport;
 }
 
 /**
  * What {@link kinesisBatchHandler} does for one event, returning the invocation's report beside the response.
  *
- * @example const { response, report } = await processKinesisBatch(event, { process, onReject });
+ * @example const { response, report } = await processKinesisBatch(event, { process, onReject }, context);
  */
 export function processKinesisBatch(
   event: unknown,
   options: RawRecordOptions<KinesisRecord>,
-): Promise<{ response: BatchItemFailuresResponse; report: BatchReport }>;
+  context?: LambdaContext,
+): Promise<KinesisBatchResult>;
 export function processKinesisBatch<T>(
   event: unknown,
   options: DecodedRecordOptions<KinesisRecord, T>,
-): Promise<{ response: BatchItemFailuresResponse; report: BatchReport }>;
+  context?: LambdaContext,
+): Promise<KinesisBatchResult>;
 export async function processKinesisBatch<T>(
   event: unknown,
   options: RecordHandlerOptions<KinesisRecord, T>,
-): Promise<{ response: BatchItemFailuresResponse; report: BatchReport }> {
-  const account = new BatchAccount(options.now);
-  const pipeline = asPipeline(options);
+  context?: LambdaContext,
+): Promise<KinesisBatchResult> {
+  const invocation = new Invocation(options, context, 'kinesisBatchHandler');
   const records = parseKinesisEvent(event);
-  const failed: string[] = [];
+  const checkpoint = await firstUnsettled(invocation, asPipeline(options), records);
+  const failed = checkpoint === undefined ? [] : [checkpoint];
+  return { response: kinesisBatchResponse(failed), report: await invocation.finish() };
+}
+
+/** Runs records in order up to the first that failed or found no time; returns its sequence number. */
+async function firstUnsettled<T>(
+  invocation: Invocation,
+  pipeline: RecordPipeline<KinesisRecord, T>,
+  records: readonly KinesisRecord[],
+): Promise<string | undefined> {
+  const { account } = invocation;
   for (const [index, record] of records.entries()) {
+    if (!invocation.hasTime()) {
+      for (const rest of records.slice(index)) account.outOfTime(rest.sequenceNumber);
+      return record.sequenceNumber;
+    }
     const origin = { id: record.sequenceNumber, position: record.position, raw: record.data };
     if ((await account.run(pipeline, record, origin)).kind !== 'failed') continue;
-    failed.push(record.sequenceNumber);
     account.defer(records.length - index - 1);
-    break;
+    return record.sequenceNumber;
   }
-  const report = account.report();
-  await options.onReport?.(report);
-  return { response: kinesisBatchResponse(failed), report };
+  return undefined;
 }

@@ -7,12 +7,24 @@ export interface SqsEventRecord {
   receiptHandle: string;
   body: string;
   /** `ApproximateReceiveCount`, `SentTimestamp`, `MessageGroupId` (FIFO)…, all as strings. */
-  attributes: Record<string, string>;
+  attributes: SqsRecordAttributes;
   messageAttributes: Record<string, unknown>;
   md5OfBody: string;
   eventSource: string;
   eventSourceARN: string;
   awsRegion: string;
+}
+
+/** The system attributes of an SQS message (all strings; others may be present too). */
+export interface SqsRecordAttributes {
+  ApproximateReceiveCount?: string;
+  SentTimestamp?: string;
+  SenderId?: string;
+  ApproximateFirstReceiveTimestamp?: string;
+  MessageGroupId?: string;
+  MessageDeduplicationId?: string;
+  SequenceNumber?: string;
+  AWSTraceHeader?: string;
 }
 
 /** The event Lambda's SQS event source mapping sends. */

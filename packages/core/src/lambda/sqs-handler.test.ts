@@ -57,7 +57,7 @@ describe('sqsBatchHandler', () => {
     });
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: okId }]);
     expect(report).toMatchObject({ read: 3, kept: 2, dropped: { duplicate: 1 }, failed: 1 });
-    expect(report.failures[0]).toEqual({ id: okId, reason: 'error', cause: boom });
+    expect(report.failures[0]).toEqual({ id: okId, reason: 'Error', cause: boom });
   });
 
   it('hands an explicit rejection to onReject with the raw body', async () => {

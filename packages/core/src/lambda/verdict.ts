@@ -9,7 +9,8 @@ export interface RetryRequest {
 }
 
 /**
- * Asks for the record to be delivered again (it goes into `batchItemFailures`). Throwing does the same.
+ * Asks for the record to be delivered again (it goes into `batchItemFailures`). Throwing a
+ * transient error does the same; a permanent one (see `classifyError`) rejects the record instead.
  *
  * @example if (error.name === 'ThrottlingException') return retryLater('throttled', error);
  */
@@ -23,9 +24,10 @@ export const retryLater = (reason: string, cause?: unknown): RetryRequest => ({
  * How `process` decided about one record:
  * - nothing, or `kept(value)`: processed, acknowledged;
  * - `dropped(reason)`: a business rule removed it, acknowledged and counted;
- * - `rejected(reason, message)`: it can never succeed (bad input): handed to `onReject` with its
- *   position, acknowledged, never retried;
- * - `retryLater(reason)` or a throw: a transient failure, reported so the source redelivers it.
+ * - `rejected(reason, message)`, or throwing a permanent error (see `classifyError`): it can never
+ *   succeed: handed to `onReject` with its position and reason, acknowledged, never retried;
+ * - `retryLater(reason)` or throwing any other error: a transient failure, reported so the source
+ *   redelivers it.
  */
 export type RecordVerdict<T = unknown> = Outcome<T> | RetryRequest | undefined;
 
@@ -42,13 +44,15 @@ export type RejectionSink<R> = (rejection: Rejection, record: R) => void | Promi
 
 /**
  * The account of one invocation. `read = kept + dropped + rejected` counts the records that reached a
- * final outcome (a {@link RunReport}); `failed` and `deferred` records were handed back for redelivery,
- * so every record of the event is in exactly one of the five.
+ * final outcome (a {@link RunReport}); `failed`, `deferred` and `outOfTime` records were handed back
+ * for redelivery, so every record of the event is in exactly one of the six.
  */
 export interface BatchReport extends RunReport {
-  /** Records that failed (threw or asked for a retry). */
+  /** Records that failed transiently (threw or asked for a retry). */
   failed: number;
   /** Records not attempted because an earlier record failed and ordering requires them to wait. */
   deferred: number;
+  /** Records not started because less than the handler's `stopMarginMs` was left. */
+  outOfTime: number;
   failures: RecordFailure[];
 }

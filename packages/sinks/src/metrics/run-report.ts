@@ -1,6 +1,5 @@
-import { type RunReport, sum } from '@sluice/core/outcome';
-import { type EmfMetricValue, emfLines } from './emf.js';
-
+import { emfLines, runReportMetrics } from '@sluice/core/lambda';
+import type { RunReport } from '@sluice/core/outcome';
 /** Options of {@link runReportEmf}. */
 export interface RunReportEmfOptions {
   namespace: string;
@@ -22,26 +21,11 @@ export interface RunReportEmfOptions {
  * }
  */
 export function runReportEmf(report: RunReport, options: RunReportEmfOptions): string[] {
-  const metrics: EmfMetricValue[] = [
-    { name: 'RecordsRead', value: report.read, unit: 'Count' },
-    { name: 'RecordsKept', value: report.kept, unit: 'Count' },
-    { name: 'RecordsDropped', value: sum(report.dropped), unit: 'Count' },
-    { name: 'RecordsRejected', value: sum(report.rejected), unit: 'Count' },
-    { name: 'DurationMs', value: report.durationMs, unit: 'Milliseconds' },
-  ];
-  if (options.perReason ?? true) {
-    metrics.push(
-      ...reasonMetrics('RecordsDropped', report.dropped),
-      ...reasonMetrics('RecordsRejected', report.rejected),
-    );
-  }
-  return emfLines({ ...options, metrics });
-}
-
-function reasonMetrics(prefix: string, counts: Record<string, number>): EmfMetricValue[] {
-  return Object.entries(counts).map(([reason, value]) => ({
-    name: `${prefix}.${reason}`,
-    value,
-    unit: 'Count',
-  }));
+  const metrics = runReportMetrics(report, { perReason: options.perReason ?? true });
+  return emfLines({
+    namespace: options.namespace,
+    dimensions: options.dimensions,
+    timestamp: options.timestamp,
+    metrics,
+  });
 }
