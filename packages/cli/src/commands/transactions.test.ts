@@ -101,7 +101,7 @@ describe('sluice transactions run', () => {
       /--max-receive-count must be a whole number ≥ 1/,
     ],
     [['--input', 'x', '--state', 'y', '--large-order-threshold', 'big'], /--large-order-threshold must be/],
-    [['--input', 'x', '--state', 'y', '--queue', 'q'], /Unknown option '--queue'/],
+    [['--input', 'x', '--state', 'y', '--queue', 'q'], /unknown option --queue/],
   ])('exits 2 with one line on bad arguments %j', async (argv, message) => {
     const run = await sluice('transactions', 'run', ...argv);
     expect(run.code).toBe(2);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -79,7 +79,7 @@ describe('sluice orders filter', () => {
     ],
     [
       ['--input', 'a.csv', '--output', 'x.csv', '--as-of', '2025-06-30', '--since', '2025-01-01'],
-      /Unknown option '--since'/,
+      /unknown option --since/,
     ],
   ])('exits 2 on bad arguments %j', async (flags, message) => {
     const run = await sluice('orders', 'filter', ...flags);
@@ -100,10 +100,66 @@ describe('sluice orders filter', () => {
     await expect(stat(output)).rejects.toThrow(/ENOENT/);
   });
 
-  it('exits 1 naming the file when it has no status column', async () => {
+  it('exits 1 naming the file when it has no status column, and leaves no file behind', async () => {
     await writeFile(input, 'OrderID,OrderDate\nO1,2025-06-01\n');
     const run = await filter(input, join(dir, 'k.csv'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toEqual([expect.stringContaining(`${input}:1: no status column`)]);
+    expect(run.stderr).toEqual([
+      `sluice: cannot read ${input}: its header has no status column (looked for status, orderstatus; found OrderID, OrderDate)`,
+    ]);
+    expect(await readdir(dir)).toEqual(['orders.csv']);
+  });
+
+  it('exits 1 naming the output when its folder does not exist', async () => {
+    const run = await filter(input, join(dir, 'nowhere', 'k.csv'));
+    expect(run.stderr).toEqual([
+      `sluice: cannot write ${join(dir, 'nowhere', 'k.csv')}: the folder ${join(dir, 'nowhere')} does not exist`,
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it.each([
+    ['--output is the input', (i: string) => ['--output', i], /--output and --input are the same file/],
+    [
+      '--output spells the input another way',
+      (i: string) => ['--output', i.replace(/orders\.csv$/, './orders.csv')],
+      /--output and --input/,
+    ],
+    [
+      '--rejects is the input',
+      (i: string) => ['--output', `${i}.kept`, '--rejects', i],
+      /--rejects and --input/,
+    ],
+    [
+      '--rejects is --output',
+      (i: string) => ['--output', `${i}.kept`, '--rejects', `${i}.kept`],
+      /--rejects and --output/,
+    ],
+  ])('refuses with exit 2 when %s, touching nothing', async (_, flags, message) => {
+    const before = await readFile(input);
+    const run = await sluice('orders', 'filter', '--input', input, '--as-of', '2025-06-30', ...flags(input));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toEqual([expect.stringMatching(message)]);
+    expect(await readFile(input)).toEqual(before);
+    expect(await readdir(dir)).toEqual(['orders.csv']);
+  });
+
+  it('sees through a symbolic link to the input', async () => {
+    await symlink(input, join(dir, 'link.csv'));
+    const run = await filter(join(dir, 'link.csv'), input);
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(/--output and --input are the same file/);
+  });
+
+  it('streams many rejected rows to the file and prints only their count', async () => {
+    const bad = Array.from({ length: 20_000 }, (_, i) => `B${i},C1,never,pending,1.00`);
+    await writeFile(input, `${[HEADER, ...LINES, ...bad].join('\n')}\n`);
+    const output = join(dir, 'kept.csv');
+    const run = await filter(input, output);
+    expect(run.result).toMatchObject({ rejects: `${output}.rejects.jsonl`, rejected: 20_002 });
+    expect(run.stdout.at(-1)?.length).toBeLessThan(1000);
+    const lines = (await readFile(`${output}.rejects.jsonl`, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(20_002);
+    expect(JSON.parse(lines.at(-1) ?? '').position.line).toBe(20_007);
   });
 });

@@ -10,8 +10,8 @@ import {
   type TableFormat,
 } from '@sluice/athena';
 import { createDuckDbEngine, type DuckDbEngine } from '@sluice/athena/duckdb';
-import { parseFlags, required } from '../args.js';
-import type { Command } from '../command.js';
+import { required } from '../args.js';
+import type { CommandRun } from '../command.js';
 import { UnreadableInputError, UsageError } from '../errors.js';
 
 /** How much of a file is read to infer its columns, as a crawler samples. */
@@ -30,27 +30,23 @@ interface TableArgument {
   path: string;
 }
 
-/** `sluice query`: Athena SQL over local files on the embedded DuckDB engine. */
-export const query: Command = {
-  name: 'query',
-  usage: 'sluice query --table NAME=PATH [--table NAME=PATH ...] --sql "SELECT ..."',
-  async run(argv) {
-    const { values } = parseFlags(argv, {
-      table: { type: 'string', multiple: true },
-      sql: { type: 'string' },
-    });
-    const tables = (values.table ?? []).map(tableArgument);
-    if (tables.length === 0) throw new UsageError('--table is required');
-    const sql = required(values, 'sql');
-    const engine = await createDuckDbEngine();
-    try {
-      for (const table of tables) await engine.registerTable(await tableOf(table, engine));
-      const result = await engine.execute(sql);
-      return { rows: result.rows.map(jsonSafe), stats: result.stats };
-    } finally {
-      await engine.close();
-    }
-  },
+/**
+ * `sluice query`: Athena SQL over local files on the embedded DuckDB engine.
+ *
+ * @example sluice query --table orders=orders.csv --sql "SELECT count(*) AS n FROM orders"
+ */
+export const query: CommandRun = async ({ values }) => {
+  const tables = ((values.table as string[] | undefined) ?? []).map(tableArgument);
+  if (tables.length === 0) throw new UsageError('--table is required');
+  const sql = required(values, 'sql');
+  const engine = await createDuckDbEngine();
+  try {
+    for (const table of tables) await engine.registerTable(await tableOf(table, engine));
+    const result = await engine.execute(sql);
+    return { rows: result.rows.map(jsonSafe), stats: result.stats };
+  } finally {
+    await engine.close();
+  }
 };
 
 function tableArgument(text: string): TableArgument {

@@ -1,53 +1,36 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { integer, parseFlags } from '../args.js';
-import type { Command } from '../command.js';
+import { integer } from '../args.js';
+import type { CommandRun } from '../command.js';
 import { UsageError } from '../errors.js';
 import { DEMO_EXAMPLES, type DemoResult } from './demo-examples.js';
 import { renderSummaryPage } from './demo-page.js';
 import { serveDirectory } from './demo-server.js';
 import { describeResult } from './demo-text.js';
 
-export const DEFAULT_DEMO_ROWS = 20_000;
-
-export const demo: Command = {
-  name: 'demo',
-  usage:
-    'sluice demo [--out DIR] [--rows N (transactions: at most 1000)] [--seed S] [--only NAME[,NAME]] [--serve] [--port P]',
-  async run(argv, io) {
-    const { values } = parseFlags(argv, {
-      out: { type: 'string' },
-      rows: { type: 'string' },
-      seed: { type: 'string' },
-      only: { type: 'string' },
-      serve: { type: 'boolean' },
-      port: { type: 'string' },
-    });
-    const out = typeof values.out === 'string' ? values.out : 'out/demo';
-    const options = {
-      rows: integer(values, 'rows', DEFAULT_DEMO_ROWS, 1),
-      seed: integer(values, 'seed', 42),
-    };
-    const examples = selectExamples(typeof values.only === 'string' ? values.only : undefined);
-    const results = await runExamples(examples, out, options, io.stderr);
-    const page = join(out, 'index.html');
-    await writeFile(
-      page,
-      renderSummaryPage(
-        results.map(({ title, result }) => ({ title, result })),
-        new Date().toISOString(),
-      ),
-    );
-    await writeFile(join(out, 'demo-summary.json'), `${JSON.stringify(results, null, 2)}\n`);
-    io.stderr(`summary page: ${page}`);
-    if (values.serve) await serve(out, integer(values, 'port', 8080), io.stderr);
-    return {
-      out,
-      page,
-      pipelines: results.map(({ name, elapsedMs, result }) => ({ name, elapsedMs, reports: result.reports })),
-    };
-  },
+/**
+ * `sluice demo`: the five reference pipelines on generated data, each run report and the top query
+ * rows on stderr, everything and a summary page under `--out`.
+ *
+ * @example sluice demo --rows 100000 --only orders-dashboard --serve
+ */
+export const demo: CommandRun = async ({ values }, io) => {
+  const out = typeof values.out === 'string' ? values.out : 'out/demo';
+  const options = { rows: integer(values, 'rows', 20_000, 1), seed: integer(values, 'seed', 42) };
+  const examples = selectExamples(typeof values.only === 'string' ? values.only : undefined);
+  const results = await runExamples(examples, out, options, io.stderr);
+  const page = join(out, 'index.html');
+  const summary = results.map(({ title, result }) => ({ title, result }));
+  await writeFile(page, renderSummaryPage(summary, new Date().toISOString()));
+  await writeFile(join(out, 'demo-summary.json'), `${JSON.stringify(results, null, 2)}\n`);
+  io.stderr(`summary page: ${page}`);
+  if (values.serve) await serve(out, integer(values, 'port', 8080), io.stderr);
+  return {
+    out,
+    page,
+    pipelines: results.map(({ name, elapsedMs, result }) => ({ name, elapsedMs, reports: result.reports })),
+  };
 };
 
 function selectExamples(only: string | undefined) {

@@ -108,7 +108,7 @@ describe('sluice customers score', () => {
     [['--output', 'x.csv'], /--input is required/],
     [['--input', 'in.csv'], /--output is required/],
     [['--input', 'in.csv', '--output', 'out.txt'], /--output must end in \.csv or \.jsonl/],
-    [['--input', 'in.csv', '--output', 'out.csv', '--segment', 'HIGH'], /Unknown option '--segment'/],
+    [['--input', 'in.csv', '--output', 'out.csv', '--segment', 'HIGH'], /unknown option --segment/],
   ])('rejects bad arguments %j with exit 2 and one line', async (argv, message) => {
     const run = await sluice('customers', 'score', ...argv);
     expect(run.code).toBe(2);

@@ -113,7 +113,7 @@ describe('sluice query', () => {
     [['--table', 'orders', '--sql', 'SELECT 1'], /--table must be NAME=PATH/],
     [['--table', 'Orders-2025=orders.csv', '--sql', 'SELECT 1'], /--table Orders-2025=orders.csv/],
     [['--table', 'orders=orders.csv'], /--sql is required/],
-    [['--table', 'orders=orders.csv', '--sql', 'SELECT 1', '--limit', '3'], /Unknown option '--limit'/],
+    [['--table', 'orders=orders.csv', '--sql', 'SELECT 1', '--limit', '3'], /unknown option --limit/],
   ])('exits 2 on bad arguments %j', async (flags, message) => {
     const run = await sluice('query', ...flags);
     expect(run.code).toBe(2);

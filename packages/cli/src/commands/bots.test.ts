@@ -34,7 +34,7 @@ describe('sluice bots detect', () => {
   });
 
   it('flags users over the thresholds in 10 s tumbling windows and counts late and bad rows', async () => {
-    const run = await sluice('bots', 'detect', '--input', input);
+    const run = await sluice('bots', 'detect', '--input', input, '--rejects', join(dir, 'r.jsonl'));
     expect(run.code).toBe(0);
     expect(summary(run.result)).toEqual([
       ['520000001', 0, 10_000, 12, 'high'],
@@ -46,7 +46,22 @@ describe('sluice bots detect', () => {
       dropped: { late: 1 },
       rejected: { schema: 1 },
     });
-    expect(run.result?.rejections).toMatchObject([{ reason: 'schema', position: { file: input, line: 26 } }]);
+    expect(run.result).toMatchObject({ rejects: join(dir, 'r.jsonl'), rejected: 1 });
+    expect(run.result).not.toHaveProperty('rejections');
+  });
+
+  it('writes rejected rows to <input name>.rejects.jsonl in the current folder when --rejects is not given', async () => {
+    const cwd = process.cwd();
+    const here = await mkdtemp(join(tmpdir(), 'sluice-bots-cwd-'));
+    process.chdir(here);
+    try {
+      const run = await sluice('bots', 'detect', '--input', input);
+      expect(run.result).toMatchObject({ rejects: 'events.csv.rejects.jsonl', rejected: 1 });
+      const lines = (await readFile(join(here, 'events.csv.rejects.jsonl'), 'utf8')).trim().split('\n');
+      expect(lines.map((line) => JSON.parse(line).position.line)).toEqual([26]);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('streams rejected rows to --rejects as JSON Lines with their line', async () => {
@@ -61,7 +76,18 @@ describe('sluice bots detect', () => {
   });
 
   it('makes windows sliding with --slide', async () => {
-    const run = await sluice('bots', 'detect', '--input', input, '--window', '10s', '--slide', '5s');
+    const run = await sluice(
+      'bots',
+      'detect',
+      '--input',
+      input,
+      '--rejects',
+      join(dir, 'r.jsonl'),
+      '--window',
+      '10s',
+      '--slide',
+      '5s',
+    );
     // Seconds 0–4 of 520000001 fall in [-5 s, 5 s) too: 10 events, over the flag threshold only.
     expect(summary(run.result)).toEqual([
       ['520000001', -5_000, 5_000, 10, 'flag'],
@@ -80,13 +106,33 @@ describe('sluice bots detect', () => {
     ],
     ['500ms', []],
   ])('reads --window %s as a duration', async (window, expected) => {
-    const run = await sluice('bots', 'detect', '--input', input, '--window', window);
+    const run = await sluice(
+      'bots',
+      'detect',
+      '--input',
+      input,
+      '--rejects',
+      join(dir, 'r.jsonl'),
+      '--window',
+      window,
+    );
     expect(run.code).toBe(0);
     expect(summary(run.result)).toEqual(expected);
   });
 
   it('takes both thresholds', async () => {
-    const run = await sluice('bots', 'detect', '--input', input, '--flag', '2', '--alert', '6');
+    const run = await sluice(
+      'bots',
+      'detect',
+      '--input',
+      input,
+      '--rejects',
+      join(dir, 'r.jsonl'),
+      '--flag',
+      '2',
+      '--alert',
+      '6',
+    );
     expect(summary(run.result).map((d) => [d[0], d[4]])).toEqual([
       ['520000001', 'high'],
       ['520000002', 'high'],
@@ -102,7 +148,7 @@ describe('sluice bots detect', () => {
     [['--flag=-1'], /--flag must be a whole number ≥ 0, got "-1"/],
     [['--alert=-3'], /--alert must be a whole number ≥ 0, got "-3"/],
     [['--flag', '12', '--alert', '5'], /--alert \(5\) must be at least --flag \(12\)/],
-    [['--colour', 'red'], /Unknown option '--colour'/],
+    [['--colour', 'red'], /unknown option --colour/],
   ])('exits 2 on bad arguments %j', async (flags, message) => {
     const run = await sluice('bots', 'detect', '--input', input, ...flags);
     expect(run.code).toBe(2);
@@ -119,10 +165,10 @@ describe('sluice bots detect', () => {
   });
 
   it.each([
-    ['a missing file', () => join(dir, 'missing.csv'), 'ENOENT'],
-    ['a directory', () => dir, 'EISDIR'],
+    ['a missing file', () => join(dir, 'missing.csv'), 'no such file or folder'],
+    ['a directory', () => dir, 'it is a folder'],
   ])('exits 1 with one line naming %s', async (_, file, code) => {
-    const run = await sluice('bots', 'detect', '--input', file());
+    const run = await sluice('bots', 'detect', '--input', file(), '--rejects', join(dir, 'r.jsonl'));
     expect(run.code).toBe(1);
     expect(run.stderr).toHaveLength(1);
     expect(run.stderr[0]).toMatch(new RegExp(`^sluice: cannot read ${file()}: (.*${code}|it is not a file)`));
@@ -131,7 +177,7 @@ describe('sluice bots detect', () => {
   it('exits 1 naming a file that is not an events CSV', async () => {
     const orders = join(dir, 'orders.csv');
     await writeFile(orders, 'OrderID,Status\nO1,pending\n');
-    const run = await sluice('bots', 'detect', '--input', orders);
+    const run = await sluice('bots', 'detect', '--input', orders, '--rejects', join(dir, 'r.jsonl'));
     expect(run.code).toBe(1);
     expect(run.stderr).toEqual([
       expect.stringMatching(

@@ -1,0 +1,202 @@
+import type { Command, OptionSpec } from './command.js';
+import { DEMO_EXAMPLES } from './commands/demo-examples.js';
+
+// What `--help` shows and the parser reads. Each command's code is imported only when it runs.
+
+/** The datasets `sluice generate` writes (checked against @sluice/datagen by a test). */
+export const DATASET_NAMES = ['orders', 'clicks', 'manufacturing', 'customers', 'transactions', 'events'];
+
+const REJECTS_NOTE =
+  'Rejected rows always go to the rejects file, one JSON object a line with the reason and the file:line; ' +
+  'stdout carries their count and the file, never the rows.';
+
+const input = (description: string): OptionSpec => ({
+  type: 'string',
+  value: 'FILE',
+  required: true,
+  description,
+});
+
+const generate: Command = {
+  name: 'generate',
+  summary: 'writes a deterministic sample dataset of any size',
+  positional: { name: 'dataset', choices: DATASET_NAMES },
+  options: {
+    rows: { type: 'string', value: 'N', default: '1000', description: 'how many records' },
+    out: { type: 'string', value: 'FILE', required: true, description: 'the file to write' },
+    seed: { type: 'string', value: 'S', default: '42', description: 'the same seed gives the same bytes' },
+    dirty: {
+      type: 'string',
+      value: 'RATE',
+      default: '0.02',
+      description: 'share of records (0 to 1) carrying a known data-quality quirk',
+    },
+  },
+  load: async () => (await import('./commands/generate.js')).generate,
+};
+
+const ordersFilter: Command = {
+  name: 'orders filter',
+  summary: 'the stale-order filter (seed 000): drops pending or cancelled orders older than the age limit',
+  options: {
+    input: input('the orders CSV to read (header row; status and order date columns found by name)'),
+    output: {
+      type: 'string',
+      value: 'FILE',
+      required: true,
+      description: 'the CSV of kept orders, with the input header and bytes',
+    },
+    'as-of': {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      required: true,
+      description: 'the day order ages are counted to',
+    },
+    'max-age-days': {
+      type: 'string',
+      value: 'N',
+      default: '30',
+      description: 'a pending or cancelled order more than N days old is stale (exactly N is kept)',
+    },
+    rejects: {
+      type: 'string',
+      value: 'FILE',
+      defaultText: 'OUTPUT.rejects.jsonl',
+      description: 'JSON Lines file of rows without a readable date or status',
+    },
+  },
+  notes: [REJECTS_NOTE],
+  load: async () => (await import('./commands/orders.js')).ordersFilter,
+};
+
+const customersScore: Command = {
+  name: 'customers score',
+  summary: 'customer value scores and segments (seed 002) over a Kaggle-style consumer CSV',
+  options: {
+    input: input('the customers CSV to read'),
+    output: {
+      type: 'string',
+      value: 'FILE',
+      required: true,
+      description: 'the scored customers: CSV if it ends in .csv, JSON Lines if .jsonl or .ndjson',
+    },
+    rejects: {
+      type: 'string',
+      value: 'FILE',
+      defaultText: 'OUTPUT.rejects.jsonl',
+      description: 'JSON Lines file of rows that cannot be scored',
+    },
+  },
+  notes: [REJECTS_NOTE],
+  load: async () => (await import('./commands/customers.js')).customersScore,
+};
+
+const transactionsRun: Command = {
+  name: 'transactions run',
+  summary: 'the transaction stream (seed 003) over a file of SQS message bodies',
+  options: {
+    input: input('JSON Lines file, one SQS message body a line'),
+    state: {
+      type: 'string',
+      value: 'DIR',
+      required: true,
+      description: 'where DynamoDB data and notifications are kept between runs',
+    },
+    'large-order-threshold': {
+      type: 'string',
+      value: 'N',
+      default: '100',
+      description: 'orders above this amount are held as pending',
+    },
+    'max-receive-count': {
+      type: 'string',
+      value: 'N',
+      default: '3',
+      description: 'deliveries before a failing message goes to the dead-letter list',
+    },
+  },
+  notes: [
+    'Running the same input again stores and sends nothing anew: valid messages are then dropped as duplicate.',
+  ],
+  load: async () => (await import('./commands/transactions.js')).transactionsRun,
+};
+
+const botsDetect: Command = {
+  name: 'bots detect',
+  summary: 'windowed bot detection (seed 004) over a rees46 events CSV',
+  options: {
+    input: input('the events CSV (event_time, event_type, user_id columns)'),
+    window: {
+      type: 'string',
+      value: 'DURATION',
+      default: '10s',
+      description: 'window length: 500ms, 10s, 1m',
+    },
+    slide: {
+      type: 'string',
+      value: 'DURATION',
+      defaultText: '--window, which makes windows tumbling',
+      description: 'how far windows move; shorter than --window makes them sliding',
+    },
+    flag: { type: 'string', value: 'N', default: '5', description: 'events in a window that flag a user' },
+    alert: {
+      type: 'string',
+      value: 'N',
+      defaultText: 'the larger of 10 and --flag',
+      description: 'events in a window that raise an alert',
+    },
+    rejects: {
+      type: 'string',
+      value: 'FILE',
+      defaultText: 'the input file name + .rejects.jsonl, in the current folder',
+      description: 'JSON Lines file of rows that are not valid events',
+    },
+  },
+  notes: [REJECTS_NOTE],
+  load: async () => (await import('./commands/bots.js')).botsDetect,
+};
+
+const query: Command = {
+  name: 'query',
+  summary: 'Athena SQL over local CSV, JSON Lines, Parquet files or Hive folders, on embedded DuckDB',
+  options: {
+    table: {
+      type: 'string',
+      multiple: true,
+      value: 'NAME=PATH',
+      required: true,
+      description: 'a table over a file or a folder of key=value/ partitions; repeat for more tables',
+    },
+    sql: { type: 'string', value: 'SQL', required: true, description: 'the query, in Athena (Trino) SQL' },
+  },
+  load: async () => (await import('./commands/query.js')).query,
+};
+
+const demo: Command = {
+  name: 'demo',
+  summary: 'runs the five reference pipelines on generated data and writes a summary page',
+  options: {
+    out: { type: 'string', value: 'DIR', default: 'out/demo', description: 'where every output goes' },
+    rows: {
+      type: 'string',
+      value: 'N',
+      default: '20000',
+      description: 'input size of each pipeline (the transaction stream takes at most 1000)',
+    },
+    seed: { type: 'string', value: 'S', default: '42', description: 'seed of the generated data' },
+    only: {
+      type: 'string',
+      value: 'NAME[,NAME]',
+      defaultText: 'all',
+      description: `pipelines to run: ${DEMO_EXAMPLES.map((e) => e.name).join(', ')}`,
+    },
+    serve: { type: 'boolean', description: 'then serve the summary page until Ctrl-C' },
+    port: { type: 'string', value: 'P', default: '8080', description: 'the port --serve listens on' },
+  },
+  load: async () => (await import('./commands/demo.js')).demo,
+};
+
+/** Every command, by the words that select it (`orders filter` is two words), in help order. */
+export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
+  [demo, generate, ordersFilter, customersScore, transactionsRun, botsDetect, query].map((c) => [c.name, c]),
+);

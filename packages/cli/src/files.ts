@@ -1,0 +1,83 @@
+import { createReadStream } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { normaliseColumnName, openCsv } from '@sluice/core/codecs';
+import { UnreadableInputError, UnwritableOutputError, UsageError } from './errors.js';
+
+/**
+ * Checks that a file can be opened for reading before any output is written, so a typo in a path
+ * fails with one line naming it.
+ *
+ * @example await readableFile('orders.csv'); // throws UnreadableInputError naming the file
+ */
+export async function readableFile(file: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    const handle = await open(file, 'r');
+    isFile = (await handle.stat()).isFile();
+    await handle.close();
+  } catch (error) {
+    throw new UnreadableInputError(file, error);
+  }
+  if (!isFile) throw new UnreadableInputError(file, 'it is not a file');
+}
+
+/**
+ * Reads only the header of a CSV file and checks it names every column a command needs, so a file
+ * of the wrong kind (or an empty one) fails with one line naming it instead of rejecting every row.
+ *
+ * @example await requireColumns('events.csv', ['event_time', 'user_id']);
+ */
+export async function requireColumns(file: string, columns: readonly string[]): Promise<void> {
+  const input = createReadStream(file, { highWaterMark: 64 * 1024 });
+  try {
+    const csv = await openCsv(input, { file });
+    const present = new Set(csv.header.map(normaliseColumnName));
+    if (csv.header.length === 0) throw new UnreadableInputError(file, 'it has no header row');
+    const missing = columns.filter((column) => !present.has(normaliseColumnName(column)));
+    if (missing.length > 0)
+      throw new UnreadableInputError(file, `its header has no ${missing.join(', ')} column`);
+  } finally {
+    input.destroy();
+  }
+}
+
+/**
+ * Refuses (usage error) when two of a command's files are one file: writing the output over the
+ * input would destroy it mid-read. Symbolic links and `./` spellings are seen through; a file that
+ * does not exist yet is compared by its resolved path.
+ *
+ * @example await distinctFiles({ input: 'a.csv', output: './a.csv' }); // --output and --input are the same file
+ */
+export async function distinctFiles(files: Record<string, string>): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const [option, file] of Object.entries(files)) {
+    const where = await canonicalPath(file);
+    const other = seen.get(where);
+    if (other) throw new UsageError(`--${option} and --${other} are the same file (${file})`);
+    seen.set(where, option);
+  }
+}
+
+async function canonicalPath(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    const folder = await realpath(dirname(file)).catch(() => resolve(dirname(file)));
+    return join(folder, basename(file));
+  }
+}
+
+/**
+ * Checks that every output's folder exists before any input is read, so a mistyped output path
+ * fails at once, naming the output rather than the first file that happened to be opened.
+ *
+ * @example await outputFolders(['out/kept.csv']); // cannot write out/kept.csv: the folder out does not exist
+ */
+export async function outputFolders(files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    const info = await stat(dirname(file)).catch(() => undefined);
+    if (!info?.isDirectory())
+      throw new UnwritableOutputError(file, `the folder ${dirname(file)} does not exist`);
+  }
+}
