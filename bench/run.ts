@@ -6,6 +6,7 @@ import { athenaPolling } from './cases/athena-polling.js';
 import { botDetection } from './cases/bot-detection.js';
 import { bundles } from './cases/bundles.js';
 import type { BenchCase } from './cases/case.js';
+import { cli } from './cases/cli.js';
 import { parquetWrite } from './cases/parquet-write.js';
 import { queryEngine } from './cases/query-engine.js';
 import { scoring } from './cases/scoring.js';
@@ -25,6 +26,8 @@ const CASES: BenchCase[] = [
   { name: 'scoring', defaultRows: 200_000, run: scoring },
   { name: 'bundles', defaultRows: 0, run: bundles },
   { name: 'athena-polling', defaultRows: 0, run: athenaPolling },
+  // The compiled `sluice` command as a user runs it: --help start-up, orders filter end to end.
+  { name: 'cli', defaultRows: 1_000_000, run: cli },
 ];
 
 const { values, positionals } = parseArgs({
