@@ -1,12 +1,12 @@
-/** Size of the chunks the fast path emits: few large writes instead of one per kept line. */
-export const OUTPUT_CHUNK_BYTES = 512 * 1024;
+/** Size of the chunks a byte batcher emits: few large writes instead of one per kept line. */
+export const BYTE_BATCH_BYTES = 512 * 1024;
 
 /**
- * Collects kept bytes into fixed-size chunks. Kept lines are copied as byte ranges of the input
- * (runs of consecutive kept lines in one copy), so no row ever becomes a string.
+ * Collects byte ranges into fixed-size chunks: a reader copies kept lines out of its input (runs
+ * of consecutive kept lines in one copy), so no row ever becomes a string.
  */
-export class OutputBatcher {
-  #chunk = Buffer.allocUnsafe(OUTPUT_CHUNK_BYTES);
+export class ByteBatcher {
+  #chunk = Buffer.allocUnsafe(BYTE_BATCH_BYTES);
   #used = 0;
   #ready: Buffer[] = [];
 
@@ -37,7 +37,7 @@ export class OutputBatcher {
 
   #rotate(): void {
     this.#ready.push(this.#used === this.#chunk.length ? this.#chunk : this.#chunk.subarray(0, this.#used));
-    this.#chunk = Buffer.allocUnsafe(OUTPUT_CHUNK_BYTES);
+    this.#chunk = Buffer.allocUnsafe(BYTE_BATCH_BYTES);
     this.#used = 0;
   }
 }

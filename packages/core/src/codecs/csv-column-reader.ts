@@ -1,12 +1,14 @@
-import { type CsvColumnBatch, CsvColumnCollector } from './csv-column-collector.js';
-import { type CsvReadOptions, openScanner } from './csv-opening.js';
-import type { CsvScanner } from './csv-scanner.js';
+import type { Rejection } from '../outcome/outcome.js';
+import type { RunReport } from '../outcome/report.js';
+import { type CsvColumnBatch, CsvColumnBatcher } from './csv-column-batcher.js';
+import type { CsvInput } from './csv-input.js';
+import { type CsvLineTerminator, type CsvReadOptions, openCsvScan } from './csv-scan.js';
 import { CodecOptionsError } from './errors.js';
 
-export type { CsvColumnBatch } from './csv-column-collector.js';
+export type { CsvColumnBatch } from './csv-column-batcher.js';
 
-/** How {@link readCsvColumns} reads a file: as {@link openCsv} does, in batches of `batchRows`. */
-export interface CsvColumnReadOptions extends Omit<CsvReadOptions, 'keepRaw'> {
+/** How {@link readCsvColumns} reads a file: as every CSV reader does, in batches of `batchRows`. */
+export interface CsvColumnReadOptions extends CsvReadOptions {
   /** Rows per batch (default 4096); the last batch may hold fewer. */
   batchRows?: number;
 }
@@ -17,10 +19,12 @@ export interface CsvColumnSource {
   header: string[];
   /** The header's exact text (no BOM, no terminator). */
   headerRaw: string;
-  /** The first line terminator seen (`'\n'` if none). */
-  lineTerminator: '\n' | '\r\n';
+  /** The header's line terminator (`'\n'` if it has none). */
+  lineTerminator: CsvLineTerminator;
   /** Batches of rows and rejections, in input order; a batch may hold only rejections. Iterate once. */
   batches: AsyncIterable<CsvColumnBatch>;
+  /** Once `batches` was read to the end: lines, rows (kept) and rejections counted. */
+  report(): RunReport;
 }
 
 /**
@@ -37,41 +41,32 @@ export interface CsvColumnSource {
  * }
  */
 export async function readCsvColumns(
-  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  input: CsvInput,
   options: CsvColumnReadOptions = {},
 ): Promise<CsvColumnSource> {
-  const { batchRows = 4096, ...csvOptions } = options;
+  const { batchRows = 4096, ...readOptions } = options;
   if (!Number.isSafeInteger(batchRows) || batchRows < 1) {
     throw new CodecOptionsError(
       `invalid CSV options: batchRows: expected a positive integer, got ${batchRows}`,
     );
   }
-  const { scanner, rows, texts, ended, ...head } = await openScanner(
-    input,
-    { ...csvOptions, keepRaw: false },
-    (settings) => new CsvColumnCollector(settings, batchRows),
-  );
-  return { ...head, batches: readBatches(scanner, rows, texts, ended) };
-}
-
-async function* readBatches(
-  scanner: CsvScanner,
-  rows: CsvColumnCollector,
-  texts: AsyncIterator<string>,
-  ended: boolean,
-): AsyncGenerator<CsvColumnBatch> {
-  try {
-    yield* rows.take();
-    while (!ended) {
-      const next = await texts.next();
-      if (next.done) {
-        scanner.finish();
-        ended = true;
-      } else scanner.feed(next.value);
-      yield* rows.take();
+  const scan = await openCsvScan(input, readOptions);
+  const batcher = new CsvColumnBatcher(scan.header.length, batchRows);
+  const rules = {
+    line: batcher.lineRule,
+    record: batcher.recordRule,
+  };
+  const onRejected = (rejection: Rejection) => batcher.reject(rejection);
+  async function* batches(): AsyncGenerator<CsvColumnBatch> {
+    scan.start(rules, { onRejected });
+    try {
+      yield* batcher.take();
+      while (await scan.step()) yield* batcher.take();
+      yield* batcher.take(true);
+    } finally {
+      await scan.close();
     }
-  } finally {
-    // Leaving early (break, throw) releases the input, as openCsv does.
-    if (!ended) await texts.return?.();
   }
+  const { header, headerRaw, lineTerminator } = scan;
+  return { header, headerRaw, lineTerminator, batches: batches(), report: () => scan.report() };
 }

@@ -14,8 +14,14 @@ describe('findColumn', () => {
     expect(findColumn(['order_status'], ['status', 'orderstatus'])).toBe(0);
   });
 
-  it('returns the first matching header in header order', () => {
-    expect(findColumn(['date', 'OrderDate'], ['orderdate', 'date'])).toBe(0);
+  it('prefers the earlier candidate whatever the header order', () => {
+    expect(findColumn(['date', 'OrderDate'], ['orderdate', 'date'])).toBe(1);
+  });
+
+  it('refuses two columns that read as the same name, naming both and the file', () => {
+    expect(() => findColumn(['id', 'Status', ' status '], ['status'], 'o.csv')).toThrow(
+      'o.csv: columns "Status" (column 2) and " status " (column 3) both read as "status"; rename one',
+    );
   });
 
   it('returns -1 when nothing matches', () => {

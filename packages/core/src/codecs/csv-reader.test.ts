@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../outcome/outcome.js';
-import { type CsvReadOptions, openCsv } from './csv-reader.js';
-import type { CsvRecord } from './csv-scanner.js';
+import type { CsvRecord } from './csv-line.js';
+import { type CsvOpenOptions as CsvReadOptions, openCsv } from './csv-reader.js';
 import { CodecOptionsError, CsvHeaderError } from './errors.js';
 
 const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url));
@@ -135,33 +135,35 @@ describe('openCsv rejections', () => {
     const { kept, rejected } = await readAll(await fixture('orders-ragged-rows.csv'), { file: 'orders.csv' });
     expect(kept.map((r) => r.fields[0])).toEqual(['1', '4']);
     expect(rejected.map((r) => [r.reason, r.message, r.raw])).toEqual([
-      ['ragged-row', 'expected 2 fields, got 3, at orders.csv:3', '2,too,many'],
-      ['ragged-row', 'expected 2 fields, got 1, at orders.csv:4', '3'],
+      ['ragged-row', 'orders.csv:3: expected 2 fields, got 3', '2,too,many'],
+      ['ragged-row', 'orders.csv:4: expected 2 fields, got 1', '3'],
     ]);
     expect(rejected[0]?.position).toEqual({ kind: 'file', file: 'orders.csv', line: 3 });
   });
 
-  it('rejects an oversized field without buffering it and reads on with correct lines', async () => {
+  it('gives up only the first line of a quoted record past maxRecordBytes and reads on', async () => {
     const big = `"${'x'.repeat(5000)}\n${'y'.repeat(5000)}"`;
     const text = `id,note\n1,short\n2,${big}\n3,after\n4,${'z'.repeat(300)}\n5,end\n`;
-    for (const pieceSize of [64, 1 << 16]) {
-      const { kept, rejected } = await readAll(text, { file: 'f.csv', maxFieldBytes: 256 }, pieceSize);
+    for (const pieceSize of [1, 64, 1 << 16]) {
+      const { csv, kept, rejected } = await readAll(text, { file: 'f.csv', maxRecordBytes: 256 }, pieceSize);
       expect(kept.map((r) => [r.line, r.fields[0]])).toEqual([
         [2, '1'],
         [5, '3'],
         [7, '5'],
       ]);
       expect(rejected.map((r) => [r.reason, r.position])).toEqual([
-        ['field-too-large', { kind: 'file', file: 'f.csv', line: 3, column: 'note' }],
-        ['field-too-large', { kind: 'file', file: 'f.csv', line: 6, column: 'note' }],
+        ['unterminated-quote', { kind: 'file', file: 'f.csv', line: 3 }],
+        ['record-too-large', { kind: 'file', file: 'f.csv', line: 4 }],
+        ['record-too-large', { kind: 'file', file: 'f.csv', line: 6 }],
       ]);
+      expect(csv.report()).toMatchObject({ lines: 7, read: 6, kept: 3 });
     }
   });
 
   it('rejects an oversized record and reads on', async () => {
     const wide = Array.from({ length: 50 }, () => 'abcdefghij').join(',');
     const text = `${Array.from({ length: 50 }, (_, i) => `c${i}`).join(',')}\n${wide}\n${wide.slice(0, 10)}${'1,'.repeat(49)}1\n`;
-    const { kept, rejected } = await readAll(text, { maxRecordBytes: 200, maxFieldBytes: 100 }, 32);
+    const { kept, rejected } = await readAll(text, { maxRecordBytes: 200 }, 32);
     expect(rejected.map((r) => [r.reason, r.position?.kind === 'file' && r.position.line])).toEqual([
       ['record-too-large', 2],
     ]);
@@ -172,7 +174,8 @@ describe('openCsv rejections', () => {
     const { kept, rejected } = await readAll('a,b\n1,2\n3,"never\nclosed\n', { file: 'q.csv' });
     expect(kept.map((r) => r.fields)).toEqual([['1', '2']]);
     expect(rejected).toMatchObject([
-      { reason: 'unterminated-quote', position: { line: 3 }, raw: '3,"never\nclosed\n' },
+      { reason: 'unterminated-quote', position: { line: 3 }, raw: '3,"never' },
+      { reason: 'ragged-row', position: { line: 4 }, raw: 'closed' },
     ]);
     expect(rejected[0]?.message).toContain('q.csv:3');
   });

@@ -1,276 +1,397 @@
 import type { Rejection } from '../outcome/outcome.js';
-import { fieldTooLarge, recordTooLarge, unterminatedQuote } from './csv-rejections.js';
-import type { CsvRowCollector } from './csv-row-collector.js';
-import {
-  AFTER_QUOTE,
-  CR,
-  type CsvScannerSettings,
-  countLineFeeds,
-  FIELD_START,
-  IN_QUOTES,
-  LF,
-  QUOTE,
-  QUOTE_SEEN,
-  UNQUOTED,
-} from './csv-scan-shape.js';
+import { CR, decodeBytes, LF, parseFields, QUOTE } from './csv-fields.js';
+import { CsvLine, type CsvRecord } from './csv-line.js';
+import { raggedRow, recordTooLarge, splitRecord, unterminatedQuote } from './csv-rejections.js';
+import type { TextEncodingName } from './text-decoding.js';
 
-export type { CsvRecord, CsvScannerSettings } from './csv-scan-shape.js';
+/** What the scanner needs to know. */
+export interface CsvScanSettings {
+  file: string;
+  delimiter: number;
+  encoding: TextEncodingName;
+  maxRecordBytes: number;
+}
+
+/** Where the scanner hands what it finds, in input order. */
+export interface CsvScanHandler {
+  /** The first record that is not blank. */
+  header(record: CsvRecord, bytes: Buffer, start: number, end: number, next: number): void;
+  /** A record without quotes and with the header's width; `next` is where the following one starts. */
+  line(line: CsvLine, next: number): void;
+  /** A record with quoted fields, already split and decoded. */
+  record(record: CsvRecord, bytes: Buffer, start: number, next: number): void;
+  /** A physical line with nothing on it. */
+  blank(line: number): void;
+  /** A record the reader cannot read; it spans exactly one physical line. */
+  rejected(rejection: Rejection): void;
+  /** `bytes` is about to be released: what lies before `upTo` will not be seen again. */
+  release(bytes: Buffer, upTo: number): void;
+}
+
+// Where the quoted-record scan is inside the current field.
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const IN_QUOTES = 2;
+const QUOTE_SEEN = 3; // a quote inside quotes: the closing one, or the first of a doubled pair
+const AFTER_QUOTE = 4; // text after a closing quote, kept literally
 
 /**
- * A resumable RFC 4180 scanner. Text arrives in pieces through {@link feed}; the first non-blank
- * record becomes the header, and later records and rejections go to a {@link CsvRowCollector}.
- *
- * Unquoted records that lie wholly in the buffer take a fast path (indexOf + split). Quoted
- * records and records cut by a chunk boundary go through a character state machine that keeps
- * its place between pieces, so no text is scanned twice and an oversized record is abandoned
- * (skipped to its end, then rejected) instead of buffered.
+ * Finds CSV records in bytes, resumable across chunks of any size. A record without quotes is
+ * found by one pass that notes its field starts (a {@link CsvLine}); a record with quotes is
+ * scanned by a state machine, then split. LF, CRLF and lone CR end lines. A quote left open (at
+ * the end of input, or past `maxRecordBytes`) costs only its record's first line: that line is
+ * rejected as `unterminated-quote` and scanning resumes at the next physical line. Memory holds
+ * one chunk and at most one record (`maxRecordBytes`), never the rest of the input.
  */
 export class CsvScanner {
-  header: string[] | undefined;
-  headerRaw = '';
-  /** Line on which the header record starts; rejections before or at it are header problems. */
-  headerLine = 0;
-  lineTerminator: '\n' | '\r\n' | undefined;
-
-  readonly #settings: CsvScannerSettings;
-  readonly #rows: CsvRowCollector;
-  readonly #delimiterCode: number;
-  #buf = '';
-  #pos = 0; // start of the current record in #buf
-  #line = 1; // line on which the current record starts
-  #nextQuote = -1; // first quote at or after #pos, Infinity if none; -1 = not looked up yet
-  // State of the slow scanner, valid while #slow.
-  #slow = false;
+  readonly #settings: CsvScanSettings;
+  readonly #handler: CsvScanHandler;
+  #view: CsvLine;
+  #width = -1; // the header's field count, once known
+  #buf: Buffer = Buffer.alloc(0);
+  #len = 0;
+  #pos = 0; // where the current record starts
+  #line = 1; // the physical line it starts on
+  #owned = false; // #buf is the scanner's own copy (it may be reused)
+  #skipping = false; // dropping the rest of a physical line too long to keep
+  // State of a quoted record being scanned.
+  #quoted = false;
   #cursor = 0;
   #state = FIELD_START;
-  #fields: string[] = [];
-  #fieldStart = 0;
-  #quotedEnd = 0;
-  #newlines = 0;
-  #skipped: Rejection | undefined;
+  #breaks = 0; // line breaks inside quotes so far
+  #firstEnd = -1; // end of the record's first physical line, once a break was seen
+  #firstNext = -1; // start of its second physical line
+  #afterCr = false;
+  #textAfterQuote = false; // a closing quote was followed by text: a sign of a stray quote
+  #paused = false; // stopped after the header, until resume()
+  #final = false; // the input has ended
 
-  constructor(settings: CsvScannerSettings, rows: CsvRowCollector) {
+  constructor(settings: CsvScanSettings, handler: CsvScanHandler) {
     this.#settings = settings;
-    this.#rows = rows;
-    this.#delimiterCode = settings.delimiter.charCodeAt(0);
+    this.#handler = handler;
+    this.#view = new CsvLine(1, settings.encoding);
   }
 
-  /** Scans the next piece of text; a record left incomplete waits for the next piece. */
-  feed(text: string): void {
-    const shift = this.#pos;
-    this.#buf = shift < this.#buf.length ? this.#buf.slice(shift) + text : text;
-    this.#pos = 0;
-    this.#cursor -= shift;
-    this.#fieldStart -= shift;
-    this.#quotedEnd -= shift;
-    this.#nextQuote = -1;
+  /** Physical lines read so far (all of them once {@link finish} returned). */
+  get lines(): number {
+    return this.#line - 1;
+  }
+
+  /** Scans the next chunk; a record it cuts waits for the next one. */
+  feed(chunk: Buffer): void {
+    this.#append(chunk);
     this.#scan(false);
   }
 
-  /** Ends the input: the last record may lack a terminator; an open quote is rejected. */
+  /** Ends the input: a last record may lack its terminator; an open quote is rejected. */
   finish(): void {
+    this.#final = true;
     this.#scan(true);
-    this.#rows.end();
+    if (!this.#paused) this.#handler.release(this.#buf, this.#len);
+  }
+
+  /** Goes on after the header: the scanner stops there so that rules can be set up first. */
+  resume(): void {
+    this.#paused = false;
+    this.#scan(this.#final);
+    if (this.#final) this.#handler.release(this.#buf, this.#len);
+  }
+
+  #append(chunk: Buffer): void {
+    const carry = this.#len - this.#pos;
+    this.#handler.release(this.#buf, this.#pos);
+    if (carry === 0) {
+      this.#rebase(chunk, chunk.length, false);
+      return;
+    }
+    const need = carry + chunk.length;
+    if (this.#owned && this.#buf.length >= need) this.#buf.copyWithin(0, this.#pos, this.#len);
+    else {
+      const grown = Buffer.allocUnsafe(Math.max(need, 2 * carry, 64 * 1024));
+      this.#buf.copy(grown, 0, this.#pos, this.#len);
+      this.#buf = grown;
+    }
+    chunk.copy(this.#buf, carry);
+    this.#rebase(this.#buf, need, true);
+  }
+
+  /** Moves to a new buffer whose first byte is the current record's first byte. */
+  #rebase(buf: Buffer, len: number, owned: boolean): void {
+    const shift = this.#pos;
+    this.#buf = buf;
+    this.#len = len;
+    this.#owned = owned;
+    this.#pos = 0;
+    this.#cursor -= shift;
+    if (this.#firstEnd >= 0) {
+      this.#firstEnd -= shift;
+      this.#firstNext -= shift;
+    }
   }
 
   #scan(final: boolean): void {
     for (;;) {
-      if (this.#slow) {
-        if (!this.#scanSlow(final)) return;
-        continue;
-      }
-      if (this.#pos >= this.#buf.length) return;
-      const lf = this.#buf.indexOf('\n', this.#pos);
-      if (lf === -1 || this.#quoteBefore(lf)) this.#startSlow();
-      else this.#takeUnquoted(lf);
+      let more: boolean;
+      if (this.#paused) return;
+      if (this.#skipping) more = this.#skip(final);
+      else if (this.#quoted) more = this.#scanQuoted(final);
+      else if (this.#pos >= this.#len) return;
+      else more = this.#scanLine(final);
+      if (!more) return;
     }
   }
 
-  #quoteBefore(lf: number): boolean {
-    if (this.#nextQuote < this.#pos) {
-      const quote = this.#buf.indexOf('"', this.#pos);
-      this.#nextQuote = quote === -1 ? Number.POSITIVE_INFINITY : quote;
-    }
-    return this.#nextQuote < lf;
-  }
-
-  /** Fast path: a whole record without quotes. */
-  #takeUnquoted(lf: number): void {
-    const start = this.#pos;
-    const crlf = lf > start && this.#buf.charCodeAt(lf - 1) === CR;
-    const end = crlf ? lf - 1 : lf;
-    const line = this.#line++;
-    this.#pos = lf + 1;
-    if (end === start) return; // a blank line is not a record
-    this.lineTerminator ??= crlf ? '\r\n' : '\n';
-    const { maxRecordLength, maxFieldLength, delimiter } = this.#settings;
-    if (end - start > maxRecordLength) {
-      this.#reject(recordTooLarge(this.#place(line), maxRecordLength));
-      return;
-    }
-    if (this.header !== undefined) {
-      this.#rows.addUnquoted(this.#buf, start, end, line);
-      return;
-    }
-    const text = this.#buf.slice(start, end);
-    const fields = text.split(delimiter);
-    if (end - start > maxFieldLength) {
-      const column = fields.findIndex((field) => field.length > maxFieldLength);
-      if (column !== -1) {
-        this.#reject(this.#fieldTooLarge(line, column));
-        return;
-      }
-    }
-    this.#accept(fields, line, start, end, text);
-  }
-
-  #startSlow(): void {
-    this.#slow = true;
-    this.#cursor = this.#pos;
-    this.#fieldStart = this.#pos;
-    this.#state = FIELD_START;
-    this.#fields = [];
-    this.#newlines = 0;
-    this.#skipped = undefined;
-  }
-
-  /** Slow path; returns true when the record ended (or the input did). */
-  #scanSlow(final: boolean): boolean {
+  /** One record read in a single pass when it has no quote; false when it needs more input. */
+  #scanLine(final: boolean): boolean {
     const buf = this.#buf;
-    const length = buf.length;
-    const delimiter = this.#delimiterCode;
-    let i = this.#cursor;
+    const len = this.#len;
+    const delimiter = this.#settings.delimiter;
+    const starts = this.#view.starts;
+    const room = starts.length - 1;
+    const start = this.#pos;
+    let count = 0;
+    let ascii = true;
+    let i = start;
+    for (; i < len; i++) {
+      const c = buf[i] as number;
+      if (c === delimiter) {
+        if (++count < room) starts[count] = i + 1;
+      } else if (c > QUOTE) {
+        if (c > 0x7f) ascii = false;
+      } else if (c === LF || c === CR || c === QUOTE) break;
+    }
+    if (i < len && buf[i] === QUOTE) return this.#startQuoted();
+    if (i === len && !final) return this.#waitForLine(start);
+    let next = i + 1;
+    if (i < len && buf[i] === CR) {
+      if (i + 1 === len && !final) return false; // a CRLF may be cut between the chunks
+      if (buf[i + 1] === LF) next = i + 2;
+    }
+    this.#emitLine(start, i, Math.min(next, len), count + 1, ascii);
+    return true;
+  }
+
+  /** No line end in the buffer: wait for more, unless the line is already too long to keep. */
+  #waitForLine(start: number): boolean {
+    if (this.#len - start <= this.#settings.maxRecordBytes) return false;
+    this.#rejectLong('record-too-large', this.#len);
+    return false;
+  }
+
+  #emitLine(start: number, end: number, next: number, count: number, ascii: boolean): void {
+    const line = this.#line++;
+    this.#pos = next;
+    const rejection = this.#checkLine(start, end, count, line);
+    if (end === start) this.#handler.blank(line);
+    else if (rejection) this.#handler.rejected(rejection);
+    else if (this.#width < 0) this.#header(start, end, next, line, line);
+    else {
+      const view = this.#view;
+      view.bytes = this.#buf;
+      view.start = start;
+      view.end = end;
+      view.line = line;
+      view.ascii = ascii;
+      view.starts[0] = start;
+      view.starts[count] = end + 1;
+      this.#handler.line(view, next);
+    }
+  }
+
+  /** Why a record without quotes cannot be read (too long, or not the header's width), if it cannot. */
+  #checkLine(start: number, end: number, count: number, line: number): Rejection | undefined {
+    const { file, maxRecordBytes, encoding } = this.#settings;
+    if (end - start > maxRecordBytes) return recordTooLarge({ file, line }, maxRecordBytes);
+    if (this.#width < 0 || count === this.#width || end === start) return undefined;
+    return raggedRow({ file, line }, this.#width, count, decodeBytes(this.#buf, start, end, encoding));
+  }
+
+  #header(start: number, end: number, next: number, line: number, endLine: number): void {
+    const { delimiter, encoding } = this.#settings;
+    const fields = parseFields(this.#buf, start, end, delimiter, encoding);
+    this.#width = fields.length;
+    this.#view = new CsvLine(fields.length, encoding);
+    this.#handler.header({ fields, line, endLine }, this.#buf, start, end, next);
+    this.#paused = true;
+  }
+
+  #startQuoted(): boolean {
+    this.#quoted = true;
+    this.#cursor = this.#pos;
+    this.#state = FIELD_START;
+    this.#breaks = 0;
+    this.#firstEnd = -1;
+    this.#firstNext = -1;
+    this.#afterCr = false;
+    this.#textAfterQuote = false;
+    return true;
+  }
+
+  /** Scans a record that holds quotes; false when it needs more input. */
+  #scanQuoted(final: boolean): boolean {
+    const end = this.#findQuotedEnd(final);
+    if (end === -1) {
+      // Where a CR ends the first line and ends the buffer too, wait: its LF belongs to that line.
+      const firstLineCut = this.#afterCr && this.#firstNext === this.#len && !final;
+      if (this.#len - this.#pos > this.#settings.maxRecordBytes && !firstLineCut)
+        return this.#abandonQuoted(false);
+      if (!final) return false;
+      if (this.#state === IN_QUOTES) return this.#abandonQuoted(true);
+      return this.#endQuoted(this.#len, this.#len);
+    }
+    const buf = this.#buf;
+    let next = end + 1;
+    if (buf[end] === CR && next < this.#len && buf[next] === LF) next++;
+    if (end - this.#pos <= this.#settings.maxRecordBytes) return this.#endQuoted(end, next);
+    if (this.#firstEnd >= 0) return this.#abandonQuoted(false);
+    const { file, maxRecordBytes } = this.#settings;
+    this.#handler.rejected(recordTooLarge({ file, line: this.#line }, maxRecordBytes));
+    this.#quoted = false;
+    this.#line++;
+    this.#pos = next;
+    return true;
+  }
+
+  /** Index of the line end that closes the quoted record, or -1 (state saved) when not in the buffer. */
+  #findQuotedEnd(final: boolean): number {
+    const buf = this.#buf;
+    const len = this.#len;
+    const delimiter = this.#settings.delimiter;
     let state = this.#state;
-    while (i < length) {
+    let i = this.#cursor;
+    for (; i < len; i++) {
+      const c = buf[i] as number;
       if (state === IN_QUOTES) {
-        const quote = buf.indexOf('"', i);
-        const stop = quote === -1 ? length : quote;
-        this.#newlines += countLineFeeds(buf, i, stop);
-        i = quote === -1 ? length : quote + 1;
-        if (quote !== -1) state = QUOTE_SEEN;
+        if (c === QUOTE) state = QUOTE_SEEN;
+        else if (c === LF || c === CR) this.#lineBreakInQuotes(c, i);
+        this.#afterCr = c === CR;
         continue;
       }
-      const code = buf.charCodeAt(i);
-      if (state === FIELD_START || state === QUOTE_SEEN) {
-        if (code === QUOTE) {
-          state = IN_QUOTES;
-          i++;
-          continue;
-        }
-        if (state === QUOTE_SEEN) this.#quotedEnd = i - 1;
-        state = state === QUOTE_SEEN ? AFTER_QUOTE : UNQUOTED;
+      if (c === LF || c === CR) {
+        if (c === CR && i + 1 === len && !final) break; // is it CRLF? the next chunk says
+        this.#state = state;
+        this.#cursor = i;
+        return i;
       }
-      if (code === delimiter) {
-        this.#endField(i, state);
-        state = FIELD_START;
-        this.#fieldStart = ++i;
-      } else if (code === LF) {
-        this.#endRecord(i, state);
-        return true;
-      } else i++;
+      if (c === delimiter) state = FIELD_START;
+      else if (c === QUOTE && (state === FIELD_START || state === QUOTE_SEEN)) state = IN_QUOTES;
+      else if (state === FIELD_START) state = UNQUOTED;
+      else if (state === QUOTE_SEEN) {
+        state = AFTER_QUOTE;
+        this.#textAfterQuote = true;
+      }
     }
-    this.#cursor = i;
     this.#state = state;
-    if (final) this.#endInput();
-    else this.#checkPartial();
-    return final;
+    this.#cursor = i;
+    return -1;
   }
 
-  #endField(end: number, state: number): void {
-    if (this.#skipped) return;
-    const start = this.#fieldStart;
-    if (end - start > this.#settings.maxFieldLength) {
-      this.#skipped = this.#fieldTooLarge(this.#line, this.#fields.length);
-      this.#fields = [];
+  #lineBreakInQuotes(c: number, i: number): void {
+    if (c === LF && this.#afterCr) {
+      if (this.#firstNext === i) this.#firstNext = i + 1; // the LF of a CRLF that ended the first line
       return;
     }
-    if (state !== AFTER_QUOTE) {
-      this.#fields.push(this.#buf.slice(start, end));
-      return;
+    this.#breaks++;
+    if (this.#firstEnd < 0) {
+      this.#firstEnd = i;
+      this.#firstNext = i + 1;
     }
-    const inner = this.#buf.slice(start + 1, this.#quotedEnd);
-    const value = inner.includes('""') ? inner.replaceAll('""', '"') : inner;
-    this.#fields.push(this.#quotedEnd + 1 < end ? value + this.#buf.slice(this.#quotedEnd + 1, end) : value);
   }
 
-  /** Ends the record whose terminator (LF, or the end of input) is at `stop`. */
-  #endRecord(stop: number, state: number): void {
+  /** A quoted record ended at `end` (its terminator), the next starting at `next`. */
+  #endQuoted(end: number, next: number): boolean {
+    const { delimiter, encoding, file } = this.#settings;
     const start = this.#pos;
-    const crlf = stop > this.#fieldStart && this.#buf.charCodeAt(stop - 1) === CR;
-    const end = crlf ? stop - 1 : stop;
     const line = this.#line;
-    this.#endField(end, state); // before the line moves on: a rejection here names this record's line
-    this.#line += 1 + this.#newlines;
-    this.#pos = Math.min(stop + 1, this.#buf.length);
-    this.#slow = false;
-    if (this.#skipped) {
-      this.#reject(this.#skipped);
-      return;
+    const fields = parseFields(this.#buf, start, end, delimiter, encoding);
+    const malformed = fields.length !== this.#width || this.#textAfterQuote;
+    if (this.#width >= 0 && malformed && this.#breaks > 0) {
+      // Most likely a stray quote that ran into later lines: give up only the first one.
+      const raw = decodeBytes(this.#buf, start, this.#firstEnd, encoding);
+      const spread = this.#breaks + 1;
+      this.#handler.rejected(splitRecord({ file, line }, this.#width, fields.length, spread, raw));
+      return this.#resumeAfterFirstLine();
     }
-    const fields = this.#fields;
-    if (fields.length === 1 && end === start) return; // blank line
-    if (stop < this.#buf.length) this.lineTerminator ??= crlf ? '\r\n' : '\n';
-    const max = this.#settings.maxRecordLength;
-    if (end - start > max) {
-      this.#reject(recordTooLarge(this.#place(line), max));
-      return;
-    }
-    this.#accept(fields, line, start, end);
+    this.#quoted = false;
+    this.#line += this.#breaks + 1;
+    this.#pos = Math.min(next, this.#len);
+    const record = { fields, line, endLine: line + this.#breaks };
+    if (this.#width < 0) {
+      this.#width = fields.length;
+      this.#view = new CsvLine(fields.length, encoding);
+      this.#handler.header(record, this.#buf, start, end, this.#pos);
+      this.#paused = true;
+    } else if (fields.length !== this.#width) {
+      const raw = decodeBytes(this.#buf, start, end, encoding);
+      this.#handler.rejected(raggedRow({ file, line }, this.#width, fields.length, raw));
+    } else this.#handler.record(record, this.#buf, start, this.#pos);
+    return true;
   }
 
-  #endInput(): void {
-    if (this.#state === IN_QUOTES && !this.#skipped) {
-      const column = this.#fields.length + 1;
-      this.#slow = false;
-      this.#reject(unterminatedQuote(this.#place(this.#line), column, this.#buf.slice(this.#pos)));
-      this.#pos = this.#buf.length;
-      return;
+  /** An open quote at the end of input (`atEnd`) or a quoted record past the size limit. */
+  #abandonQuoted(atEnd: boolean): boolean {
+    const { file, encoding } = this.#settings;
+    const place = { file, line: this.#line };
+    if (this.#firstEnd >= 0) {
+      const raw = decodeBytes(this.#buf, this.#pos, this.#firstEnd, encoding);
+      this.#handler.rejected(unterminatedQuote(place, raw, this.#settings.maxRecordBytes));
+      return this.#resumeAfterFirstLine();
     }
-    if (this.#state === QUOTE_SEEN) {
-      this.#quotedEnd = this.#buf.length - 1;
-      this.#state = AFTER_QUOTE;
+    this.#quoted = false;
+    if (atEnd) {
+      const raw = decodeBytes(this.#buf, this.#pos, this.#len, encoding);
+      this.#handler.rejected(unterminatedQuote(place, raw, this.#settings.maxRecordBytes));
+      this.#line++;
+      this.#pos = this.#len;
+      return false;
     }
-    this.#endRecord(this.#buf.length, this.#state);
+    const inQuotes = this.#state === IN_QUOTES || this.#state === QUOTE_SEEN;
+    this.#rejectLong(inQuotes ? 'unterminated-quote' : 'record-too-large', this.#cursor);
+    return true;
   }
 
-  /** A record cut by the end of the buffer: give it up if it is already too large. */
-  #checkPartial(): void {
-    const { maxFieldLength, maxRecordLength } = this.#settings;
-    const length = this.#buf.length;
-    if (!this.#skipped && length - this.#fieldStart > maxFieldLength) {
-      this.#skipped = this.#fieldTooLarge(this.#line, this.#fields.length);
-    } else if (!this.#skipped && length - this.#pos > maxRecordLength) {
-      this.#skipped = recordTooLarge(this.#place(this.#line), maxRecordLength);
+  #resumeAfterFirstLine(): boolean {
+    this.#quoted = false;
+    this.#pos = this.#firstNext;
+    this.#line++;
+    this.#firstEnd = -1;
+    this.#firstNext = -1;
+    return true;
+  }
+
+  /** Rejects the current physical line, already too long to keep, and skips to its end from `skipFrom`. */
+  #rejectLong(reason: 'record-too-large' | 'unterminated-quote', skipFrom: number): void {
+    const { file, maxRecordBytes } = this.#settings;
+    const place = { file, line: this.#line };
+    const rejection =
+      reason === 'record-too-large'
+        ? recordTooLarge(place, maxRecordBytes)
+        : unterminatedQuote(place, undefined, maxRecordBytes);
+    this.#handler.rejected(rejection);
+    this.#skipping = true;
+    this.#pos = skipFrom; // no line break lies before it: the scan stopped at the first one, if any
+  }
+
+  /** Skips to the end of the physical line being dropped; false when it needs more input. */
+  #skip(final: boolean): boolean {
+    const buf = this.#buf;
+    let i = this.#pos;
+    while (i < this.#len && buf[i] !== LF && buf[i] !== CR) i++;
+    if (i === this.#len) {
+      this.#pos = i;
+      if (final) {
+        this.#skipping = false;
+        this.#line++;
+      }
+      return false;
     }
-    if (!this.#skipped) return;
-    // Skipping: keep only the quote state, drop the text read so far.
-    this.#fields = [];
-    this.#pos = length;
-    this.#cursor = length;
-    this.#fieldStart = length;
-  }
-
-  /** Takes a parsed record; `text` is its source when already sliced, else it is sliced on demand. */
-  #accept(fields: string[], line: number, start: number, end: number, text?: string): void {
-    if (this.header !== undefined) {
-      this.#rows.add(fields, line, this.#buf, start, end, text);
-      return;
+    if (buf[i] === CR && i + 1 === this.#len && !final) {
+      this.#pos = i;
+      return false;
     }
-    this.header = fields;
-    this.headerRaw = text ?? this.#buf.slice(start, end);
-    this.headerLine = line;
-    this.#rows.begin(fields);
-  }
-
-  #reject(rejection: Rejection): void {
-    this.#rows.reject(rejection);
-  }
-
-  #fieldTooLarge(line: number, index: number): Rejection {
-    return fieldTooLarge(this.#place(line), index + 1, this.header?.[index], this.#settings.maxFieldLength);
-  }
-
-  #place(line: number) {
-    return { file: this.#settings.file, line };
+    this.#pos = buf[i] === CR && buf[i + 1] === LF ? i + 2 : i + 1;
+    this.#line++;
+    this.#skipping = false;
+    return true;
   }
 }

@@ -6,7 +6,7 @@ export type CsvOutputRow = readonly string[] | { raw: string };
 /** How {@link encodeCsv} writes. */
 export interface CsvWriteOptions {
   /** Default `'\n'`; pass the source's `lineTerminator` to reproduce a file byte for byte. */
-  lineTerminator?: '\n' | '\r\n';
+  lineTerminator?: '\n' | '\r\n' | '\r';
   /** Start with a UTF-8 byte-order mark (default false). */
   bom?: boolean;
   /** Approximate size of the emitted chunks (default 64 KiB). */

@@ -25,3 +25,22 @@ export class JsonLinesEncodeError extends Error {
     super(message);
   }
 }
+
+/** A CSV file in an encoding the reader was told not to transcode (UTF-16 with a byte-order mark). */
+export class CsvEncodingError extends Error {
+  override readonly name = 'CsvEncodingError';
+  constructor(
+    readonly file: string,
+    readonly encoding: 'utf-16le' | 'utf-16be',
+  ) {
+    super(`${file} is ${encoding.toUpperCase()} (it starts with a byte-order mark); save it as UTF-8`);
+  }
+}
+
+/** A run's report was asked for before the run read its input to the end. */
+export class CsvRunNotFinishedError extends Error {
+  override readonly name = 'CsvRunNotFinishedError';
+  constructor(readonly file: string) {
+    super(`the run over ${file} has not finished: read its output to the end before asking for the report`);
+  }
+}

@@ -1,7 +1,12 @@
+export * from './byte-batcher.js';
+export * from './csv-column-batcher.js';
 export * from './csv-column-reader.js';
 export * from './csv-columns.js';
+export type { CsvInput } from './csv-input.js';
+export * from './csv-line.js';
 export * from './csv-reader.js';
-export type { CsvRecord } from './csv-scanner.js';
+export type { CsvDrop, CsvLineVerdict, CsvReject, CsvRules, CsvRunOptions, CsvVerdict } from './csv-run.js';
+export * from './csv-scan.js';
 export * from './csv-writer.js';
 export * from './errors.js';
 export * from './json-lines.js';

@@ -1,6 +1,6 @@
 /** Where a record came from, so a rejected record can be found again. */
 export type SourcePosition =
-  | { kind: 'file'; file: string; line: number; column?: string }
+  | { kind: 'file'; file: string; line: number; endLine?: number; column?: string }
   | { kind: 'stream'; stream: string; sequenceNumber: string; partitionKey?: string }
   | { kind: 'message'; messageId: string };
 

@@ -7,6 +7,8 @@ export interface RunReport {
   kept: number;
   dropped: Record<string, number>;
   rejected: Record<string, number>;
+  /** Physical lines read, header included (CSV runs): every one lies in the header or one record. */
+  lines?: number;
   startedAt: string;
   durationMs: number;
 }
@@ -26,6 +28,7 @@ export class RunTally {
   readonly #startedAt: Date;
   readonly #now: () => number;
   readonly #start: number;
+  #lines: number | undefined;
 
   constructor(options: { now?: () => number } = {}) {
     this.#now = options.now ?? Date.now;
@@ -45,6 +48,11 @@ export class RunTally {
     this.#rejected.set(reason, (this.#rejected.get(reason) ?? 0) + count);
   }
 
+  /** Records how many physical lines the run read (CSV runs). */
+  countLines(lines: number): void {
+    this.#lines = lines;
+  }
+
   /** Adds another run's counts to this one (e.g. the report of a sub-batch). */
   absorb(report: RunReport): void {
     this.keep(report.kept);
@@ -60,6 +68,7 @@ export class RunTally {
       kept: this.#kept,
       dropped,
       rejected,
+      ...(this.#lines === undefined ? {} : { lines: this.#lines }),
       startedAt: this.#startedAt.toISOString(),
       durationMs: this.#now() - this.#start,
     };
