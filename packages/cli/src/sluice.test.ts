@@ -1,9 +1,9 @@
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from './commands.js';
@@ -48,6 +48,39 @@ describe('sluice help', () => {
     const text = sluice(['orders', 'filter', '--help']).stdout;
     expect(text).toMatch(/--max-age-days N .*\(default: 30\)/);
     expect(text).toMatch(/--rejects FILE .*\(default: OUTPUT\.rejects\.jsonl\)/);
+  });
+});
+
+describe('the compiled command', () => {
+  /** The packages a bundle file reaches through its static imports (chunks followed, not dynamic imports). */
+  const reached = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, spec = ''] of source.matchAll(/^import\s(?:[^;]*?from\s*)?"([^"]+)"/gms)) {
+      if (spec.startsWith('.')) reached(join(dirname(file), spec), seen);
+      else seen.add(spec);
+    }
+    return seen;
+  };
+
+  it('loads no command for --help, and DuckDB only for the commands that query', () => {
+    const entry = readFileSync(BIN, 'utf8');
+    expect([...reached(BIN)].filter((spec) => !spec.startsWith('/'))).toEqual(['node:util']);
+    const commands = [...entry.matchAll(/import\("(\.\/chunks\/([a-z]+)-[^"]+)"\)/g)];
+    expect(commands.map(([, , name]) => name).sort()).toEqual([
+      'bots',
+      'customers',
+      'demo',
+      'generate',
+      'orders',
+      'query',
+      'transactions',
+    ]);
+    const duckdb = commands
+      .filter(([, chunk = '']) => reached(join(dirname(BIN), chunk)).has('@duckdb/node-api'))
+      .map(([, , name]) => name);
+    expect(duckdb).toEqual(['query']); // demo reaches it through the examples it imports when it runs
   });
 });
 
