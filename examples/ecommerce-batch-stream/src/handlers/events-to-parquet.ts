@@ -1,22 +1,40 @@
-import { type S3ObjectHandler, s3ObjectHandler } from '@sluice/core/lambda';
+import {
+  type InvocationOptions,
+  jsonLogger,
+  type S3ObjectHandler,
+  s3ObjectHandler,
+} from '@sluice/core/lambda';
 import { type BucketStore, bucketStores } from '@sluice/sinks/buckets';
 import { writeEventsDataset } from '../batch/events-dataset.js';
+
+/** What the conversion step takes besides its store: where its report, logs and metrics go. */
+export type EventsToParquetOptions = Pick<InvocationOptions, 'onReport' | 'logger' | 'metrics'>;
 
 /**
  * The batch path's conversion step: a put of `raw/*.csv` rewrites the Parquet dataset
  * `events/date=…/` from it (the seed's Glue job), in the bucket the event names unless a store is
- * given. Rewriting is idempotent, so S3 retries are safe.
+ * given. Rewriting is idempotent, so S3 retries are safe; a CSV that is gone by the time it is read
+ * (`NoSuchKey`) is quarantined to the log instead of retried.
  *
- * @example const handler = eventsToParquetHandler(new LocalObjectStore('out/ecommerce-events'));
+ * @example
+ * const handler = eventsToParquetHandler(new LocalObjectStore('out/ecommerce-events'), { onReport: console.log });
  */
-export function eventsToParquetHandler(store?: BucketStore): S3ObjectHandler {
+export function eventsToParquetHandler(
+  store?: BucketStore,
+  options: EventsToParquetOptions = {},
+): S3ObjectHandler {
   const storeFor = bucketStores(store);
+  const logger = options.logger ?? jsonLogger();
   return s3ObjectHandler({
+    name: 'events-to-parquet',
     filter: { prefix: 'raw/', suffix: '.csv' },
     process: async ({ bucket, key }) => {
       await writeEventsDataset(await storeFor(bucket), key);
     },
-    onReject: (rejection) => console.log(JSON.stringify({ quarantine: rejection })),
+    onReject: (rejection) => logger.warn('object quarantined', { quarantine: rejection }),
+    metrics: { dimensions: { Pipeline: 'ecommerce-batch-stream' } },
+    ...options,
+    logger,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { KinesisBatchHandler, KinesisEvent } from '@sluice/core/lambda';
+import type { KinesisBatchHandler, KinesisEvent, LambdaContext } from '@sluice/core/lambda';
 import { jsonData, kinesisBatchHandler } from '@sluice/core/lambda';
 import type { CustomerValueOptions, ScoredCustomer } from '@sluice/transforms/customers';
 import { scoreCustomerValue } from '@sluice/transforms/customers';
@@ -27,9 +27,11 @@ export function customerProcessor(options: CustomerProcessorOptions): KinesisBat
     partitionBy: 'customer_segment',
     quarantinePrefix: quarantinePrefix('customers'),
   };
-  return (event) => {
+  return (event, context) => {
     const batch = new LakeBatch<ScoredCustomer>();
     return kinesisBatchHandler({
+      name: 'ecommerce-data-processor',
+      metrics: { dimensions: { Pipeline: 'multi-source-lake' } },
       decode: jsonData(),
       process: (value, record) => {
         const outcome = scoreCustomerValue(value, options.scoring);
@@ -38,14 +40,14 @@ export function customerProcessor(options: CustomerProcessorOptions): KinesisBat
       },
       onReject: (rejection, record) => batch.reject(record.sequenceNumber, rejection),
       onReport: (report) => writeLakeBatch(target, batch, report),
-    })(event);
+    })(event, context);
   };
 }
 
 let deployed: KinesisBatchHandler | undefined;
 
 /** The Lambda entry point: configured from the environment (`LAKE_BUCKET`). */
-export async function handler(event: KinesisEvent) {
+export async function handler(event: KinesisEvent, context?: LambdaContext) {
   deployed ??= customerProcessor({ store: await storeFromEnvironment() });
-  return deployed(event);
+  return deployed(event, context);
 }

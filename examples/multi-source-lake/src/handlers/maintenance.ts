@@ -1,5 +1,5 @@
 import { encodeJsonLines } from '@sluice/core/codecs';
-import type { KinesisBatchHandler, KinesisEvent } from '@sluice/core/lambda';
+import type { KinesisBatchHandler, KinesisEvent, LambdaContext } from '@sluice/core/lambda';
 import { jsonData, kinesisBatchHandler } from '@sluice/core/lambda';
 import { rejected } from '@sluice/core/outcome';
 import type {
@@ -37,10 +37,12 @@ export function maintenanceProcessor(options: MaintenanceProcessorOptions): Kine
     partitionBy: 'date',
     quarantinePrefix: quarantinePrefix('maintenance'),
   };
-  return (event) => {
+  return (event, context) => {
     const batch = new LakeBatch<LakeReading>();
     const alerts: MaintenanceAlert[] = [];
     return kinesisBatchHandler({
+      name: 'manufacturing-data-processor',
+      metrics: { dimensions: { Pipeline: 'multi-source-lake' } },
       decode: jsonData(),
       process: (value, record) => {
         const outcome = scoreMaintenancePriority(value, options.scoring);
@@ -58,7 +60,7 @@ export function maintenanceProcessor(options: MaintenanceProcessorOptions): Kine
           if (alerts.length === 0) return;
           await options.store.put(batchObjectKey(ALERTS_PREFIX, batchId, 'jsonl'), encodeJsonLines(alerts));
         }),
-    })(event);
+    })(event, context);
   };
 }
 
@@ -73,7 +75,7 @@ function calendarDateOf(timestamp: string): string | undefined {
 let deployed: KinesisBatchHandler | undefined;
 
 /** The Lambda entry point: configured from the environment (`LAKE_BUCKET`). */
-export async function handler(event: KinesisEvent) {
+export async function handler(event: KinesisEvent, context?: LambdaContext) {
   deployed ??= maintenanceProcessor({ store: await storeFromEnvironment() });
-  return deployed(event);
+  return deployed(event, context);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { listAll, MemoryObjectStore, type Rejection, readText } from '@sluice/core';
+import { type BatchReport, listAll, MemoryObjectStore, type Rejection, readText } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
 import { InvalidConfigurationError } from '../errors.js';
 import { s3PutEvent } from '../s3-put-event.js';
@@ -17,8 +17,11 @@ async function putAndInvoke(
   environment: Record<string, string> = env,
 ) {
   await store.put(key, body);
-  const handler = filterOrdersHandler({ store, env: environment, now, log: () => {} });
-  return handler(s3PutEvent('orders-bucket', key, body.length));
+  const logged: string[] = [];
+  const handler = filterOrdersHandler({ store, env: environment, now, log: (line) => logged.push(line) });
+  await handler(s3PutEvent('orders-bucket', key, body.length));
+  // S3 handlers resolve to nothing; the invocation's report is what the handler logs.
+  return (JSON.parse(logged.at(-1) ?? '{}') as { report: BatchReport }).report;
 }
 
 async function keysUnder(store: MemoryObjectStore, prefix: string) {

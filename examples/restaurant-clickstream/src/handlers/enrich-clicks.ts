@@ -2,9 +2,9 @@ import {
   type BatchReport,
   type FirehoseTransformHandler,
   firehoseTransformHandler,
+  type HandlerLogger,
 } from '@sluice/core/lambda';
 import type { Rejection } from '@sluice/core/outcome';
-import { runReportEmf } from '@sluice/sinks/metrics';
 import { enrichClickForFirehose } from '@sluice/transforms/clickstream';
 import { enrichConfigFromEnv } from '../config.js';
 
@@ -16,8 +16,10 @@ export interface EnrichClicksHandlerDeps {
   onReject?: (rejection: Rejection) => void | Promise<void>;
   /** Receives each invocation's account (the local runner totals them). */
   onReport?: (report: BatchReport) => void | Promise<void>;
-  /** Where rejections and EMF metric lines go. Default `console.log` (CloudWatch on AWS). */
+  /** Where rejections and the EMF line of each invocation go. Default: stdout on Lambda. */
   log?: (line: string) => void;
+  /** Where failures are logged. Default: JSON lines (a Powertools `Logger` fits). */
+  logger?: HandlerLogger;
   now?: () => number;
 }
 
@@ -33,15 +35,18 @@ export interface EnrichClicksHandlerDeps {
  */
 export function enrichClicksHandler(deps: EnrichClicksHandlerDeps = {}): FirehoseTransformHandler {
   const { metricsNamespace } = enrichConfigFromEnv(deps.env ?? process.env);
-  const log = deps.log ?? console.log;
-  const dimensions = { Pipeline: 'restaurant-clickstream', Stage: 'enrich-clicks' };
+  const log = deps.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   return firehoseTransformHandler({
+    name: 'enrich-clicks',
     process: enrichClickForFirehose,
     onReject: deps.onReject ?? ((rejection) => log(JSON.stringify({ rejection }))),
-    onReport: async (report) => {
-      for (const line of runReportEmf(report, { namespace: metricsNamespace, dimensions })) log(line);
-      await deps.onReport?.(report);
+    metrics: {
+      namespace: metricsNamespace,
+      dimensions: { Pipeline: 'restaurant-clickstream' },
+      ...(deps.log && { write: deps.log }),
     },
+    ...(deps.onReport && { onReport: deps.onReport }),
+    ...(deps.logger && { logger: deps.logger }),
     ...(deps.now && { now: deps.now }),
   });
 }

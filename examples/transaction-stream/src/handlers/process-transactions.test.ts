@@ -1,8 +1,10 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Rejection, SqsEvent } from '@sluice/core';
+import { fakeLambdaContext } from '@sluice/core/lambda';
 import { startLocalDynamo } from '@sluice/sinks/local';
 import { MemoryNotifier } from '@sluice/sinks/notify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TransactionStreamConfigError } from '../errors.js';
 import { processTransactionsHandler } from './process-transactions.js';
 
@@ -80,6 +82,52 @@ describe('processTransactionsHandler', () => {
     expect(quarantined.map((r) => [r.reason, r.position])).toEqual([
       ['schema', { kind: 'message', messageId: 'm-3' }],
     ]);
+  });
+
+  describe('with a Powertools Logger', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('logs the failed write through it, error whole, and writes one EMF line of the invocation', async () => {
+      const written: string[] = [];
+      const capture = (chunk: string | Uint8Array) => written.push(String(chunk)) > 0;
+      vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+      vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+      const metrics: string[] = [];
+      const handler = await processTransactionsHandler({
+        env: { TABLE_NAME: TABLE },
+        dynamo: clientFailingFirstPut(dynamo),
+        notifier: new MemoryNotifier(),
+        logger: new Logger({ serviceName: 'transactions' }),
+        metricsWrite: (line) => void metrics.push(line),
+      });
+      const message = {
+        id: 'p-1',
+        body: '{"transaction_id":"P-1","product_name":"tea","quantity":1,"unit_price":1}',
+      };
+      const context = fakeLambdaContext(() => 60_000, { awsRequestId: 'req-7' });
+      expect(await handler(sqsEvent([message]), context)).toEqual({
+        batchItemFailures: [{ itemIdentifier: 'p-1' }],
+      });
+      vi.restoreAllMocks();
+      const logged = written.map((line) => JSON.parse(line));
+      expect(logged).toEqual([
+        expect.objectContaining({
+          level: 'ERROR',
+          service: 'transactions',
+          message: 'record failed and will be retried',
+          recordId: 'p-1',
+          error: expect.objectContaining({ name: 'NetworkingError', message: 'socket hang up' }),
+        }),
+      ]);
+      expect(logged[0].error.stack).toContain('socket hang up');
+      expect(JSON.parse(metrics[0] ?? '')).toMatchObject({
+        Handler: 'process-transactions',
+        Pipeline: 'transaction-stream',
+        RequestId: 'req-7',
+        RecordsRead: 0,
+        RecordsFailed: 1,
+      });
+    });
   });
 
   it.each([

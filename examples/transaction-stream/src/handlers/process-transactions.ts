@@ -2,12 +2,14 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type BatchReport,
+  type HandlerLogger,
+  type HandlerMetricsOptions,
+  jsonLogger,
   type RejectionSink,
   type SqsBatchHandler,
   type SqsMessage,
   sqsBatchHandler,
 } from '@sluice/core/lambda';
-import { runReportEmf } from '@sluice/sinks/metrics';
 import type { Notifier } from '@sluice/sinks/notify';
 import type { TransactionItem, TransactionNotification } from '@sluice/transforms/transactions';
 import { transactionStreamConfig } from '../config.js';
@@ -25,8 +27,12 @@ export interface TransactionHandlerDeps {
   notifier?: Notifier;
   /** Where rejected messages go. Default: one JSON line on stdout (CloudWatch Logs). */
   quarantine?: RejectionSink<SqsMessage>;
-  /** Receives each invocation's account. Default: its EMF metric lines on stdout. */
+  /** Receives each invocation's account (the handler also writes it as one EMF line). */
   onReport?: (report: BatchReport) => void | Promise<void>;
+  /** Where failures and quarantined messages are logged. Default: JSON lines; a Powertools `Logger` fits. */
+  logger?: HandlerLogger;
+  /** Where the EMF line goes. Default: stdout on Lambda, nowhere elsewhere. */
+  metricsWrite?: HandlerMetricsOptions['write'];
   onStored?: (item: TransactionItem, sent: readonly TransactionNotification[]) => void;
   /** Default `Date.now`. */
   now?: () => number;
@@ -37,8 +43,13 @@ export interface TransactionHandlerDeps {
  * classify, write to DynamoDB idempotently, then notify exactly once per transaction.
  *
  * @example
- * const handler = processTransactionsHandler({ env: { TABLE_NAME: 'transactions' }, notifier: new MemoryNotifier() });
- * const { batchItemFailures } = await handler(sqsEvent);
+ * const handler = await processTransactionsHandler({ env: { TABLE_NAME: 'transactions' }, notifier: new MemoryNotifier() });
+ * const { batchItemFailures } = await handler(sqsEvent, context);
+ *
+ * @example
+ * // Logging through Powertools instead of the default JSON lines:
+ * import { Logger } from '@aws-lambda-powertools/logger';
+ * const handler = await processTransactionsHandler({ logger: new Logger({ serviceName: 'transactions' }) });
  */
 export async function processTransactionsHandler(
   deps: TransactionHandlerDeps = {},
@@ -52,11 +63,17 @@ export async function processTransactionsHandler(
     now,
     onStored: deps.onStored,
   });
+  const logger = deps.logger ?? jsonLogger();
   return sqsBatchHandler({
+    name: 'process-transactions',
     process: processMessage,
-    onReject: deps.quarantine ?? ((rejection) => console.log(JSON.stringify({ quarantine: rejection }))),
-    onReport: deps.onReport ?? logMetrics,
+    // Without a quarantine store, a rejected message is kept in the logs, whole, with its reason.
+    onReject:
+      deps.quarantine ?? ((rejection) => logger.warn('message quarantined', { quarantine: rejection })),
+    metrics: { dimensions: { Pipeline: 'transaction-stream' }, write: deps.metricsWrite },
+    logger,
     now,
+    ...(deps.onReport && { onReport: deps.onReport }),
   });
 }
 
@@ -66,14 +83,6 @@ async function snsNotifier(topicArn: string | undefined): Promise<Notifier> {
     throw new TransactionStreamConfigError('transaction-stream environment: TOPIC_ARN is required');
   const { SnsNotifier } = await import('@sluice/sinks/sns');
   return new SnsNotifier({ topicArn });
-}
-
-function logMetrics(report: BatchReport): void {
-  const lines = runReportEmf(report, {
-    namespace: 'Sluice',
-    dimensions: { Pipeline: 'transaction-stream' },
-  });
-  for (const line of lines) console.log(line);
 }
 
 let configured: Promise<SqsBatchHandler> | undefined;

@@ -39,3 +39,21 @@ export class TimeBudget {
     return this.remainingMs() > this.marginMs;
   }
 }
+
+/**
+ * A Lambda context for tests and local runs, whose remaining time is whatever `remainingMs` says.
+ *
+ * @example
+ * let left = 60_000;
+ * await handler(event, fakeLambdaContext(() => left)); // let `process` lower `left` to simulate slow records
+ */
+export function fakeLambdaContext(
+  remainingMs: () => number,
+  fields: { functionName?: string; awsRequestId?: string } = {},
+): Required<LambdaContext> {
+  return {
+    functionName: fields.functionName ?? 'local-function',
+    awsRequestId: fields.awsRequestId ?? '00000000-0000-4000-8000-000000000000',
+    getRemainingTimeInMillis: remainingMs,
+  };
+}

@@ -26,10 +26,11 @@ export interface S3ObjectHandlerOptions extends RawRecordOptions<S3ObjectRef> {
 }
 
 /**
- * A Lambda handler for S3 object notifications; resolves to the invocation's report. Assignable to
- * `S3Handler` of `@types/aws-lambda`. Without a context (local runs) there is no time limit.
+ * A Lambda handler for S3 object notifications; assignable to `S3Handler` of `@types/aws-lambda`.
+ * The invocation's report goes to `onReport` (or call {@link processS3Event} to get it back).
+ * Without a context (local runs) there is no time limit.
  */
-export type S3ObjectHandler = (event: S3Event, context?: LambdaContext) => Promise<BatchReport>;
+export type S3ObjectHandler = (event: S3Event, context?: LambdaContext) => Promise<void>;
 
 /**
  * Turns a per-object function into an S3 notification handler. Every `ObjectCreated:*` object of the
@@ -51,19 +52,33 @@ export type S3ObjectHandler = (event: S3Event, context?: LambdaContext) => Promi
  */
 export function s3ObjectHandler(options: S3ObjectHandlerOptions): S3ObjectHandler {
   return async (event, context) => {
-    const invocation = new Invocation(options, context, 's3ObjectHandler');
-    for (const reader of s3EventRecords(event)) await processObject(reader, options, invocation);
-    const report = await invocation.finish();
-    const outOfTime = invocation.account.outOfTimeIds();
-    if (report.failed > 0 || outOfTime.length > 0) {
-      const cause = report.failures[0]?.cause;
-      throw new S3ObjectRetryError(
-        { failures: report.failures, outOfTime },
-        cause === undefined ? {} : { cause },
-      );
-    }
-    return report;
+    await processS3Event(event, options, context);
   };
+}
+
+/**
+ * What {@link s3ObjectHandler} does for one event, resolving to the invocation's report; throws
+ * `S3ObjectRetryError` as the handler does.
+ *
+ * @example const report = await processS3Event(event, { process, onReject }, context);
+ */
+export async function processS3Event(
+  event: unknown,
+  options: S3ObjectHandlerOptions,
+  context?: LambdaContext,
+): Promise<BatchReport> {
+  const invocation = new Invocation(options, context, 's3ObjectHandler');
+  for (const reader of s3EventRecords(event)) await processObject(reader, options, invocation);
+  const report = await invocation.finish();
+  const outOfTime = invocation.account.outOfTimeIds();
+  if (report.failed > 0 || outOfTime.length > 0) {
+    const cause = report.failures[0]?.cause;
+    throw new S3ObjectRetryError(
+      { failures: report.failures, outOfTime },
+      cause === undefined ? {} : { cause },
+    );
+  }
+  return report;
 }
 
 async function processObject(reader: EventReader, options: S3ObjectHandlerOptions, invocation: Invocation) {
