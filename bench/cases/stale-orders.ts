@@ -11,7 +11,7 @@ import type { BenchSettings } from './case.js';
 // The datagen default: order dates fall in the 120 days before 2025-06-30.
 const AS_OF = '2025-06-30';
 const MAX_AGE_DAYS = '30';
-const VARIANTS = ['sluice-fast', 'sluice-general', 'duckdb', 'python'] as const;
+const VARIANTS = ['sluice-bytes', 'sluice-fields', 'duckdb', 'python'] as const;
 
 /** Case 1: the stale-order filter, CSV to CSV, at `rows` and 4 × `rows`. */
 export async function staleOrders({ rows, runs }: BenchSettings): Promise<CaseReport> {
@@ -40,10 +40,13 @@ export async function staleOrders({ rows, runs }: BenchSettings): Promise<CaseRe
 async function variantsFor(input: string, size: number): Promise<Variant[]> {
   const args = (name: string) => [input, outputOf(name, size), AS_OF, MAX_AGE_DAYS];
   return [
-    { name: 'sluice-fast', command: await bundledTask('orders-sluice.ts', 'fast', ...args('sluice-fast')) },
     {
-      name: 'sluice-general',
-      command: await bundledTask('orders-sluice.ts', 'general', ...args('sluice-general')),
+      name: 'sluice-bytes',
+      command: await bundledTask('orders-sluice.ts', 'bytes', ...args('sluice-bytes')),
+    },
+    {
+      name: 'sluice-fields',
+      command: await bundledTask('orders-sluice.ts', 'fields', ...args('sluice-fields')),
     },
     { name: 'duckdb', command: await bundledTask('orders-duckdb.ts', ...args('duckdb')) },
     { name: 'python', command: pythonTask('orders_python.py', ...args('python')) },
@@ -70,7 +73,7 @@ function goals(sizes: number[], results: Map<number, VariantResult[]>, hashes: C
   const at = (size: number, name: string) => find(results.get(size) ?? [], name);
   const list: Goal[] = [];
   for (const size of sizes) {
-    const fast = at(size, 'sluice-fast');
+    const fast = at(size, 'sluice-bytes');
     const vsDuck = ratio(fast.medianMs, at(size, 'duckdb').medianMs);
     const vsPython = ratio(at(size, 'python').medianMs, fast.medianMs);
     list.push(
@@ -83,7 +86,7 @@ function goals(sizes: number[], results: Map<number, VariantResult[]>, hashes: C
       },
     );
   }
-  const growth = ratio(at(large, 'sluice-fast').medianRssMb, at(small, 'sluice-fast').medianRssMb);
+  const growth = ratio(at(large, 'sluice-bytes').medianRssMb, at(small, 'sluice-bytes').medianRssMb);
   const growthPct = Math.round((growth - 1) * 100);
   list.push({
     goal: `RSS growth ${small} → ${large} rows ≤ 20%`,

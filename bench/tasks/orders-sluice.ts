@@ -1,8 +1,9 @@
-// Sluice: the stale-order filter from file to file. Usage: orders-sluice.ts <fast|general> <in> <out> <asOf> <maxAgeDays>
+// Sluice: the stale-order filter from file to file. Usage: orders-sluice.ts <bytes|fields> <in> <out> <asOf> <maxAgeDays>
+// `bytes` is filterStaleOrders as users call it; `fields` decides every row from decoded fields.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { filterStaleOrders, filterStaleOrdersFast } from '@sluice/transforms/orders';
+import { openStaleOrderRun } from '../../packages/transforms/src/orders/filter-stale-orders.js';
 import { peakRssMb } from '../rss.js';
 
 const [path, input, output, asOf, maxAgeDays] = process.argv.slice(2) as [
@@ -12,13 +13,14 @@ const [path, input, output, asOf, maxAgeDays] = process.argv.slice(2) as [
   string,
   string,
 ];
-const filter = path === 'fast' ? filterStaleOrdersFast : filterStaleOrders;
 // 256 KiB reads: 1 MiB ones were no faster and left ~45 MB more of spent buffers awaiting GC.
-const run = await filter(createReadStream(input, { highWaterMark: 256 * 1024 }), {
-  file: input,
-  asOf,
-  maxAgeDays: Number(maxAgeDays),
-});
+const source = createReadStream(input, { highWaterMark: 256 * 1024 });
+let rejectedRows = 0;
+const onRejected = () => {
+  rejectedRows++;
+};
+const options = { file: input, asOf, maxAgeDays: Number(maxAgeDays), onRejected };
+const run = await openStaleOrderRun(source, options, path === 'bytes');
 await pipeline(Readable.from(run.csv), createWriteStream(output, { highWaterMark: 1 << 20 }));
 const { read, kept, dropped, rejected } = run.report();
-console.log(JSON.stringify({ read, kept, dropped, rejected, peakRssMb: peakRssMb() }));
+console.log(JSON.stringify({ read, kept, dropped, rejected, rejectedRows, peakRssMb: peakRssMb() }));

@@ -1,11 +1,14 @@
-import { encodeJsonLines } from '@sluice/core/codecs';
-import type { RunReport } from '@sluice/core/outcome';
+import { CsvColumnBatcher, encodeJsonLines } from '@sluice/core/codecs';
+import type { Rejection, RunReport } from '@sluice/core/outcome';
+import { Channel } from '@sluice/core/pipeline';
 import type { ObjectStore } from '@sluice/core/storage';
-import { filterStaleOrdersFast } from '@sluice/transforms/orders';
+import { type ParquetColumnBatch, writeParquetColumns } from '@sluice/sinks/parquet';
+import { filterStaleOrders, type StaleOrderRun } from '@sluice/transforms/orders';
 import type { FilterConfig } from './config.js';
 import { type OrderOutputKeys, orderOutputKeys } from './object-keys.js';
-import { writeProcessedParquet } from './processed-parquet.js';
-import { processedColumns, sampleLines } from './processed-schema.js';
+import { parquetBatch } from './processed-parquet.js';
+import { parquetSchemaOf } from './processed-schema.js';
+import { checkProcessedHeader, PROCESSED_COLUMNS } from './processed-table.js';
 
 /** Options of {@link filterOrdersObject}. */
 export interface FilterOrdersOptions extends Omit<FilterConfig, 'asOf'> {
@@ -29,16 +32,20 @@ export interface OrdersObjectResult {
   quarantined: number;
 }
 
+/** Rows per Parquet hand-over batch; the writer groups them into its own row groups. */
+const BATCH_ROWS = 8192;
+
 /**
- * Runs the seed 000 Lambda's work on one raw object: drops stale orders, writes the kept rows
- * byte for byte to `processed/<name>.csv` and typed to `processed-parquet/<name>.parquet`, every
- * rejection with its line to `quarantine/<name>.jsonl`, and the account to `reports/<name>.json`.
- * Every key derives from the input key, so running it again on the same object rewrites the same
- * outputs.
+ * Runs the seed 000 Lambda's work on one raw object, reading it ONCE: drops stale orders and, from
+ * that one scan, writes the kept rows byte for byte to `processed/<name>.csv`, typed by the
+ * `processed` table's definition to `processed-parquet/<name>.parquet`, every rejection with its
+ * line to `quarantine/<name>.jsonl` as it happens, and the account to `reports/<name>.json`. The
+ * three writers run together with bounded hand-overs, so memory does not grow with the object.
+ * Every key derives from the input key: running it again on the same object rewrites the same outputs.
  *
  * @example
  * const result = await filterOrdersObject(store, 'raw/orders.csv', { asOf: '2025-06-30' });
- * result.report; // { read: 1000, kept: 790, dropped: { stale: 190 }, rejected: { 'invalid-date': 20 }, ... }
+ * result.report; // { read: 1000, kept: 790, dropped: { stale: 190 }, rejected: { 'invalid-date': 20 }, lines: 1001, ... }
  */
 export async function filterOrdersObject(
   store: ObjectStore,
@@ -47,20 +54,95 @@ export async function filterOrdersObject(
 ): Promise<OrdersObjectResult> {
   const { source = rawKey, ...rule } = options;
   const keys = orderOutputKeys(rawKey);
-  const run = await filterStaleOrdersFast(await store.get(rawKey), { ...rule, file: source });
-  await store.put(keys.processed, run.csv, { contentType: 'text/csv' });
-  const report = run.report();
-  const columns = processedColumns(await sampleLines(store, keys.processed));
-  const parquet = await writeProcessedParquet(store, keys.processed, keys.parquet, columns);
-  const rejections = [...run.rejections, ...parquet.rejected];
-  await store.put(keys.quarantine, encodeJsonLines(rejections), { contentType: 'application/x-ndjson' });
+  const outputs = new OrderOutputs(PROCESSED_COLUMNS.length);
+  const input = await store.get(rawKey);
+  const run = await filterStaleOrders(input, { ...rule, file: source, ...outputs.hooks });
+  try {
+    checkProcessedHeader(run.header, source);
+  } catch (error) {
+    await input[Symbol.asyncIterator]().return?.(); // release the object's stream: nothing more is read
+    throw error;
+  }
+  const written = await outputs.write(store, keys, run);
   const result: OrdersObjectResult = {
     source,
     keys,
-    report,
-    parquet: { rows: parquet.rows, rejected: parquet.rejected.length, columns },
-    quarantined: rejections.length,
+    report: run.report(),
+    parquet: {
+      rows: written.parquet.rows,
+      rejected: written.parquet.rejected.length,
+      columns: [...PROCESSED_COLUMNS],
+    },
+    quarantined: written.quarantined,
   };
   await store.put(keys.report, `${JSON.stringify(result, null, 2)}\n`, { contentType: 'application/json' });
   return result;
+}
+
+/** The three writers of one run, fed from its single scan through bounded channels. */
+class OrderOutputs {
+  readonly #kept: CsvColumnBatcher;
+  readonly #rejected: Rejection[] = [];
+  readonly #batches = new Channel<ParquetColumnBatch>(2);
+  readonly #quarantine = new Channel<Rejection>(1024);
+  #quarantined = 0;
+
+  constructor(width: number) {
+    this.#kept = new CsvColumnBatcher(width, BATCH_ROWS);
+  }
+
+  /** What the run calls: kept rows into columns, rejections collected, both handed over per chunk. */
+  get hooks() {
+    return {
+      keptColumns: this.#kept,
+      onRejected: (rejection: Rejection) => this.#rejected.push(rejection),
+      afterChunk: () => this.#handOver(false),
+    };
+  }
+
+  async write(store: ObjectStore, keys: OrderOutputKeys, run: StaleOrderRun) {
+    const fail = (error: unknown) => {
+      this.#batches.fail(error);
+      this.#quarantine.fail(error);
+      throw error;
+    };
+    const schema = parquetSchemaOf(PROCESSED_COLUMNS);
+    const parquet = writeParquetColumns(store, keys.parquet, this.#batches, { schema }).catch(fail);
+    const quarantine = store
+      .put(keys.quarantine, encodeJsonLines(this.#withParquetRejections(parquet)), {
+        contentType: 'application/x-ndjson',
+      })
+      .catch(fail);
+    const processed = store
+      .put(keys.processed, this.#closing(run.csv), { contentType: 'text/csv' })
+      .catch(fail);
+    const [parquetFile] = await Promise.all([parquet, quarantine, processed]);
+    return { parquet: parquetFile, quarantined: this.#quarantined };
+  }
+
+  async #handOver(final: boolean): Promise<void> {
+    for (const batch of this.#kept.take(final))
+      await this.#batches.push(parquetBatch(batch, PROCESSED_COLUMNS));
+    for (const rejection of this.#rejected.splice(0)) await this.#quarantine.push(rejection);
+  }
+
+  /** The kept bytes; once they are all out, the last batch and the end of both channels. */
+  async *#closing(csv: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    yield* csv;
+    await this.#handOver(true);
+    this.#batches.close();
+    this.#quarantine.close();
+  }
+
+  /** The run's rejections as they come, then the rows the Parquet writer could not type. */
+  async *#withParquetRejections(parquet: Promise<{ rejected: Rejection[] }>): AsyncGenerator<Rejection> {
+    for await (const rejection of this.#quarantine) {
+      this.#quarantined++;
+      yield rejection;
+    }
+    for (const rejection of (await parquet).rejected) {
+      this.#quarantined++;
+      yield rejection;
+    }
+  }
 }

@@ -11,8 +11,8 @@ export { type FilterOrdersHandlerDeps, filterOrdersHandler } from './handlers/fi
 export { type RefreshDashboardDeps, refreshDashboardHandler } from './handlers/refresh-dashboard.js';
 export { DEMO_BUCKET, type DemoOptions, type DemoResult, runDemo } from './local.js';
 export { type OrderOutputKeys, orderOutputKeys, RAW_ORDERS } from './object-keys.js';
-export { writeProcessedParquet } from './processed-parquet.js';
-export { parquetSchemaOf, processedColumns, SAMPLE_BYTES, sampleLines } from './processed-schema.js';
-export { crawlProcessed } from './processed-table.js';
+export { parquetBatch } from './processed-parquet.js';
+export { parquetSchemaOf } from './processed-schema.js';
+export { checkProcessedHeader, PROCESSED_COLUMNS, processedTable } from './processed-table.js';
 export { encodeS3Key, s3PutEvent } from './s3-put-event.js';
 export { seedQueryTexts } from './seed-queries.js';

@@ -9,7 +9,7 @@ import type { DashboardPanel } from './dashboard.js';
 import type { OrdersObjectResult } from './filter-orders-object.js';
 import { filterOrdersHandler } from './handlers/filter-orders.js';
 import { refreshDashboardHandler } from './handlers/refresh-dashboard.js';
-import { crawlProcessed } from './processed-table.js';
+import { processedTable } from './processed-table.js';
 import { s3PutEvent } from './s3-put-event.js';
 
 /** What the demo prints for a pipeline (the shape every example returns). */
@@ -79,7 +79,7 @@ async function filterObject(store: LocalObjectStore, asOf: string, log: (line: s
 async function queryProcessed(store: LocalObjectStore, asOf: string): Promise<DashboardPanel[]> {
   const engine = await createDuckDbEngine();
   try {
-    await engine.registerTable(await crawlProcessed(store, join(store.root, 'processed')));
+    await engine.registerTable(processedTable(join(store.root, 'processed')));
     const env = { ORDERS_BUCKET: DEMO_BUCKET, DASHBOARD_AS_OF: asOf };
     return await refreshDashboardHandler({ engine, store, env })();
   } finally {

@@ -99,6 +99,34 @@ describe('filterOrdersHandler', () => {
     });
   });
 
+  it('reads the raw object once for the CSV, Parquet and quarantine outputs', async () => {
+    const store = new MemoryObjectStore();
+    await store.put('raw/orders.csv', ORDERS);
+    const reads: string[] = [];
+    const get = store.get.bind(store);
+    store.get = (key, ...rest) => {
+      reads.push(key);
+      return get(key, ...rest);
+    };
+    const handler = filterOrdersHandler({ store, env, now, log: () => {} });
+    await handler(s3PutEvent('orders-bucket', 'raw/orders.csv', ORDERS.length));
+    expect(reads).toEqual(['raw/orders.csv']);
+    const saved = JSON.parse(await readText(store, 'reports/orders.json'));
+    expect(saved.parquet).toMatchObject({ rows: saved.report.kept, rejected: 0 });
+  });
+
+  it("quarantines a file whose columns are not the processed table's, naming both layouts", async () => {
+    const store = new MemoryObjectStore();
+    const shuffled = 'OrderID,Customer,Amount,Status,OrderDate\nO1,Bob,478.65,shipped,2025-02-10\n';
+    const report = await putAndInvoke(store, 'raw/other.csv', shuffled);
+    expect(report).toMatchObject({ rejected: { 'unreadable-object': 1 }, failed: 0 });
+    const [entry] = (await readText(store, 'quarantine/other.jsonl')).trim().split('\n');
+    expect(JSON.parse(entry ?? '{}').message).toContain(
+      'reads columns orderid, customerid, orderdate, status, amount in this order; the file has OrderID, Customer, Amount, Status, OrderDate',
+    );
+    expect(await store.head('processed/other.csv')).toBeUndefined();
+  });
+
   it('reads the rule from the environment', async () => {
     const store = new MemoryObjectStore();
     await putAndInvoke(store, 'raw/orders.csv', ORDERS, { ...env, ORDERS_MAX_AGE_DAYS: '120' });

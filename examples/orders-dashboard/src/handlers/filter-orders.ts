@@ -5,6 +5,7 @@ import { ObjectNotFoundError } from '@sluice/core/storage';
 import { type BucketStore, bucketStores } from '@sluice/sinks/buckets';
 import { OrderColumnNotFoundError } from '@sluice/transforms/orders';
 import { filterConfigFromEnv } from '../config.js';
+import { UnexpectedColumnsError } from '../errors.js';
 import { filterOrdersObject, type OrdersObjectResult } from '../filter-orders-object.js';
 import { orderOutputKeys, RAW_ORDERS } from '../object-keys.js';
 
@@ -25,7 +26,8 @@ export interface FilterOrdersHandlerDeps {
 /**
  * The S3 put handler of seed 000: each CSV put under `raw/` (any case of `.csv`, not `rawdata/`)
  * is filtered into `processed/`, `processed-parquet/`, `quarantine/` and `reports/`. An object that
- * cannot be read as orders at all (no header, no status or date column) is quarantined whole at
+ * cannot be read as orders at all (no header, no status or date column, columns other than the
+ * processed table's) is quarantined whole at
  * line 0; any other failure throws so Lambda retries the event, which rewrites the same outputs.
  *
  * @example
@@ -61,6 +63,7 @@ function isUnreadableObject(error: unknown): boolean {
   return (
     error instanceof OrderColumnNotFoundError ||
     error instanceof CsvHeaderError ||
+    error instanceof UnexpectedColumnsError ||
     error instanceof ObjectNotFoundError
   );
 }

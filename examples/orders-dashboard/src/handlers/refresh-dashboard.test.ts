@@ -1,21 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import { defineTable } from '@sluice/athena';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
 import { MemoryObjectStore, readText } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
 import { InvalidConfigurationError } from '../errors.js';
-import { processedColumns } from '../processed-schema.js';
+import { processedTable } from '../processed-table.js';
 import { refreshDashboardHandler } from './refresh-dashboard.js';
 
 const location = fileURLToPath(new URL('fixtures/processed-orders.csv', import.meta.url));
-const columns = processedColumns(
-  'OrderID,CustomerID,OrderDate,Status,Amount\nO1,C1,2025-06-01,pending,10.50\n',
-);
 
 describe('refreshDashboardHandler', () => {
   it('runs the five queries on the injected engine and saves them under enriched/', async () => {
     const engine = await createDuckDbEngine({
-      tables: [defineTable({ name: 'processed', format: 'csv', location, columns })],
+      tables: [processedTable(location)],
     });
     const store = new MemoryObjectStore();
     try {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { RunReport } from '@sluice/core/outcome';
-import { filterStaleOrdersFast, OrderColumnNotFoundError } from '@sluice/transforms/orders';
+import { filterStaleOrders, OrderColumnNotFoundError } from '@sluice/transforms/orders';
 import { calendarDate, integer, optional, required } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UnreadableInputError } from '../errors.js';
@@ -28,7 +28,7 @@ export const ordersFilter: CommandRun = async ({ values }) => {
   let report: RunReport | undefined;
   await commitAll([kept, quarantine], async () => {
     const source = pacedBy(createReadStream(input, { highWaterMark: 256 * 1024 }), quarantine);
-    const run = await filterStaleOrdersFast(source, {
+    const run = await filterStaleOrders(source, {
       file: input,
       asOf,
       maxAgeDays,

@@ -43,6 +43,11 @@ export interface CsvRunOptions {
   output?: boolean;
   /** Records handed to `record` carry their exact text in `raw` (default false). */
   keepRaw?: boolean;
+  /**
+   * Runs after each input chunk is read (and before the next one is): where a caller hands what
+   * the rules collected (rejections, column batches) to slower writers, waiting for them.
+   */
+  afterChunk?(): void | Promise<void>;
   /** Sees the lines of every record and its outcome (for checks that every line is accounted for). */
   onSpan?(line: number, endLine: number, outcome: 'kept' | 'dropped' | 'rejected'): void;
 }

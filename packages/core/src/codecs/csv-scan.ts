@@ -126,8 +126,11 @@ export class CsvScan {
     this.start(rules, options);
     try {
       yield* this.#run.output.take();
-      while (await this.step()) yield* this.#run.output.take();
-      yield* this.#run.output.take(true);
+      for (let more = true; more; ) {
+        more = await this.step();
+        await options.afterChunk?.();
+        yield* this.#run.output.take(!more);
+      }
     } finally {
       await this.close();
     }

@@ -1,3 +1,4 @@
+export * from './channel.js';
 export * from './errors.js';
 export * from './pipeline.js';
 export * from './sinks.js';

@@ -52,9 +52,10 @@ describe('filterStaleOrders', () => {
     const { output, report, rejections } = await filterBytes(input);
     expect(output.toString('utf8')).toBe(keepLines(input.toString('utf8'), '\n', [0, 1, 6, 9]));
     expect(report).toMatchObject({
-      read: 8,
+      read: 9,
       kept: 3,
-      dropped: { stale: 1 },
+      dropped: { stale: 1, 'blank-line': 1 },
+      lines: 10,
       rejected: { 'invalid-date': 2, 'missing-status': 1, 'ragged-row': 1 },
     });
     expect(isBalanced(report)).toBe(true);
@@ -84,7 +85,7 @@ describe('filterStaleOrders', () => {
     expect(await readText(store, 'processed/orders.csv')).toContain('O0006,"Gus ""the"" Great"');
     expect(seen).toEqual(['invalid-date', 'missing-status', 'ragged-row', 'invalid-date']);
     expect(run.rejections).toEqual([]);
-    expect(run.report().read).toBe(8);
+    expect(run.report().read).toBe(9);
   });
 
   it('finds renamed columns through the mapping and refuses a file without them', async () => {

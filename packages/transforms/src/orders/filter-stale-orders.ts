@@ -1,12 +1,12 @@
-import type { CsvOutputRow, CsvRecord, CsvSource } from '@sluice/core/codecs';
-import { encodeCsv, openCsv } from '@sluice/core/codecs';
+import type { CsvColumnBatcher, CsvInput } from '@sluice/core/codecs';
+import { openCsvScan } from '@sluice/core/codecs';
 import type { Rejection, RunReport } from '@sluice/core/outcome';
-import { RunTally } from '@sluice/core/outcome';
 import { RunNotFinishedError } from './errors.js';
-import type { OrderColumnNames, OrderColumns } from './order-columns.js';
+import type { OrderColumnNames } from './order-columns.js';
 import { findOrderColumns } from './order-columns.js';
-import type { StaleOrderRule, StaleOrderRuleOptions } from './stale-order-rule.js';
-import { classifyOrder, staleOrderRule } from './stale-order-rule.js';
+import { orderRules } from './order-rules.js';
+import type { StaleOrderRuleOptions } from './stale-order-rule.js';
+import { staleOrderRule } from './stale-order-rule.js';
 
 /** Options of {@link filterStaleOrders}: the rule's options plus how to read the file. */
 export interface FilterStaleOrdersOptions extends StaleOrderRuleOptions {
@@ -14,137 +14,93 @@ export interface FilterStaleOrdersOptions extends StaleOrderRuleOptions {
   file?: string;
   /** Header names overriding the status / order-date candidates. */
   columns?: OrderColumnNames;
-  /** Default `'auto'`: UTF-8, with stray Windows-1252 bytes decoded rather than mangled. */
+  /** How values are decoded (default `'auto'`); kept rows are copied as bytes whatever it is. */
   encoding?: 'utf-8' | 'windows-1252' | 'auto';
   delimiter?: string;
-  /** Receives each rejection as it happens; when given, rejections are not buffered in the run. */
+  /** Longest record in bytes (default 1 MiB). */
+  maxRecordBytes?: number;
+  /**
+   * Receives each rejection as it happens. Without it rejections are collected in the run's
+   * `rejections`, which then grows with them: pass it for inputs of unknown size.
+   */
   onRejected?: (rejection: Rejection) => void;
+  /** Also collects every kept row into column batches (for Parquet), from the same read. */
+  keptColumns?: CsvColumnBatcher;
+  /** Awaited after each input chunk: where collected rejections and batches go to slower writers. */
+  afterChunk?: () => void | Promise<void>;
 }
 
 /** An open stale-order run. Reading `csv` to the end drives it; nothing runs before. */
 export interface StaleOrderRun {
   /** The source header (trimmed names), for callers that need the columns. */
   header: string[];
-  /** The kept rows with the original header, values and line terminator, as UTF-8 bytes. */
+  /** The header and the kept rows, byte for byte as in the input (a BOM stays a BOM). */
   csv: AsyncIterable<Uint8Array>;
   /** The rejections seen so far, in source order (empty when `onRejected` is given). */
   rejections: Rejection[];
-  /** The run's accounting; throws {@link RunNotFinishedError} until `csv` was read to the end. */
+  /** The run's accounting, `lines` included; throws {@link RunNotFinishedError} until `csv` was read. */
   report(): RunReport;
 }
 
 /**
  * Streams a CSV of orders and drops the stale ones (§4.1): pending or cancelled orders more than
  * `maxAgeDays` (30) days older than `asOf`. Rows without a status or a readable date are rejected
- * with their file and line. Memory stays bounded: rows flow from `input` to `csv` one at a time.
+ * with their file and line. Kept rows leave as the bytes they came in as: the common row is decided
+ * from its bytes, any other (quoted, non-ISO date, odd status) through the general rule, with the
+ * same outcome. Memory holds one chunk and one record, whatever the input size.
  *
  * @example
- * const run = await filterStaleOrders(await store.get('raw/orders.csv'), { file: 'raw/orders.csv', asOf: new Date() });
+ * const run = await filterStaleOrders(await store.get('raw/orders.csv'), {
+ *   file: 'raw/orders.csv',
+ *   asOf: '2025-06-30',
+ *   onRejected: (rejection) => quarantine.push(rejection),
+ * });
  * await store.put('processed/orders.csv', run.csv);
- * await store.put('quarantine/orders.jsonl', encodeJsonLines(run.rejections));
- * console.log(run.report()); // { read: 200, kept: 143, dropped: { stale: 57 }, rejected: {}, ... }
+ * console.log(run.report()); // { read: 200, kept: 143, dropped: { stale: 57 }, rejected: {}, lines: 201, ... }
  */
-export async function filterStaleOrders(
-  input: AsyncIterable<Uint8Array | string>,
+export function filterStaleOrders(
+  input: CsvInput,
   options: FilterStaleOrdersOptions = {},
+): Promise<StaleOrderRun> {
+  return openStaleOrderRun(input, options, true);
+}
+
+/** {@link filterStaleOrders}, with the byte rule on or off (off: every record decided from its fields). */
+export async function openStaleOrderRun(
+  input: CsvInput,
+  options: FilterStaleOrdersOptions,
+  fromBytes: boolean,
 ): Promise<StaleOrderRun> {
   const file = options.file ?? 'input.csv';
   const rule = staleOrderRule(options);
-  const bom = { seen: false };
-  const source = await openCsv(watchForBom(input, bom), readOptions(file, options));
-  const columns = findOrderColumns(source.header, file, options.columns);
-  const tally = new RunTally(options.now ? { now: options.now } : {});
+  const scan = await openCsvScan(input, readOptions(file, options));
+  const columns = findOrderColumns(scan.header, file, options.columns);
   const rejections: Rejection[] = [];
-  const reject = options.onRejected ?? ((rejection: Rejection) => rejections.push(rejection));
+  const onRejected = options.onRejected ?? ((rejection: Rejection) => rejections.push(rejection));
+  const rules = orderRules(scan.header, columns, rule, options.keptColumns, { fromBytes });
   let finished = false;
-  const rows = async function* (): AsyncGenerator<CsvOutputRow> {
-    yield { raw: source.headerRaw };
-    yield* keptRows(source, columns, rule, { file, tally, reject });
+  async function* csv(): AsyncGenerator<Uint8Array> {
+    const afterChunk = options.afterChunk;
+    yield* scan.run(rules, { output: true, onRejected, ...(afterChunk ? { afterChunk } : {}) });
     finished = true;
-  };
+  }
   return {
-    header: source.header,
-    csv: encodeCsv(rows(), { lineTerminator: source.lineTerminator, bom: bom.seen }),
+    header: scan.header,
+    csv: csv(),
     rejections,
     report: () => {
       if (!finished) throw new RunNotFinishedError(file);
-      return tally.report();
+      return scan.report();
     },
   };
-}
-
-interface RunSinks {
-  file: string;
-  tally: RunTally;
-  reject: (rejection: Rejection) => void;
-}
-
-async function* keptRows(
-  source: CsvSource,
-  columns: OrderColumns,
-  rule: StaleOrderRule,
-  sinks: RunSinks,
-): AsyncGenerator<CsvOutputRow> {
-  for await (const record of source.records) {
-    if (!record.ok) {
-      sinks.tally.reject(record.rejection.reason);
-      sinks.reject(record.rejection);
-      continue;
-    }
-    if (decide(record.value, source.header, columns, rule, sinks)) yield { raw: record.value.raw ?? '' };
-  }
-}
-
-/** Accounts for one readable row; true when it is kept. */
-function decide(
-  record: CsvRecord,
-  header: readonly string[],
-  columns: OrderColumns,
-  rule: StaleOrderRule,
-  { file, tally, reject }: RunSinks,
-): boolean {
-  const status = record.fields[columns.status] ?? '';
-  const orderDate = record.fields[columns.orderDate] ?? '';
-  const outcome = classifyOrder({ status, orderDate }, rule);
-  if (outcome.kind === 'kept') tally.keep();
-  else if (outcome.kind === 'dropped') tally.drop(outcome.reason);
-  else {
-    tally.reject(outcome.reason);
-    const column = header[outcome.reason === 'missing-status' ? columns.status : columns.orderDate];
-    const position = { kind: 'file' as const, file, line: record.line, ...(column ? { column } : {}) };
-    const message = `${file}:${record.line}: column ${column}: ${outcome.message}`;
-    reject({ reason: outcome.reason, message, position, ...(record.raw ? { raw: record.raw } : {}) });
-  }
-  return outcome.kind === 'kept';
 }
 
 function readOptions(file: string, options: FilterStaleOrdersOptions) {
   return {
     file,
-    keepRaw: true,
     encoding: options.encoding ?? 'auto',
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
+    ...(options.now ? { now: options.now } : {}),
   };
-}
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-
-/** Notes whether the input starts with a byte-order mark (the reader removes it) to write it back. */
-async function* watchForBom(
-  input: AsyncIterable<Uint8Array | string>,
-  bom: { seen: boolean },
-): AsyncGenerator<Uint8Array | string> {
-  let matched = 0; // leading bytes that matched the mark so far, across chunk boundaries
-  let deciding = true;
-  for await (const chunk of input) {
-    if (deciding && typeof chunk === 'string') {
-      bom.seen = chunk.charCodeAt(0) === 0xfeff;
-      deciding = chunk.length === 0;
-    }
-    for (let i = 0; deciding && typeof chunk !== 'string' && i < chunk.length; i++) {
-      deciding = chunk[i] === UTF8_BOM[matched] && ++matched < UTF8_BOM.length;
-      bom.seen = matched === UTF8_BOM.length;
-    }
-    yield chunk;
-  }
 }

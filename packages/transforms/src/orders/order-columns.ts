@@ -38,7 +38,7 @@ export function findOrderColumns(
 
 function locate(header: readonly string[], file: string, field: keyof OrderColumns, name?: string): number {
   const candidates = name === undefined ? ORDER_COLUMN_CANDIDATES[field] : [name];
-  const index = findColumn(header, candidates);
+  const index = findColumn(header, candidates, file);
   if (index < 0) throw new OrderColumnNotFoundError(file, field, candidates, header);
   return index;
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterStaleOrdersFast } from './fast-path.js';
 import type { FilterStaleOrdersOptions } from './filter-stale-orders.js';
-import { filterStaleOrders } from './filter-stale-orders.js';
+import { openStaleOrderRun } from './filter-stale-orders.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const options: FilterStaleOrdersOptions = { asOf: '2025-03-31', file: 'raw/orders.csv', now: () => 0 };
@@ -16,12 +15,10 @@ async function* chunksOf(bytes: Uint8Array, sizes: readonly number[]): AsyncGene
   }
 }
 
-type Filter = typeof filterStaleOrders;
-
-/** Output bytes, report and rejections of one filter, or the error it refused the input with. */
-async function outcome(filter: Filter, bytes: Uint8Array, sizes: readonly number[], extra = {}) {
+/** Output bytes, report and rejections of one way of deciding, or the error it refused the input with. */
+async function outcome(fromBytes: boolean, bytes: Uint8Array, sizes: readonly number[], extra = {}) {
   try {
-    const run = await filter(chunksOf(bytes, sizes), { ...options, ...extra });
+    const run = await openStaleOrderRun(chunksOf(bytes, sizes), { ...options, ...extra }, fromBytes);
     const parts: Uint8Array[] = [];
     for await (const part of run.csv) parts.push(part);
     return { output: Buffer.concat(parts).toString('hex'), report: run.report(), rejections: run.rejections };
@@ -30,17 +27,17 @@ async function outcome(filter: Filter, bytes: Uint8Array, sizes: readonly number
   }
 }
 
-/** Asserts that the fast path gives what the general path gives, byte for byte. */
+/** Asserts that deciding from bytes gives what deciding from fields gives, byte for byte. */
 async function expectSame(bytes: Uint8Array, sizes: readonly number[] = [64 * 1024], extra = {}) {
-  const general = await outcome(filterStaleOrders, bytes, sizes, extra);
-  expect(await outcome(filterStaleOrdersFast, bytes, sizes, extra)).toEqual(general);
+  const general = await outcome(false, bytes, sizes, extra);
+  expect(await outcome(true, bytes, sizes, extra)).toEqual(general);
   return general;
 }
 
 const header = 'OrderID,Customer,Status,OrderDate\n';
 const text = (body: string) => Buffer.from(header + body);
 
-describe('filterStaleOrdersFast gives the bytes, report and rejections of filterStaleOrders', () => {
+describe('the byte rule gives the bytes, report and rejections of the field rule', () => {
   it.each(['orders-crlf-bom.csv', 'orders-lf-junk-rows.csv'])(
     'on %s, whatever the chunking',
     async (name) => {
