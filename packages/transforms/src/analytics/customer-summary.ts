@@ -18,7 +18,8 @@ type SummarisedCustomer = Pick<
  *
  * @example
  * const summary = new CustomerSummariser();
- * for await (const row of scoreCustomerRows(csv)) if (row.ok) summary.add(row.value);
+ * const run = await scoreCustomersCsv(input, { onRejected: quarantine.add });
+ * for await (const customer of run.customers) summary.add(customer);
  * summary.result(); // { customers, segments: { HIGH_VALUE, ... }, satisfaction_index, top_category, ... }
  */
 export class CustomerSummariser {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { RunReport } from '@sluice/core';
-import { openCsv, RunTally } from '@sluice/core';
+import { openCsv } from '@sluice/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreCustomerRows } from '../customers/index.js';
-import { scoreMaintenanceBatch } from '../maintenance/index.js';
+import { headerColumns } from '../csv-columns/index.js';
+import { scoreCustomersCsv } from '../customers/index.js';
+import { MACHINE_READING_COLUMNS, scoreMaintenanceBatch } from '../maintenance/index.js';
 import { CustomerSummariser } from './customer-summary.js';
 import { EmptyDomainError } from './errors.js';
 import {
@@ -81,21 +82,20 @@ describe('integrationScores from processed data', () => {
     const machinesCsv = await openCsv(once(fixture('./fixtures/machines-with-sensor-fault.csv')), {
       file: 'm.csv',
     });
+    const columns = headerColumns(machinesCsv.header, MACHINE_READING_COLUMNS, 'm.csv');
     const readings = [];
-    for await (const record of machinesCsv.records) {
-      readings.push(
-        record.ok ? { ...record, value: rowObject(machinesCsv.header, record.value.fields) } : record,
-      );
-    }
+    for await (const record of machinesCsv.records)
+      readings.push(record.ok ? { ...record, value: columns.row(record.value.fields) } : record);
     const batch = scoreMaintenanceBatch(readings, { now: () => 0 });
     const machines = new MaintenanceSummariser();
     for (const reading of batch.scored) machines.add(reading);
 
-    const customersTally = new RunTally({ now: () => 0 });
-    const customersCsv = await openCsv(once(fixture('../customers/fixtures/customers-kaggle-quirks.csv')));
+    const customersCsv = await scoreCustomersCsv(
+      once(fixture('../customers/fixtures/customers-kaggle-quirks.csv')),
+      { now: () => 0, onRejected: () => {} },
+    );
     const customers = new CustomerSummariser();
-    for await (const row of scoreCustomerRows(customersCsv, { tally: customersTally }))
-      if (row.ok) customers.add(row.value);
+    for await (const customer of customersCsv.customers) customers.add(customer);
 
     const maintenance = machines.result();
     // machine 15: (0.8723 + 0.8985)/2 = 0.8854 high; 29: 0.3478 low; 39: 0.3075 low; 43: 0.8169 high
@@ -115,7 +115,7 @@ describe('integrationScores from processed data', () => {
     const scores = integrationScores({
       maintenance,
       customers: customers.result(),
-      reports: [batch.report, customersTally.report()],
+      reports: [batch.report, customersCsv.report()],
     });
     expect(scores).toEqual({
       machine_health: 0.4106, // 1 − (0.8854 + 0.3478 + 0.3075 + 0.8169)/4
@@ -132,8 +132,4 @@ function fixture(path: string): Buffer {
 
 async function* once(bytes: Uint8Array) {
   yield bytes;
-}
-
-function rowObject(header: readonly string[], fields: readonly string[]): Record<string, string | undefined> {
-  return Object.fromEntries(header.map((name, index) => [name, fields[index]]));
 }

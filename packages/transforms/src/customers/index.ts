@@ -1,5 +1,6 @@
+export { CsvColumnNotFoundError } from '../csv-columns/index.js';
 export * from './amount.js';
-export * from './customer-rows.js';
 export * from './customer-value.js';
+export * from './customers-csv.js';
 export * from './errors.js';
 export * from './schema.js';

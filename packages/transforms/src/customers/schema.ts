@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { CsvColumnSpec } from '../csv-columns/index.js';
 import { parseAmount } from './amount.js';
 
 /** A number cell of the consumer-behaviour export: `" $333.80  "`, `"1,234"`, `7`. */
@@ -40,6 +41,20 @@ export const CustomerSchema = z.pipe(
     Location: label,
   }),
 );
+/**
+ * The columns of the export that scoring reads, by the names {@link CustomerSchema} uses; a CSV
+ * header matches them by normalised name (`customer_id`, `" Purchase Amount "`).
+ */
+export const CUSTOMER_COLUMNS: CsvColumnSpec = {
+  required: [
+    'Customer_ID',
+    'Purchase_Amount',
+    'Frequency_of_Purchase',
+    'Brand_Loyalty',
+    'Customer_Satisfaction',
+  ],
+  optional: ['Purchase_Category', 'Purchase_Channel', 'Location'],
+};
 /** A customer row as read from CSV (strings) or JSON. */
 export type CustomerInput = Record<string, unknown>;
 /** A parsed customer row. */

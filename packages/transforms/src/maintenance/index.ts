@@ -1,3 +1,4 @@
+export { CsvColumnNotFoundError } from '../csv-columns/index.js';
 export * from './alert.js';
 export * from './batch-id.js';
 export * from './errors.js';

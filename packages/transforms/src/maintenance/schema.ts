@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { CsvColumnSpec } from '../csv-columns/index.js';
 
 /** Reads a CSV cell or JSON value as a finite number; blank or junk text is an issue on its column. */
 export const readingNumber = z.pipe(
@@ -35,6 +36,22 @@ export const MachineReadingSchema = z.object({
   failure_type: z.optional(z.string()),
   maintenance_required: z.optional(readingNumber),
 });
+/**
+ * The columns of a readings CSV (DESIGN §4.3), by the names {@link MachineReadingSchema} uses; a CSV
+ * header matches them by normalised name (`Machine ID`, `TEMPERATURE`).
+ */
+export const MACHINE_READING_COLUMNS: CsvColumnSpec = {
+  required: ['timestamp', 'machine_id', 'temperature', 'vibration', 'anomaly_flag', 'downtime_risk'],
+  optional: [
+    'humidity',
+    'pressure',
+    'energy_consumption',
+    'machine_status',
+    'predicted_remaining_life',
+    'failure_type',
+    'maintenance_required',
+  ],
+};
 /** What a reading looks like on the wire (CSV strings or JSON numbers). */
 export type MachineReadingInput = z.input<typeof MachineReadingSchema>;
 /** A parsed reading: numbers are numbers, `machine_id` a string. */
