@@ -4,6 +4,7 @@ import type { Rejection, RunReport } from '@sluice/core/outcome';
 import { RunTally } from '@sluice/core/outcome';
 import { kinesisDeadLetterRejection, runKinesisStream } from '@sluice/core/runner';
 import type { ObjectStore } from '@sluice/core/storage';
+import type { CsvColumnSpec } from '@sluice/transforms';
 import { readCheckpoint, writeCheckpoint } from './ingestion/checkpoint.js';
 import {
   acceptAll,
@@ -25,7 +26,9 @@ export interface BranchOptions {
   domain: Domain;
   store: ObjectStore;
   processor: ProcessorFactory;
-  /** Column that routes records to shards. */
+  /** The columns the processor reads, found in the raw file's header by normalised name. */
+  columns: CsvColumnSpec;
+  /** Column (one of `columns`) that routes records to shards. */
   partitionKey: string;
   /** The stream's PutRecords; default: a local stream that takes every record. */
   put?: PutRecords;
@@ -61,6 +64,7 @@ export async function runBranch(options: BranchOptions): Promise<BranchResult> {
   const chunks = csvChunks(store, RAW_KEYS[domain], {
     from: checkpoint.rows,
     size: options.chunkRows ?? 5000,
+    columns: options.columns,
     partitionKey: options.partitionKey,
   });
   for await (const chunk of chunks) {

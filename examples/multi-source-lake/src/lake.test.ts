@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
 import type { ObjectBody, ObjectStore, PutOptions, Rejection } from '@sluice/core';
-import { isBalanced, LocalObjectStore, listAll, openCsv, readText } from '@sluice/core';
-import { scoreCustomerRows } from '@sluice/transforms/customers';
-import { scoreMaintenancePriority } from '@sluice/transforms/maintenance';
+import { isBalanced, LocalObjectStore, listAll, openCsvScan, readText } from '@sluice/core';
+import { headerColumns } from '@sluice/transforms';
+import { scoreCustomersCsv } from '@sluice/transforms/customers';
+import { MACHINE_READING_COLUMNS, scoreMaintenancePriority } from '@sluice/transforms/maintenance';
 import { describe, expect, it } from 'vitest';
 import { incrementalSummaries } from './analytics/summaries.js';
 import { lakeTables } from './analytics/tables.js';
@@ -218,22 +219,25 @@ describe('runLake', () => {
 
 async function segmentsOfRawCustomers(store: ObjectStore) {
   const key = RAW_KEYS.customers;
-  const csv = await openCsv(await store.get(key), { file: key, encoding: 'auto' });
+  const run = await scoreCustomersCsv(await store.get(key), { file: key, onRejected: () => {} });
   const segments = { HIGH_VALUE: 0, MEDIUM_VALUE: 0, STANDARD: 0 };
-  for await (const row of scoreCustomerRows(csv, { file: key }))
-    if (row.ok) segments[row.value.customer_segment]++;
+  for await (const customer of run.customers) segments[customer.customer_segment]++;
   return segments;
 }
 
 async function scorableReadings(store: ObjectStore): Promise<number> {
-  const csv = await openCsv(await store.get(RAW_KEYS.maintenance));
-  let kept = 0;
-  for await (const record of csv.records) {
-    if (!record.ok) continue;
-    const row = Object.fromEntries(csv.header.map((name, i) => [name, record.value.fields[i]]));
-    if (row.machine_id !== '' && scoreMaintenancePriority(row).kind === 'kept') kept++;
-  }
-  return kept;
+  const key = RAW_KEYS.maintenance;
+  const scan = await openCsvScan(await store.get(key), { file: key });
+  const columns = headerColumns(scan.header, MACHINE_READING_COLUMNS, key);
+  const scorable = (fields: string[]) => {
+    const row = columns.row(fields);
+    return row.machine_id !== '' && scoreMaintenancePriority(row).kind === 'kept';
+  };
+  const report = await scan.drain(
+    { record: (record) => (scorable(record.fields) ? 'keep' : { drop: 'not-scorable' }) },
+    { onRejected: () => {} },
+  );
+  return report.kept;
 }
 
 describe('runDemo', () => {

@@ -3,6 +3,8 @@ import type { RunReport } from '@sluice/core/outcome';
 import type { ObjectStore } from '@sluice/core/storage';
 import type { CustomerSummary, IntegrationScores, MaintenanceSummary } from '@sluice/transforms/analytics';
 import { integrationScores } from '@sluice/transforms/analytics';
+import { CUSTOMER_COLUMNS } from '@sluice/transforms/customers';
+import { MACHINE_READING_COLUMNS } from '@sluice/transforms/maintenance';
 import { type NamedRows, sqlSummaries } from './analytics/summaries.js';
 import { lakeTables } from './analytics/tables.js';
 import { type BranchResult, runBranch } from './branch.js';
@@ -51,11 +53,13 @@ export async function runLake(options: LakeOptions): Promise<LakeResult> {
   const [maintenance, customers] = await bothBranches([
     runBranch({
       ...branchSettings(options, 'maintenance'),
+      columns: MACHINE_READING_COLUMNS,
       partitionKey: 'machine_id',
       processor: (batchTag, onBatch) => maintenanceProcessor({ store: options.store, batchTag, onBatch }),
     }),
     runBranch({
       ...branchSettings(options, 'customers'),
+      columns: CUSTOMER_COLUMNS,
       partitionKey: 'Customer_ID',
       processor: (batchTag, onBatch) => customerProcessor({ store: options.store, batchTag, onBatch }),
     }),
