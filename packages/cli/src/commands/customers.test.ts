@@ -53,7 +53,7 @@ describe('sluice customers score', () => {
     expect(rejects).toEqual([
       expect.objectContaining({
         reason: 'invalid-customer',
-        position: { kind: 'file', file: input, line: 5 },
+        position: { kind: 'file', file: input, line: 5, column: 'Purchase_Amount' },
         message: expect.stringContaining('Purchase_Amount'),
       }),
     ]);

@@ -1,16 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
-import { encodeCsv, encodeJsonLines, openCsv } from '@sluice/core/codecs';
-import { RunTally } from '@sluice/core/outcome';
+import { encodeCsv, encodeJsonLines } from '@sluice/core/codecs';
+import type { RunReport } from '@sluice/core/outcome';
 import { CustomerSummariser } from '@sluice/transforms/analytics';
 import type { ScoredCustomer } from '@sluice/transforms/customers';
-import { scoreCustomerRows } from '@sluice/transforms/customers';
+import { scoreCustomersCsv } from '@sluice/transforms/customers';
 import { optional, required } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UsageError } from '../errors.js';
 import { distinctFiles, outputFolders, readableFile, requireColumns } from '../files.js';
 import { commitAll, PartFile } from '../part-file.js';
-import { RejectsFile } from '../rejects-file.js';
+import { pacedBy, RejectsFile } from '../rejects-file.js';
 
 const COLUMNS = [
   'Customer_ID',
@@ -63,27 +63,24 @@ export const customersScore: CommandRun = async ({ values }) => {
   await requireColumns(input, REQUIRED_COLUMNS);
   const scored = new PartFile(output);
   const quarantine = new RejectsFile(rejects);
-  const tally = new RunTally();
   const summary = new CustomerSummariser();
+  let report: RunReport | undefined;
   await commitAll([scored, quarantine], async () => {
-    // 'auto' reads the export's stray Windows-1252 bytes (`\xC9vry`) as `Évry`.
-    const csv = await openCsv(createReadStream(input), { file: input, encoding: 'auto' });
+    // 'auto' (the default) reads the export's stray Windows-1252 bytes (`\xC9vry`) as `Évry`.
+    const source = pacedBy(createReadStream(input, { highWaterMark: 256 * 1024 }), quarantine);
+    const run = await scoreCustomersCsv(source, { file: input, onRejected: quarantine.add });
     const rows = async function* () {
-      for await (const row of scoreCustomerRows(csv, { file: input, tally })) {
-        if (row.ok) {
-          summary.add(row.value);
-          yield row.value;
-        } else {
-          quarantine.add(row.rejection);
-          await quarantine.drained();
-        }
+      for await (const customer of run.customers) {
+        summary.add(customer);
+        yield customer;
       }
     };
     await scored.write(encodeCustomers(rows(), format));
+    report = run.report();
   });
   const result = summary.result();
   return {
-    report: tally.report(),
+    report,
     summary: { segments: result.segments, meanScore: result.avg_value_score },
     rejects,
     rejected: quarantine.count,
