@@ -4,10 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { openCsv } from '../packages/core/src/codecs/index.js';
 
 type Parser = 'sluice' | 'sluice-keepRaw' | 'udsv' | 'csv-parse';
@@ -20,9 +19,8 @@ interface Measurement {
   peakRssMiB: number;
 }
 
-// udsv and csv-parse are dependencies of @sluice/core, not of the workspace root.
-const coreRequire = createRequire(new URL('../packages/core/package.json', import.meta.url));
-const importFromCore = (name: string) => import(pathToFileURL(coreRequire.resolve(name)).href);
+// The baselines are bench devDependencies, described below by the calls we make.
+const importBaseline = (name: 'udsv' | 'csv-parse'): Promise<unknown> => import(name);
 
 interface UdsvParser {
   chunk(text: string, parse: unknown, onData: (row: string[]) => void): void;
@@ -43,7 +41,7 @@ async function countSluice(file: string, keepRaw: boolean): Promise<number> {
 }
 
 async function countUdsv(file: string): Promise<number> {
-  const udsv = (await importFromCore('udsv')) as Udsv;
+  const udsv = (await importBaseline('udsv')) as Udsv;
   let parser: UdsvParser | undefined;
   let rows = 0; // udsv takes the first row as the header itself
   const decoder = new TextDecoder();
@@ -59,7 +57,7 @@ async function countUdsv(file: string): Promise<number> {
 }
 
 async function countCsvParse(file: string): Promise<number> {
-  const { parse } = (await importFromCore('csv-parse')) as { parse: CsvParse };
+  const { parse } = (await importBaseline('csv-parse')) as { parse: CsvParse };
   let rows = 0;
   for await (const _row of createReadStream(file).pipe(parse({ from_line: 2, bom: true }))) rows++;
   return rows;

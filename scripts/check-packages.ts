@@ -1,81 +1,119 @@
 // Checks what we publish (STYLE 10): builds, then for every published package in packages/* checks
-// the packed file list, the exports map against dist, sideEffects, that dist's runtime imports are
-// declared dependencies, and that plain Node (no tsx, no source condition) imports every entry.
-// Run: `pnpm check:packages` (add `--no-build` to reuse an existing dist). Exits 1 on any problem.
+// the packed file list, the explicit exports map against dist, sideEffects, that dist's imports are
+// declared dependencies, that plain Node (no tsx, no source condition) imports every entry, that the
+// README lists every entry point with its exports, and runs publint and attw on the tarball; then
+// installs the tarballs into a scratch project with npm, type-checks every entry point as a strict user
+// would and runs a bundled handler (scripts/packages/consumer.ts).
+// Run: `pnpm check:packages` (`--no-build` reuses dist, `--write-readme` rewrites the README tables,
+// `--keep` keeps the scratch folder). Exits 1 on any problem.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { consumerProblems } from './packages/consumer.js';
+import { checkImports } from './packages/declared-imports.js';
+import { checkReadme, entryPoints } from './packages/entry-points.js';
+import { attwProblems, publintProblems } from './packages/published-lint.js';
+import {
+  exportedSubpaths,
+  type Finding,
+  type Manifest,
+  type PackageUnderCheck,
+  PNPM,
+  publishedPackages,
+  ROOT,
+  SOURCE_CONDITION,
+  specifierOf,
+} from './packages/workspace.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_CONDITION = '@sluice/source';
 /** What a consumer's tarball must not carry: tests, their fixtures, build caches. */
 const UNPUBLISHABLE =
   /(^|\/)(fixtures|__tests__)\/|\.(test|spec)\.[cm]?[jt]s$|\.(test|spec)\.d\.[cm]?ts$|\.tsbuildinfo$/;
+/** The order of conditions in every entry: workspace source first, then types, then the JavaScript. */
+const CONDITION_ORDER = [SOURCE_CONDITION, 'types', 'default'];
 
-interface Manifest {
-  name: string;
-  private?: boolean;
-  sideEffects?: unknown;
-  exports?: Record<string, string | Record<string, string>>;
-  dependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-}
-
-/** One published package under check. */
-interface PackageUnderCheck {
-  dir: string;
-  manifest: Manifest;
-}
-
-/** A problem found in one package, said so that the fix is obvious. */
-interface Finding {
-  pkg: string;
-  check: string;
-  detail: string;
-}
-
-function main(): void {
-  if (!process.argv.includes('--no-build') && !build()) {
+async function main(): Promise<void> {
+  const flag = (name: string) => process.argv.includes(name);
+  if (!flag('--no-build') && !build()) {
     // Checking a stale dist would report its old problems as today's.
     console.error('pnpm build failed: fix the build first (its errors are above)');
     process.exitCode = 1;
     return;
   }
-  const findings = publishedPackages().flatMap(checkPackage);
-  report(findings);
-  process.exitCode = findings.length > 0 ? 1 : 0;
+  const scratch = mkdtempSync(join(tmpdir(), 'sluice-packages-'));
+  try {
+    const packages = publishedPackages();
+    const tarballs = pack(packages, join(scratch, 'tarballs'));
+    const findings: Finding[] = [];
+    for (const [i, pkg] of packages.entries()) {
+      findings.push(...(await checkPackage(pkg, tarballs[i] ?? '', flag('--write-readme'))));
+    }
+    const started = performance.now();
+    const consumer = await consumerProblems(packages, tarballs, join(scratch, 'consumer'));
+    console.log(`consumer project: ${consumer.length} problem(s) in ${seconds(started)}`);
+    findings.push(
+      ...consumer.map((detail) => ({ pkg: 'consumer', check: 'npm install + tsc + esbuild', detail })),
+    );
+    report(findings);
+    process.exitCode = findings.length > 0 ? 1 : 0;
+  } finally {
+    if (flag('--keep')) console.log(`scratch folder kept: ${scratch}`);
+    else rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 function build(): boolean {
   console.log('building (pnpm build)…');
-  return spawnSync('npx', ['-y', 'pnpm@12', 'run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status === 0;
+  return spawnSync('npx', [...PNPM, 'run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status === 0;
 }
 
-function publishedPackages(): PackageUnderCheck[] {
-  const parent = join(ROOT, 'packages');
-  return readdirSync(parent)
-    .map((name) => join(parent, name))
-    .filter((dir) => existsSync(join(dir, 'package.json')))
-    .map((dir) => ({ dir, manifest: readJson<Manifest>(join(dir, 'package.json')) }))
-    .filter(({ manifest }) => !manifest.private);
+/** `pnpm pack` of each package (which turns `workspace:^` into a version range), in order. */
+function pack(packages: readonly PackageUnderCheck[], destination: string): string[] {
+  return packages.map(({ dir, manifest }) => {
+    execFileSync('npx', [...PNPM, 'pack', '--pack-destination', destination], { cwd: dir, stdio: 'ignore' });
+    const file = join(
+      destination,
+      `${manifest.name.replace(/^@/, '').replace('/', '-')}-${manifest.version}.tgz`,
+    );
+    if (!existsSync(file)) throw new Error(`pnpm pack did not write ${file}`);
+    return file;
+  });
 }
 
-function checkPackage(pkg: PackageUnderCheck): Finding[] {
+function seconds(started: number): string {
+  return `${((performance.now() - started) / 1000).toFixed(1)} s`;
+}
+
+async function checkPackage(
+  pkg: PackageUnderCheck,
+  tarball: string,
+  writeReadme: boolean,
+): Promise<Finding[]> {
   const packed = packedFiles(pkg.dir);
-  const checks: Array<[string, () => string[]]> = [
+  const entries = entryPoints(pkg);
+  const checks: Array<[string, () => string[] | Promise<string[]>]> = [
     ['sideEffects', () => checkSideEffects(pkg.manifest)],
     ['exports', () => checkExports(pkg, packed)],
+    [
+      'entry points',
+      () => entries.filter((e) => e.names.length === 0).map((e) => `${e.specifier} exports nothing`),
+    ],
+    ['readme', () => checkReadme(pkg, entries, writeReadme)],
     ['tarball', () => checkTarball(packed)],
-    ['dependencies', () => checkImports(pkg, /\.[cm]?js$/, 'at runtime')],
-    ['type dependencies', () => checkImports(pkg, /\.d\.[cm]?ts$/, 'in its types')],
+    ['dependencies', () => checkImports(pkg, packed, /\.[cm]?js$/, 'at runtime')],
+    ['type dependencies', () => checkImports(pkg, packed, /\.d\.[cm]?ts$/, 'in its types')],
     ['plain node import', () => checkPlainImport(pkg)],
+    ['publint', () => publintProblems(tarball)],
+    ['attw', () => attwProblems(tarball)],
   ];
-  const findings = checks.flatMap(([check, run]) =>
-    run().map((detail) => ({ pkg: pkg.manifest.name, check, detail })),
+  const findings: Finding[] = [];
+  for (const [check, run] of checks) {
+    for (const detail of await run()) findings.push({ pkg: pkg.manifest.name, check, detail });
+  }
+  console.log(
+    `${pkg.manifest.name}: ${entries.length} entry points, ${packed.size} files packed, ${findings.length} problem(s)`,
   );
-  console.log(`${pkg.manifest.name}: ${packed.size} files packed, ${findings.length} problem(s)`);
   return findings;
 }
 
@@ -96,33 +134,13 @@ function checkSideEffects(manifest: Manifest): string[] {
     : [`"sideEffects" is ${JSON.stringify(manifest.sideEffects)}, expected false`];
 }
 
-/** Every exports subpath, with `./*` expanded over the src folders that hold an index.ts. */
-function exportedSubpaths(pkg: PackageUnderCheck): Array<[string, Record<string, string>]> {
-  const entries = Object.entries(pkg.manifest.exports ?? {}).filter(([key]) => key !== './package.json');
-  return entries.flatMap(([key, target]) => {
-    const conditions = typeof target === 'string' ? { default: target } : target;
-    if (!key.includes('*')) return [[key, conditions]];
-    return indexFolders(join(pkg.dir, 'src')).map((folder): [string, Record<string, string>] => [
-      key.replace('*', folder),
-      Object.fromEntries(Object.entries(conditions).map(([c, path]) => [c, path.replace('*', folder)])),
-    ]);
-  });
-}
-
-/** Folders below `src` (any depth, e.g. `storage/local`) that have an index.ts. */
-function indexFolders(src: string, prefix = ''): string[] {
-  return readdirSync(join(src, prefix), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'fixtures')
-    .flatMap((entry) => {
-      const folder = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const own = existsSync(join(src, folder, 'index.ts')) ? [folder] : [];
-      return [...own, ...indexFolders(src, folder)];
-    });
-}
-
 function checkExports(pkg: PackageUnderCheck, packed: Set<string>): string[] {
-  return exportedSubpaths(pkg).flatMap(([subpath, conditions]) => {
+  return exportedSubpaths(pkg.manifest).flatMap(([subpath, conditions]) => {
     const problems: string[] = [];
+    if (subpath.includes('*')) problems.push(`${subpath}: a wildcard; list each entry point explicitly`);
+    const order = Object.keys(conditions).join(', ');
+    if (order !== CONDITION_ORDER.join(', '))
+      problems.push(`${subpath}: conditions ${order}, expected ${CONDITION_ORDER.join(', ')}`);
     if (!conditions.types?.endsWith('.d.ts')) problems.push(`${subpath}: no "types" condition to a .d.ts`);
     if (!conditions.default?.endsWith('.js')) problems.push(`${subpath}: no "default" condition to a .js`);
     for (const [condition, target] of Object.entries(conditions)) {
@@ -140,70 +158,13 @@ function checkTarball(packed: Set<string>): string[] {
 }
 
 /**
- * Bare specifiers in dist files matching `kind` must be dependencies or peerDependencies: a consumer
- * installs nothing else (a devDependency works in the workspace and breaks after `npm install`).
- */
-function checkImports(pkg: PackageUnderCheck, kind: RegExp, where: string): string[] {
-  const { dependencies = {}, peerDependencies = {} } = pkg.manifest;
-  const declared = new Set([
-    pkg.manifest.name,
-    ...Object.keys(dependencies),
-    ...Object.keys(peerDependencies),
-  ]);
-  const undeclared = new Map<string, string[]>();
-  for (const file of distFiles(join(pkg.dir, 'dist'), kind)) {
-    for (const name of importedPackages(readFileSync(file, 'utf8'))) {
-      if (declared.has(name)) continue;
-      undeclared.set(name, [...(undeclared.get(name) ?? []), relative(pkg.dir, file)]);
-    }
-  }
-  return [...undeclared].map(
-    ([name, files]) => `imports ${name} ${where} but does not declare it (${files.slice(0, 3).join(', ')})`,
-  );
-}
-
-function distFiles(dir: string, kind: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return distFiles(path, kind);
-    return kind.test(name) && !UNPUBLISHABLE.test(path) ? [path] : [];
-  });
-}
-
-// Emitted JS only: `import … from 'x'`, `export … from 'x'`, `import 'x'`, `import('x')`, each anchored
-// to a statement start so a `from '…'` inside a string is not taken for one. tsc drops type-only
-// imports (verbatimModuleSyntax), so what is left runs.
-const IMPORT_SPECIFIERS = [
-  /^\s*(?:import|export)\s[^;'"]*?\bfrom\s*(['"])([^'"\n]+)\1/gm,
-  /^\s*import\s*(['"])([^'"\n]+)\1/gm,
-  /\bimport\(\s*(['"])([^'"\n]+)\1\s*\)/g,
-];
-const BUILTINS = new Set(builtinModules);
-
-/**
- * Package names imported by a JS module's bare specifiers (node builtins and relative paths skipped).
- * @example
- * importedPackages("import { z } from 'zod/mini';"); // ['zod']
- */
-export function importedPackages(js: string): string[] {
-  const names = new Set<string>();
-  for (const match of IMPORT_SPECIFIERS.flatMap((pattern) => [...js.matchAll(pattern)])) {
-    const specifier = match[2] ?? '';
-    if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) continue;
-    const parts = specifier.split('/');
-    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
-    if (!BUILTINS.has(name)) names.add(name);
-  }
-  return [...names];
-}
-
-/**
  * Imports every subpath by package name from a plain `node` (no tsx, no source condition), from the
  * package's own folder (self-reference), so resolution goes through exports to dist as a consumer's would.
  */
 function checkPlainImport(pkg: PackageUnderCheck): string[] {
-  const specifiers = exportedSubpaths(pkg).map(([subpath]) => join(pkg.manifest.name, subpath));
+  const specifiers = exportedSubpaths(pkg.manifest).map(([subpath]) =>
+    specifierOf(pkg.manifest.name, subpath),
+  );
   const script = `const failed = [];
 for (const s of ${JSON.stringify(specifiers)}) {
   try { await import(s); } catch (e) { failed.push(s + ': ' + String(e?.message ?? e).split('\\n')[0]); }
@@ -226,8 +187,4 @@ function report(findings: Finding[]): void {
   for (const { pkg, check, detail } of findings) console.log(`- ${pkg} [${check}] ${detail}`);
 }
 
-function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

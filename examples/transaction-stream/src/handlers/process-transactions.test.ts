@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Rejection, SqsEvent } from '@sluice/core';
 import { fakeLambdaContext } from '@sluice/core/lambda';
-import { startLocalDynamo } from '@sluice/sinks/local';
+import { startLocalDynamo } from '@sluice/sinks/local/dynamo';
 import { MemoryNotifier } from '@sluice/sinks/notify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TransactionStreamConfigError } from '../errors.js';

@@ -1,8 +1,13 @@
-export * from './athena-engine.js';
-export * from './athena-text.js';
-export * from './decode.js';
-export * from './errors.js';
-export * from './execution-parameters.js';
-export * from './options.js';
-export * from './stats.js';
-export * from './timestamps.js';
+export { createAthenaEngine } from './athena-engine.js';
+export {
+  AthenaDeadlineError,
+  AthenaDecodeError,
+  type AthenaErrorCategory,
+  type AthenaFailure,
+  AthenaParameterError,
+  AthenaQueryError,
+  AthenaRequestError,
+} from './errors.js';
+export { toExecutionParameters } from './execution-parameters.js';
+export type { AthenaEngineOptions } from './options.js';
+export { athenaCostUsd } from './stats.js';

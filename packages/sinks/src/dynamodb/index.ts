@@ -1,6 +1,6 @@
-export * from './batch-plan.js';
-export * from './dynamodb-sink.js';
-export * from './errors.js';
-export * from './fingerprint.js';
-export * from './item-size.js';
+export type { KeySchema } from './batch-plan.js';
+export { DynamoDbSink, type DynamoDbSinkOptions } from './dynamodb-sink.js';
+export { ItemTooLargeError, MissingKeyAttributeError, UnprocessedItemsError } from './errors.js';
+export { contentFingerprint } from './fingerprint.js';
+export { dynamoItemSize, MAX_ITEM_BYTES } from './item-size.js';
 export type * from './key-value-sink.js';

@@ -1,3 +1,3 @@
-export * from './errors.js';
-export * from './firehose-producer.js';
-export * from './limits.js';
+export { FirehoseStreamMissingError } from './errors.js';
+export { FirehoseProducer, type FirehoseProducerOptions } from './firehose-producer.js';
+export { FIREHOSE_LIMITS } from './limits.js';

@@ -1,3 +1,3 @@
-export * from './errors.js';
-export * from './kinesis-producer.js';
-export * from './limits.js';
+export { KinesisStreamMissingError } from './errors.js';
+export { KinesisProducer, type KinesisProducerOptions } from './kinesis-producer.js';
+export { KINESIS_LIMITS } from './limits.js';

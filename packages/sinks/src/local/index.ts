@@ -1,3 +1,4 @@
-export * from './json-lines-notifier.js';
-export * from './local-dynamo.js';
-export * from './memory-key-value-sink.js';
+// In-memory and file-backed stand-ins that load no AWS SDK. `startLocalDynamo`, which loads the
+// DynamoDB client, is its own entry: `@sluice/sinks/local/dynamo`.
+export { JsonLinesNotifier } from './json-lines-notifier.js';
+export { MemoryKeyValueSink } from './memory-key-value-sink.js';

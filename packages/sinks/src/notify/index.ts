@@ -1,2 +1,2 @@
-export * from './delivery.js';
-export * from './notifier.js';
+export type { DeliveryReport, Undelivered } from './delivery.js';
+export { MemoryNotifier, type Notification, type Notifier } from './notifier.js';

@@ -1,3 +1,3 @@
-export * from './errors.js';
-export * from './message.js';
-export * from './sns-notifier.js';
+export { SnsTopicMissingError } from './errors.js';
+export { SNS_LIMITS, snsSubject } from './message.js';
+export { SnsNotifier, type SnsNotifierOptions } from './sns-notifier.js';
