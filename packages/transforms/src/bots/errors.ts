@@ -24,3 +24,20 @@ export class BotDetectorStateError extends Error {
 export class BotEventTimeError extends Error {
   override readonly name = 'BotEventTimeError';
 }
+
+/**
+ * A CSV file of events lacks a column bot detection needs (one the event schema requires, or the
+ * `keyBy` column). Header names match by normalised name (case, spaces, `_` and `-` ignored).
+ *
+ * @example await detectBotsFromCsv(stream, { file: 'events.csv' }) // throws BotEventColumnError naming events.csv and price
+ */
+export class BotEventColumnError extends Error {
+  override readonly name = 'BotEventColumnError';
+  constructor(
+    readonly file: string,
+    readonly column: string,
+    why: string,
+  ) {
+    super(`${file} has no "${column}" column (${why}); add it or rename the column that holds it`);
+  }
+}

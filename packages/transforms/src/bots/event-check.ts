@@ -76,7 +76,7 @@ const FIELDS: [keyof BotEvent, (value: unknown) => Field][] = [
 /**
  * Reads a decoded record exactly as `BotEventSchema` (the source of truth, in @sluice/transforms)
  * does — same output, same issues in the same order — without zod's runtime in the handler's
- * bundle. bot-event-check.test.ts holds the two identical on generated inputs.
+ * bundle. event-rules.test.ts holds the two (and the CSV byte rule) identical on generated inputs.
  *
  * @example checkBotEvent(JSON.parse(text)) // { value: { event_time: 1572566400000, … } } or { issues: [...] }
  */

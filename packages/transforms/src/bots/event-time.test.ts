@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseEventTime } from './event-time.js';
+import { parseEventTime, readEventTime } from './event-time.js';
 
 describe('parseEventTime', () => {
   it.each([
@@ -27,9 +27,19 @@ describe('parseEventTime', () => {
     '2019-11-1 00:00:00 UTC',
     '2019/11/01 00:00:00 UTC',
     '2019-11-01 0a:00:00 UTC',
+    '2019-11-01 00:00:0١ UTC',
+    '2019-11-01 00:00:00',
     '',
   ])('refuses %j', (text) => {
     expect(parseEventTime(text)).toBeNaN();
+  });
+
+  it('reads bytes as it reads text, whatever sits around them', () => {
+    const bytes = Buffer.from('x,2019-11-01T00:00:01Z,2019-11-02 00:00:02 UTC,2019-02-29 00:00:00');
+    expect(readEventTime(bytes, 2, 22)).toBe(Date.UTC(2019, 10, 1, 0, 0, 1));
+    expect(readEventTime(bytes, 23, 46)).toBe(Date.UTC(2019, 10, 2, 0, 0, 2));
+    expect(readEventTime(bytes, 47, 66)).toBeNaN();
+    expect(readEventTime(bytes, 23, 45)).toBeNaN();
   });
 
   it('agrees with Date.UTC on every second of four centuries', () => {

@@ -1,0 +1,55 @@
+import { BotEventColumnError } from './errors.js';
+import type { BotKey } from './options.js';
+import { BotEventSchema } from './schema.js';
+
+/** The fields of {@link BotEventSchema}, in its order: what a CSV file of events may hold. */
+export type BotEventField = keyof typeof BotEventSchema.shape;
+
+/** Where each event field sits in a CSV header (-1: no such column). */
+export interface BotEventColumns {
+  readonly file: string;
+  readonly header: readonly string[];
+  readonly at: Readonly<Record<BotEventField, number>>;
+}
+
+/** What finds a column by normalised name: a `CsvScan` or an `openCsv` source. */
+export interface ColumnLookup {
+  readonly header: readonly string[];
+  column(candidates: readonly string[]): number;
+}
+
+/**
+ * Finds the event fields in a CSV header by normalised name (`Event Time`, `event-time` and
+ * `EVENT_TIME` are all `event_time`). Two columns with one normalised name are the lookup's
+ * `CsvHeaderError`; a missing column that the schema requires, or the `keyBy` column, is a
+ * {@link BotEventColumnError} naming the file and the column.
+ *
+ * @example const columns = findBotEventColumns(scan, 'events.csv', 'user_session');
+ */
+export function findBotEventColumns(csv: ColumnLookup, file: string, keyBy?: BotKey): BotEventColumns {
+  const at = {} as Record<BotEventField, number>;
+  for (const field of Object.keys(BotEventSchema.shape) as BotEventField[]) {
+    at[field] = csv.column([field]);
+    // The schema is the one definition of what is required: a field it accepts absent is optional.
+    if (at[field] < 0 && !BotEventSchema.shape[field].safeParse(undefined).success)
+      throw new BotEventColumnError(file, field, 'the event schema requires it');
+  }
+  if (typeof keyBy === 'string' && at[keyBy] < 0)
+    throw new BotEventColumnError(file, keyBy, `events are grouped by it (keyBy: '${keyBy}')`);
+  return { file, header: csv.header, at };
+}
+
+/**
+ * A record's fields as the row object {@link BotEventSchema} reads: each found column under its
+ * field's name, other columns left out.
+ *
+ * @example BotEventSchema.safeParse(botEventRow(columns, record.fields))
+ */
+export function botEventRow(columns: BotEventColumns, fields: readonly string[]): Record<string, string> {
+  const row: Record<string, string> = {};
+  for (const field in columns.at) {
+    const index = columns.at[field as BotEventField];
+    if (index >= 0) row[field] = fields[index] ?? '';
+  }
+  return row;
+}
