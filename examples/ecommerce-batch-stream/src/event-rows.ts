@@ -1,12 +1,15 @@
 import { openCsv } from '@sluice/core/codecs';
 import type { SourceRecord } from '@sluice/core/outcome';
+import { botEventRow, findBotEventColumns } from '@sluice/transforms/bots';
 
-/** A CSV row as header name → text, before validation. */
+/** A CSV row as event field name → text, before validation. */
 export type EventRow = Record<string, string>;
 
 /**
- * Reads an events CSV as rows keyed by header name, each positioned by file and line; unreadable
- * lines (ragged, unterminated quotes) arrive as rejections, never end the read.
+ * Reads an events CSV as rows keyed by event field name (header names match by normalised name,
+ * so `User ID` is `user_id`), each positioned by file and line; unreadable lines (ragged,
+ * unterminated quotes) arrive as rejections, never end the read. A file without a column the
+ * event schema requires fails at once, naming the file and the column.
  *
  * @example for await (const row of readEventRows(await store.get('raw/events.csv'), 'raw/events.csv')) …
  */
@@ -14,16 +17,10 @@ export async function* readEventRows(
   input: AsyncIterable<Uint8Array | string>,
   file: string,
 ): AsyncGenerator<SourceRecord<EventRow>> {
-  const csv = await openCsv(input, { file, encoding: 'utf-8' });
+  const csv = await openCsv(input, { file });
+  const columns = findBotEventColumns(csv, file);
   for await (const record of csv.records) {
-    if (!record.ok) {
-      yield record;
-      continue;
-    }
-    const row: EventRow = {};
-    csv.header.forEach((name, i) => {
-      row[name] = record.value.fields[i] ?? '';
-    });
-    yield { ok: true, value: row, position: { kind: 'file', file, line: record.value.line } };
+    if (!record.ok) yield record;
+    else yield { ok: true, value: botEventRow(columns, record.value.fields), position: record.position };
   }
 }
