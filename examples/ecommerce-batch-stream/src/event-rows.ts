@@ -1,4 +1,4 @@
-import { openCsv } from '@sluice/core/codecs';
+import { type CsvInput, openCsv } from '@sluice/core/codecs';
 import type { SourceRecord } from '@sluice/core/outcome';
 import { botEventRow, findBotEventColumns } from '@sluice/transforms/bots';
 
@@ -14,7 +14,7 @@ export type EventRow = Record<string, string>;
  * @example for await (const row of readEventRows(await store.get('raw/events.csv'), 'raw/events.csv')) …
  */
 export async function* readEventRows(
-  input: AsyncIterable<Uint8Array | string>,
+  input: CsvInput,
   file: string,
 ): AsyncGenerator<SourceRecord<EventRow>> {
   const csv = await openCsv(input, { file });
