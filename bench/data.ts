@@ -34,3 +34,28 @@ export async function dataset(kind: keyof typeof GENERATORS & string, rows: numb
 export function outputFile(name: string): string {
   return `${DATA_DIR}out/${name}`;
 }
+
+/**
+ * An orders CSV of `rows` rows in which `share` of them (0 to 1, spread evenly) have a date no rule
+ * can read, so the stale-order filter rejects exactly those: for measuring memory against rejections.
+ */
+export async function ordersWithRejections(rows: number, share: number): Promise<string> {
+  const percent = Math.round(share * 100);
+  const file = `${DATA_DIR}orders-${rows}-rejected-${percent}pct.csv`;
+  if (existsSync(file)) return file;
+  process.stderr.write(`generating orders × ${rows.toLocaleString('en')} (${percent}% rejected)…\n`);
+  const lines = ordersCsv({ rows, seed: 42, dirty: 0 });
+  await writeLines(`${file}.partial`, spoilDates(lines, share), { total: rows, label: 'orders' });
+  await rename(`${file}.partial`, file);
+  return file;
+}
+
+function* spoilDates(lines: Iterable<Line>, share: number): Generator<Line> {
+  let row = -1; // the header comes first
+  for (const line of lines) {
+    const spoil = row >= 0 && Math.floor((row + 1) * share) > Math.floor(row * share);
+    row++;
+    // OrderID,CustomerID,OrderDate,…: the third field becomes text that is no date.
+    yield spoil ? String(line).replace(/^([^,]*,[^,]*,)[^,]*/, '$1not-a-date') : line;
+  }
+}

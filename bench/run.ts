@@ -7,6 +7,7 @@ import { botDetection } from './cases/bot-detection.js';
 import { bundles } from './cases/bundles.js';
 import type { BenchCase } from './cases/case.js';
 import { cli } from './cases/cli.js';
+import { ordersPipeline } from './cases/orders-pipeline.js';
 import { parquetWrite } from './cases/parquet-write.js';
 import { queryEngine } from './cases/query-engine.js';
 import { scoring } from './cases/scoring.js';
@@ -28,6 +29,8 @@ const CASES: BenchCase[] = [
   { name: 'athena-polling', defaultRows: 0, run: athenaPolling },
   // The compiled `sluice` command as a user runs it: --help start-up, orders filter end to end.
   { name: 'cli', defaultRows: 1_000_000, run: cli },
+  // Peak RSS at 0/50/100% rejected rows (~200 MB files) and the one-pass orders object step at 1M.
+  { name: 'orders-pipeline', defaultRows: 1_000_000, run: ordersPipeline },
 ];
 
 const { values, positionals } = parseArgs({

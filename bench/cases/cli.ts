@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dataset, outputFile } from '../data.js';
 import { bundledTask, median, pythonTask } from '../harness.js';
+import { type Timed, timeAll } from '../process-time.js';
 import type { CaseReport, Goal, Row } from '../report.js';
 import { ratio } from '../report.js';
 import type { BenchSettings } from './case.js';
@@ -14,18 +15,11 @@ import type { BenchSettings } from './case.js';
 // Peak RSS comes from GNU time (`%M`), so no process reports its own.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = `${ROOT}packages/cli/dist/sluice.js`;
-const GNU_TIME = '/usr/bin/time';
+export const BIN = `${ROOT}packages/cli/dist/sluice.js`;
 const AS_OF = '2025-06-30';
 const HELP_BUDGET_MS = 150;
 /** `--help` is short and noisy: more runs than the data variants for a stable median. */
 const HELP_RUNS = 15;
-
-interface Timed {
-  name: string;
-  wallMs: number[];
-  rssMb: number[];
-}
 
 /** Case: `sluice --help` start-up and `sluice orders filter` end to end against the baselines. */
 export async function cli({ rows, runs }: BenchSettings): Promise<CaseReport> {
@@ -75,43 +69,9 @@ export async function cli({ rows, runs }: BenchSettings): Promise<CaseReport> {
   };
 }
 
-function buildCli(): void {
+export function buildCli(): void {
   const build = spawnSync(process.execPath, [`${ROOT}packages/cli/build.mjs`], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('building the sluice command failed');
-}
-
-/** Runs every command `runs` times, interleaved so drift in machine load hits all alike. */
-async function timeAll(commands: { name: string; command: string[] }[], runs: number): Promise<Timed[]> {
-  const results = commands.map(({ name }) => ({ name, wallMs: [] as number[], rssMb: [] as number[] }));
-  for (let run = 0; run < runs; run++) {
-    for (const [i, { command }] of commands.entries()) {
-      const { wallMs, rssMb } = await timeProcess(command);
-      results[i]?.wallMs.push(wallMs);
-      results[i]?.rssMb.push(rssMb);
-    }
-  }
-  return results;
-}
-
-/** Wall time measured here; peak RSS from GNU time when the machine has it (else 0). */
-async function timeProcess(command: string[]): Promise<{ wallMs: number; rssMb: number }> {
-  const rssFile = outputFile(`cli-rss-${process.pid}.txt`);
-  const argv = existsSync(GNU_TIME) ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...command] : command;
-  const [program, ...args] = argv as [string, ...string[]];
-  const started = process.hrtime.bigint();
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(program, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) =>
-      status === 0 ? resolve(status) : reject(new Error(`${command.join(' ')} exited ${status}: ${stderr}`)),
-    );
-  });
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const kb = existsSync(rssFile) ? Number((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1)) : 0;
-  await rm(rssFile, { force: true });
-  return code === 0 ? { wallMs, rssMb: Math.round(kb / 102.4) / 10 } : { wallMs, rssMb: 0 };
 }
 
 function row(result: Timed, rows: number, extra: Partial<Row> = {}): Row {
@@ -149,14 +109,19 @@ function goals(startup: Timed[], filter: Timed[], hashes: Record<string, string>
       met: help <= HELP_BUDGET_MS,
     },
     {
-      goal: 'orders filter (whole process) ≤ 1.0× DuckDB',
+      goal: 'orders filter (whole process) ≤ 0.75× DuckDB',
       measured: `${ratio(sluice, duckdb)}×`,
-      met: sluice <= duckdb,
+      met: sluice <= 0.75 * duckdb,
     },
     {
-      goal: 'orders filter (whole process) ≥ 8× faster than Python',
+      goal: 'orders filter (whole process) ≥ 10× faster than Python',
       measured: `${ratio(python, sluice)}× faster`,
-      met: python / sluice >= 8,
+      met: python / sluice >= 10,
+    },
+    {
+      goal: 'orders filter peak RSS ≤ 120 MB',
+      measured: `${median(filter[0]?.rssMb ?? [])} MB`,
+      met: median(filter[0]?.rssMb ?? []) <= 120,
     },
     { goal: 'outputs byte-identical (sha256)', measured: identical ? 'identical' : 'DIFFER', met: identical },
   ];
