@@ -33,11 +33,15 @@ export function splitRecord(
   spread: number,
   raw: string,
 ): Rejection {
+  const why =
+    got === expected
+      ? 'and text follows its closing quote'
+      : `into a record of ${got} fields (expected ${expected})`;
   return {
     reason: 'ragged-row',
     message:
-      `${place.file}:${place.line}: a quoted field opened here runs over ${spread} lines into a record of ` +
-      `${got} fields (expected ${expected}); this line is rejected and reading resumes on the next`,
+      `${place.file}:${place.line}: a quoted field opened here runs over ${spread} lines ${why}; ` +
+      'this line is rejected and reading resumes on the next',
     position: position(place),
     raw: clip(raw),
   };
