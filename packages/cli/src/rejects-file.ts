@@ -4,6 +4,9 @@ import type { Rejection } from '@sluice/core/outcome';
 import { UnwritableOutputError } from './errors.js';
 import { finish, PartFile } from './part-file.js';
 
+/** About how many characters of JSON Lines go to the file in one write: few large writes, bounded. */
+const PIECE = 64 * 1024;
+
 /**
  * Rejected rows streamed to a JSON Lines file as the transform reports them: nothing is collected
  * in memory. `add` is the transform's synchronous `onRejected`; when the file falls behind, the
@@ -28,21 +31,32 @@ export class RejectsFile {
     });
   }
 
+  /** Lines not yet handed to the file: written in pieces of about {@link PIECE} characters. */
+  private pending = '';
+
   readonly add = (rejection: Rejection): void => {
     this.count += 1;
-    if (this.failure || this.out.write(`${JSON.stringify(rejection)}\n`) || this.waiting) return;
+    this.pending += `${JSON.stringify(rejection)}\n`;
+    if (this.pending.length >= PIECE) this.flush();
+  };
+
+  /** Resolves once the file has taken what was written; throws if it cannot be written. */
+  async drained(): Promise<void> {
+    this.flush();
+    if (this.waiting) await this.waiting;
+    if (this.failure) throw this.failure;
+  }
+
+  private flush(): void {
+    const piece = this.pending;
+    this.pending = '';
+    if (this.failure || piece === '' || this.out.write(piece) || this.waiting) return;
     this.waiting = once(this.out, 'drain').then(
       () => {
         this.waiting = undefined;
       },
       () => undefined, // the 'error' listener keeps the failure
     );
-  };
-
-  /** Resolves once the file has taken what was written; throws if it cannot be written. */
-  async drained(): Promise<void> {
-    if (this.waiting) await this.waiting;
-    if (this.failure) throw this.failure;
   }
 
   async commit(): Promise<void> {
