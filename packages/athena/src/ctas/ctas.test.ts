@@ -1,8 +1,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processedOrders } from '../duckdb/fixtures/processed-orders.js';
 import { createDuckDbEngine, type DuckDbEngine } from '../duckdb/index.js';
 import { defineTable } from '../tables/table-definition.js';
 import { type CtasSpec, toCtasSql, toDuckDbCopySql, toUnloadSql } from './ctas.js';
@@ -57,21 +57,7 @@ describe('DuckDB COPY, the local CTAS', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sluice-ctas-'));
-    const processed = defineTable({
-      name: 'processed',
-      format: 'csv',
-      location: fileURLToPath(
-        new URL('../duckdb/fixtures/processed-orders-mixed-case-header.csv', import.meta.url),
-      ),
-      columns: [
-        { name: 'orderid', type: 'string' },
-        { name: 'customerid', type: 'string' },
-        { name: 'orderdate', type: 'string' },
-        { name: 'status', type: 'string' },
-        { name: 'amount', type: 'double' },
-      ],
-    });
-    engine = await createDuckDbEngine({ tables: [processed] });
+    engine = await createDuckDbEngine({ tables: [processedOrders] });
   });
   afterAll(async () => {
     await engine.close();

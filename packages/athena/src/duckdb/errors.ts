@@ -1,15 +1,21 @@
 import { QueryExecutionError } from '../errors.js';
 
+/** The query a DuckDB error belongs to; an empty id until the engine runs the SQL. */
+type DuckDbQueryDetails = { queryId: string; queryName?: string };
+
+/** The one place a DuckDB backend error says which engine and query it comes from. */
+class DuckDbError extends QueryExecutionError {
+  constructor(message: string, details: DuckDbQueryDetails = { queryId: '' }, options?: { cause?: unknown }) {
+    super(message, { engine: 'duckdb', ...details }, options);
+  }
+}
+
 /** DuckDB refused or failed a statement; carries the query id the engine reported in its stats. */
-export class DuckDbQueryError extends QueryExecutionError {
+export class DuckDbQueryError extends DuckDbError {
   override readonly name = 'DuckDbQueryError';
-  constructor(
-    message: string,
-    details: { queryId: string; queryName?: string },
-    options?: { cause?: unknown },
-  ) {
+  constructor(message: string, details: DuckDbQueryDetails, options?: { cause?: unknown }) {
     const label = details.queryName ? `query "${details.queryName}" (${details.queryId})` : details.queryId;
-    super(`DuckDB ${label}: ${message}`, { engine: 'duckdb', ...details }, options);
+    super(`DuckDB ${label}: ${message}`, details, options);
   }
 }
 
@@ -17,30 +23,30 @@ export class DuckDbQueryError extends QueryExecutionError {
  * The SQL calls a Trino/Athena function the embedded DuckDB backend cannot run. Named, so the
  * message says which function to avoid instead of DuckDB's generic binder error.
  */
-export class UnsupportedFunctionError extends QueryExecutionError {
+export class UnsupportedFunctionError extends DuckDbError {
   override readonly name = 'UnsupportedFunctionError';
   constructor(
     readonly functionName: string,
     /** Where the call is (`line 2, column 3`) or why it is unknown. */
     readonly where: string,
-    details: { queryId: string; queryName?: string } = { queryId: '' },
+    details?: DuckDbQueryDetails,
   ) {
     super(
       `function ${functionName}() (${where}) is not supported by the DuckDB backend; it runs on Athena only`,
-      { engine: 'duckdb', ...details },
+      details,
     );
   }
 }
 
 /** A date_format/date_parse format uses a specifier Trino does not support, or is not a literal. */
-export class UnsupportedDateFormatError extends QueryExecutionError {
+export class UnsupportedDateFormatError extends DuckDbError {
   override readonly name = 'UnsupportedDateFormatError';
   constructor(
     readonly format: string,
     readonly problem: string,
-    details: { queryId: string; queryName?: string } = { queryId: '' },
+    details?: DuckDbQueryDetails,
   ) {
-    super(`date format ${JSON.stringify(format)}: ${problem}`, { engine: 'duckdb', ...details });
+    super(`date format ${JSON.stringify(format)}: ${problem}`, details);
   }
 }
 

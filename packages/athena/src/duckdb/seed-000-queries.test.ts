@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineTable } from '../tables/table-definition.js';
 import { createDuckDbEngine, type DuckDbEngine } from './duckdb-engine.js';
+import { processedOrders as processed } from './fixtures/processed-orders.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 
@@ -15,20 +15,6 @@ const [totalsByCustomer, monthly, byStatus, aovPerCustomer, topFebruary] = readF
   .split(/;\n/)
   .map((sql) => sql.trim())
   .filter((sql) => sql.length > 0) as [string, string, string, string, string];
-
-// The table the seed's Glue crawler produced: every column a string except amount (double).
-const processed = defineTable({
-  name: 'processed',
-  format: 'csv',
-  location: fixture('processed-orders-mixed-case-header.csv'),
-  columns: [
-    { name: 'orderid', type: 'string' },
-    { name: 'customerid', type: 'string' },
-    { name: 'orderdate', type: 'string' },
-    { name: 'status', type: 'string' },
-    { name: 'amount', type: 'double' },
-  ],
-});
 
 describe('seed 000 Athena queries, verbatim on DuckDB', () => {
   let engine: DuckDbEngine;

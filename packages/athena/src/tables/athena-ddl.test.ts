@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { processedOrderColumns } from '../duckdb/fixtures/processed-orders.js';
 import { toCreateTableDdl } from './athena-ddl.js';
 import { TableDefinitionError } from './errors.js';
 import { toCdkTableInput, toGlueTableInput } from './glue-table-input.js';
 import { defineTable } from './table-definition.js';
-
-const orderColumns = [
-  { name: 'orderid', type: 'string' },
-  { name: 'customerid', type: 'string' },
-  { name: 'orderdate', type: 'string' },
-  { name: 'status', type: 'string' },
-  { name: 'amount', type: 'double' },
-];
 
 // The seed 001 clickstream table: JSON from Firehose under YYYY/MM/DD/HH prefixes.
 const clicks = defineTable({
@@ -47,7 +40,7 @@ describe('toCreateTableDdl', () => {
       name: 'processed',
       format: 'csv',
       location: 's3://orders/processed/',
-      columns: orderColumns,
+      columns: processedOrderColumns,
     });
     expect(toCreateTableDdl(table)).toMatchInlineSnapshot(`
       "CREATE EXTERNAL TABLE IF NOT EXISTS \`processed\` (
@@ -181,7 +174,12 @@ describe('toCreateTableDdl', () => {
 
 describe('defineTable', () => {
   it('refuses unsafe names, unknown types, duplicate columns and projection on non-partitions', () => {
-    const base = { name: 'orders', format: 'csv' as const, location: 's3://b/', columns: orderColumns };
+    const base = {
+      name: 'orders',
+      format: 'csv' as const,
+      location: 's3://b/',
+      columns: processedOrderColumns,
+    };
     expect(() => defineTable({ ...base, name: 'orders; drop' })).toThrow('orders; drop');
     expect(() => defineTable({ ...base, columns: [{ name: 'a', type: 'money' }] })).toThrow(
       /column a has unknown type "money"/,

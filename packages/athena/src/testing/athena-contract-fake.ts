@@ -6,6 +6,7 @@ import { CONTRACT_EXECUTE_SQL, contractQueries as q } from './contract-queries.j
 
 type Answer = (params: AthenaLiteralValue[], orders: ContractOrder[]) => FakeOutcome;
 type Cell = string | number | bigint | null;
+type ContractColumnName = (typeof CONTRACT_ORDER_COLUMNS)[number]['name'];
 
 /**
  * Scripts the fake to answer the QueryEngine contract's queries from the canned `orders` rows,
@@ -31,6 +32,11 @@ function plan(request: FakeStartRequest, answer: Answer, orders: ContractOrder[]
 
 const ORDER_COLUMNS = CONTRACT_ORDER_COLUMNS.map((c) => ({ ...c }));
 const COUNT_COLUMN = [{ name: 'orders', type: 'bigint' }];
+
+/** The contract table's columns of these names, typed as the table declares them. */
+function orderColumns(...names: ContractColumnName[]): { name: string; type: string }[] {
+  return ORDER_COLUMNS.filter((c) => names.includes(c.name));
+}
 
 const ANSWERS: [string, Answer][] = [
   [
@@ -66,7 +72,7 @@ function cells(o: ContractOrder): Cell[] {
 
 function ids(orders: ContractOrder[]): FakeOutcome {
   return table(
-    [{ name: 'orderid', type: 'bigint' }],
+    orderColumns('orderid'),
     orders.map((o) => [o.orderid]),
   );
 }
@@ -76,23 +82,15 @@ function count(orders: ContractOrder[]): FakeOutcome {
 }
 
 function missingAmounts(orders: ContractOrder[]): FakeOutcome {
-  const columns = [
-    { name: 'orderid', type: 'bigint' },
-    { name: 'amount', type: 'double' },
-  ];
   return table(
-    columns,
+    orderColumns('orderid', 'amount'),
     orders.filter((o) => o.amount === null).map((o) => [o.orderid, null]),
   );
 }
 
 function statusOf(orders: ContractOrder[]): FakeOutcome {
-  const columns = [
-    { name: 'orderid', type: 'bigint' },
-    { name: 'status', type: 'varchar' },
-  ];
   return table(
-    columns,
+    orderColumns('orderid', 'status'),
     orders.map((o) => [o.orderid, o.status]),
   );
 }

@@ -1,5 +1,7 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import * as z from 'zod/mini';
 import { dateParam, defineQuery } from '../define-query.js';
+import type { QueryParamValue } from '../query.js';
 
 const orderId = z.union([z.number(), z.bigint()]);
 const count = z.number();
@@ -11,6 +13,20 @@ const orderRow = z.object({
   status: z.string(),
   amount: z.nullable(z.number()),
 });
+
+/** The contract's counts differ only in which orders they count. */
+function countOrders<F extends Record<string, StandardSchemaV1<unknown, QueryParamValue>>>(
+  name: string,
+  where: string,
+  params: F,
+) {
+  return defineQuery({
+    name: `contract_count_${name}`,
+    sql: `SELECT count(*) AS orders FROM orders WHERE ${where}`,
+    params,
+    row: z.object({ orders: count }),
+  });
+}
 
 /**
  * The queries the QueryEngine contract runs against the `orders` table. Exported so a fake engine
@@ -29,24 +45,9 @@ export const contractQueries = {
     params: { customer: z.string() },
     row: z.object({ orderid: orderId }),
   }),
-  countByStatus: defineQuery({
-    name: 'contract_count_by_status',
-    sql: 'SELECT count(*) AS orders FROM orders WHERE status = :status',
-    params: { status: z.string() },
-    row: z.object({ orders: count }),
-  }),
-  countOnDay: defineQuery({
-    name: 'contract_count_on_day',
-    sql: 'SELECT count(*) AS orders FROM orders WHERE orderdate = :day',
-    params: { day: dateParam() },
-    row: z.object({ orders: count }),
-  }),
-  countBefore: defineQuery({
-    name: 'contract_count_before',
-    sql: 'SELECT count(*) AS orders FROM orders WHERE CAST(orderdate AS timestamp) < :before',
-    params: { before: z.date() },
-    row: z.object({ orders: count }),
-  }),
+  countByStatus: countOrders('by_status', 'status = :status', { status: z.string() }),
+  countOnDay: countOrders('on_day', 'orderdate = :day', { day: dateParam() }),
+  countBefore: countOrders('before', 'CAST(orderdate AS timestamp) < :before', { before: z.date() }),
   missingAmounts: defineQuery({
     name: 'contract_missing_amounts',
     sql: 'SELECT orderid, amount FROM orders WHERE amount IS NULL ORDER BY orderid',
