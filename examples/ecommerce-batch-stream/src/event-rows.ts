@@ -13,10 +13,7 @@ export type EventRow = Record<string, string>;
  *
  * @example for await (const row of readEventRows(await store.get('raw/events.csv'), 'raw/events.csv')) …
  */
-export async function* readEventRows(
-  input: CsvInput,
-  file: string,
-): AsyncGenerator<SourceRecord<EventRow>> {
+export async function* readEventRows(input: CsvInput, file: string): AsyncGenerator<SourceRecord<EventRow>> {
   const csv = await openCsv(input, { file });
   const columns = findBotEventColumns(csv, file);
   for await (const record of csv.records) {
