@@ -4,7 +4,7 @@ export * from './detect-bots-csv.js';
 export * from './errors.js';
 export * from './event-check.js';
 export * from './event-columns.js';
-export * from './event-time.js';
+export { parseEventTime } from './event-time.js';
 export * from './options.js';
 export * from './schema.js';
 export * from './state.js';
