@@ -8,8 +8,8 @@ import type { BenchSettings } from './case.js';
 /**
  * Case 4: bot detection at `rows` and 5 × `rows` events. `core` times the window counter alone on
  * events parsed beforehand (in-process figure); `csv` is the whole run from a file stream on one
- * core through `detectBotsFromCsv` (byte scan); `csv-general` the same run through the general
- * path only (CSV reader, row object, schema), the figure before the byte scan.
+ * core through `detectBotsFromCsv` (core's CSV reader with the bot line rule: time and key from
+ * bytes); `csv-general` the same run through decoded records only (CSV reader, row object, schema).
  */
 export async function botDetection({ rows, runs }: BenchSettings): Promise<CaseReport> {
   const sizes = [rows, rows * 5];
@@ -36,7 +36,7 @@ export async function botDetection({ rows, runs }: BenchSettings): Promise<CaseR
   return {
     name: 'bot-detection',
     title:
-      'bot detection: window counter alone (in-process time), end to end from CSV (byte scan, general path)',
+      'bot detection: window counter alone (in-process time), end to end from CSV (line rule, records only)',
     rows: rowsOut,
     goals: [...goals(sizes, results), sameDetections(sizes, results)],
     checks: {

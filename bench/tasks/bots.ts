@@ -1,13 +1,16 @@
 // Bot detection on generated rees46 events. Usage: bots.ts <core|csv|csv-general> <events.csv>
 // core: the window counter alone, over events parsed beforehand (user id + epoch ms), timed in-process.
-// csv: end to end on one core from a file stream: detectBotsFromCsv (byte scan, general path for odd lines).
-// csv-general: end to end through the general path only: CSV reader → row object → schema → BotDetector.
+// csv: end to end on one core from a file stream: detectBotsFromCsv (core's CSV reader; time and key read
+// from each plain line's bytes, the schema for the rest).
+// csv-general: end to end through decoded records only: CSV reader → row object → schema → BotDetector.
 import { createReadStream } from 'node:fs';
 import { openCsv } from '@sluice/core';
 import type { BotDetection, BotEvent } from '@sluice/transforms/bots';
 import {
   BotDetector,
+  botEventRow,
   detectBotsFromCsv,
+  findBotEventColumns,
   KeyedWindowCounter,
   parseEventTime,
   readBotEvent,
@@ -28,7 +31,7 @@ async function countParsed(file: string) {
   const keys: string[] = [];
   const times: number[] = [];
   const csv = await openCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { file });
-  const [user, time] = [csv.header.indexOf('user_id'), csv.header.indexOf('event_time')];
+  const [user, time] = [csv.column(['user_id']), csv.column(['event_time'])];
   for await (const record of csv.records) {
     if (!record.ok) continue;
     keys.push(record.value.fields[user] ?? '');
@@ -57,15 +60,14 @@ async function detectFromBytes(file: string) {
 async function detectFromCsv(file: string) {
   const detector = new BotDetector();
   const csv = await openCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { file });
-  const header = csv.header;
+  const columns = findBotEventColumns(csv, file);
   let batch: BotEvent[] = [];
   let events = 0;
   let detections = 0;
   let maxOpenWindows = 0;
   for await (const record of csv.records) {
     if (!record.ok) continue;
-    const row = Object.fromEntries(header.map((name, i) => [name, record.value.fields[i]]));
-    const event = readBotEvent(row);
+    const event = readBotEvent(botEventRow(columns, record.value.fields));
     if (event.ok) batch.push(event.value);
     if (batch.length < 4096) continue;
     events += batch.length;
