@@ -50,8 +50,9 @@ async function recordsOnly(
   options: DetectBotsFromCsvOptions = {},
 ) {
   try {
-    const { delimiter, encoding } = options;
-    const scan = await openCsvScan(chunksOf(bytes, sizes), { file: FILE, now: () => 0, delimiter, encoding });
+    const { delimiter, encoding, maxRecordBytes } = options;
+    const read = { file: FILE, now: () => 0, delimiter, encoding, maxRecordBytes };
+    const scan = await openCsvScan(chunksOf(bytes, sizes), read);
     const rules = new BotCsvRules(findBotEventColumns(scan, FILE, options.keyBy), options);
     const rejections: Rejection[] = [];
     const record = rules.record.bind(rules);
@@ -144,6 +145,24 @@ describe('detectBotsFromCsv: the line rule gives what the record rule alone give
     const users = ['7', '007', ' 7', '7 ', '1'.repeat(16), '1'.repeat(19), '\u00a0u1', 'NaN', '0x50', ''];
     await expectSame(text(users.map((user) => `${ROW.replace('u1', user)}\n`).join('')), [6], {
       flagThreshold: 0,
+    });
+  });
+  it('keys by an ip column, and rejects a record past maxRecordBytes alone', async () => {
+    const header = `${HEADER},ip`;
+    const rows = [
+      `${ROW},10.0.0.1`,
+      `${ROW.replace(',,', `,${'x'.repeat(300)},`)},10.0.0.1`,
+      `${ROW},10.0.0.1`,
+      `${ROW},`,
+    ];
+    const run = await expectSame(text(rows.join('\n'), header), [7], {
+      keyBy: 'ip',
+      flagThreshold: 1,
+      maxRecordBytes: 200,
+    });
+    expect(run).toMatchObject({
+      detections: [{ key: '10.0.0.1', count: 2 }],
+      report: { kept: 2, dropped: { 'no-key': 1 }, rejected: { 'record-too-large': 1 } },
     });
   });
 });
