@@ -39,5 +39,6 @@ export {
   type DetectionPublisherOptions,
   type PublishCounts,
 } from './stream/detection-publisher.js';
+export { DETECTIONS_EXPORT_KEY, writeDetectionsExport } from './stream/detections-export.js';
 export { type DetectorStates, MemoryDetectorStates, ObjectDetectorStates } from './stream/detector-states.js';
 export { runStream, type StreamOptions, type StreamResult } from './stream/run-stream.js';

@@ -13,6 +13,7 @@ import { type BatchResult, type InsightSettings, runBatch } from './batch/run-ba
 import type { DemoResult } from './index.js';
 import { DETECTIONS_TABLE, EVENTS_BUCKET, KEYS } from './layout.js';
 import { DetectionPublisher } from './stream/detection-publisher.js';
+import { writeDetectionsExport } from './stream/detections-export.js';
 import { ObjectDetectorStates } from './stream/detector-states.js';
 import { runStream, type StreamOptions, type StreamResult } from './stream/run-stream.js';
 
@@ -54,6 +55,7 @@ export interface LocalRunResult {
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await generateEvents(options);
   const run = await runLocal({ dir: options.dir, log: options.log });
+  await writeDetectionsExport(options.dir, run.items);
   const severities = { flag: 0, high: 0 };
   for (const item of run.items) severities[item.severity === 'high' ? 'high' : 'flag']++;
   return {

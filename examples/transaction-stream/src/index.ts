@@ -17,6 +17,7 @@ export {
 export { messageLines } from './message-lines.js';
 export { type StoreAndNotifyDeps, storeAndNotify } from './store-and-notify.js';
 export { type StoredCounts, storedCounts } from './stored-counts.js';
+export { TABLE_EXPORT_FILE, writeTableExport } from './table-export.js';
 export {
   NOTIFIED_AT,
   TRANSACTION_KEY,

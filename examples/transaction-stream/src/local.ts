@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { transactionsJsonl, writeLines } from '@sluice/datagen';
 import type { DemoResult } from './index.js';
 import { runTransactionStream, type TransactionRunResult } from './local-run.js';
+import { writeTableExport } from './table-export.js';
 
 export interface DemoOptions {
   /** Everything is written under it: `input/messages.jsonl`, notifications, quarantine, metrics. */
@@ -33,6 +34,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await Promise.all(OUTPUTS.map((name) => rm(join(options.dir, name), { force: true })));
   options.log(`transaction-stream: sending ${messages} messages (of ${options.rows} rows asked)`);
   const run = await runTransactionStream({ input, dir: options.dir, log: options.log });
+  await writeTableExport(options.dir, run.table);
   return {
     pipeline: 'transaction-stream',
     reports: { 'process-transactions': run.report },

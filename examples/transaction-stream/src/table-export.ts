@@ -1,0 +1,34 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/** Where a local run leaves the table's items, under its `dir`: what a DynamoDB export gives Athena. */
+export const TABLE_EXPORT_FILE = 'table/transactions.jsonl';
+
+/**
+ * Writes the table's items as JSON Lines with lower-case keys (`transaction_id`, `product_name`,
+ * `quantity`, `unit_price`, `total`, `status`, `notified`), the form a JSON table reads, so the
+ * dashboard can query statuses and notifications. Returns the file written.
+ *
+ * @example await writeTableExport('out/transactions', run.table);
+ */
+export async function writeTableExport(
+  dir: string,
+  items: readonly Record<string, unknown>[],
+): Promise<string> {
+  const file = join(dir, TABLE_EXPORT_FILE);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, items.map((item) => `${JSON.stringify(exportedItem(item))}\n`).join(''));
+  return file;
+}
+
+function exportedItem(item: Record<string, unknown>) {
+  return {
+    transaction_id: String(item.TransactionID),
+    product_name: item.ProductName,
+    quantity: item.Quantity,
+    unit_price: item.UnitPrice,
+    total: Number(item.TotalCents) / 100,
+    status: item.Status,
+    notified: item.NotifiedAt !== undefined,
+  };
+}
