@@ -28,7 +28,7 @@ export interface CorpusCase {
   reader?: CaseOutcome;
   /** The CLI command (default options); `expected` when absent, which needs `options` absent. */
   command?: CaseOutcome;
-  /** The S3 handler (orders-dashboard); `command` when absent. */
+  /** The S3 handler (orders-dashboard's filter, ecommerce's events-to-parquet); `command` when absent. */
   handler?: CaseOutcome;
 }
 
@@ -844,6 +844,8 @@ const customerCases: Omit<CorpusCase, 'domain'>[] = [
 
 // Events (rees46): rows valid for BotEventSchema are counted (kept); others rejected `schema`. Times
 // ascend, so no event is late; every row has a user_id, so none is dropped `no-key`.
+/** The events handler must settle a file no retry can fix (quarantined whole), not fail it for Lambda to retry. */
+const NOT_RETRIED = refused('permanent');
 const EH = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
 const event = (second: number, user = '520088904', type = 'view', time?: string) =>
   `${time ?? `2019-11-01 00:00:${String(second).padStart(2, '0')} UTC`},${type},1003461,2053013555631882655,electronics.smartphone,xiaomi,489.07,${user},4d3b30da-a5e4`;
@@ -931,6 +933,7 @@ const eventCases: Omit<CorpusCase, 'domain'>[] = [
     bytes: lf(`${EH},User ID`, `${event(1)},1`),
     reader: counts(1, 2),
     expected: refused(HEADER),
+    handler: NOT_RETRIED,
   },
   {
     file: 'events-missing-event-time-column.csv',
@@ -938,6 +941,7 @@ const eventCases: Omit<CorpusCase, 'domain'>[] = [
     bytes: lf(EH.replace('event_time,', ''), event(1).replace(/^[^,]*,/, '')),
     reader: counts(1, 2),
     expected: refused('BotEventColumnError'),
+    handler: NOT_RETRIED,
   },
   {
     file: 'events-empty.csv',
@@ -945,6 +949,7 @@ const eventCases: Omit<CorpusCase, 'domain'>[] = [
     bytes: b(),
     reader: counts(0, 0),
     expected: refused('BotEventColumnError'),
+    handler: NOT_RETRIED,
   },
 ];
 

@@ -28,7 +28,7 @@ export interface CorpusEntry {
     transform: CorpusOutcome;
     /** `sluice orders filter` / `customers score` / `bots detect`. */
     command: CorpusOutcome;
-    /** orders-dashboard's filterOrdersHandler (orders only). */
+    /** orders-dashboard's filterOrdersHandler, ecommerce-batch-stream's eventsToParquetHandler. */
     handler?: CorpusOutcome;
   };
 }
@@ -81,7 +81,7 @@ function entry(c: CorpusCase): CorpusEntry {
     throw new Error(`${c.file}: with options, the command's outcome must be given`);
   const reader = c.reader ?? readerOf(c.expected as CaseCounts);
   const command = c.command ?? c.expected;
-  const handler = c.domain === 'orders' ? (c.handler ?? command) : undefined;
+  const handler = c.domain === 'customers' ? undefined : (c.handler ?? command);
   return {
     file: c.file,
     domain: c.domain,
