@@ -26,8 +26,6 @@ export class CsvLine {
   /** End of the record's text (its terminator excluded). */
   end = 0;
   line = 0;
-  /** True when every byte is below 0x80: fields can be read as ASCII. */
-  ascii = true;
   /** `starts[i]` is where field i begins; `starts[fieldCount]` is `end + 1`. */
   readonly starts: Int32Array;
   readonly fieldCount: number;
@@ -52,9 +50,7 @@ export class CsvLine {
   field(index: number): string {
     const start = this.starts[index] as number;
     const end = (this.starts[index + 1] as number) - 1;
-    return this.ascii
-      ? this.bytes.toString('latin1', start, end)
-      : decodeBytes(this.bytes, start, end, this.#encoding);
+    return decodeBytes(this.bytes, start, end, this.#encoding);
   }
 
   fields(): string[] {

@@ -150,15 +150,12 @@ export class CsvScanner {
     const room = starts.length - 1;
     const start = this.#pos;
     let count = 0;
-    let ascii = true;
     let i = start;
     for (; i < len; i++) {
       const c = buf[i] as number;
       if (c === delimiter) {
         if (++count < room) starts[count] = i + 1;
-      } else if (c > QUOTE) {
-        if (c > 0x7f) ascii = false;
-      } else if (c === LF || c === CR || c === QUOTE) break;
+      } else if (c <= QUOTE && (c === LF || c === CR || c === QUOTE)) break;
     }
     if (i < len && buf[i] === QUOTE) return this.#startQuoted();
     if (i === len && !final) return this.#waitForLine(start);
@@ -167,7 +164,7 @@ export class CsvScanner {
       if (i + 1 === len && !final) return false; // a CRLF may be cut between the chunks
       if (buf[i + 1] === LF) next = i + 2;
     }
-    this.#emitLine(start, i, Math.min(next, len), count + 1, ascii);
+    this.#emitLine(start, i, Math.min(next, len), count + 1);
     return true;
   }
 
@@ -178,7 +175,7 @@ export class CsvScanner {
     return false;
   }
 
-  #emitLine(start: number, end: number, next: number, count: number, ascii: boolean): void {
+  #emitLine(start: number, end: number, next: number, count: number): void {
     const line = this.#line++;
     this.#pos = next;
     const rejection = this.#checkLine(start, end, count, line);
@@ -191,7 +188,6 @@ export class CsvScanner {
       view.start = start;
       view.end = end;
       view.line = line;
-      view.ascii = ascii;
       view.starts[0] = start;
       view.starts[count] = end + 1;
       this.#handler.line(view, next);
