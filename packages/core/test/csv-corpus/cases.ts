@@ -65,6 +65,9 @@ const badDate = (n: number, date = 'soon') => `O${n},C${n},${date},shipped,${n}.
 const noStatus = (n: number) => `O${n},C${n},2025-06-01,,${n}.50`;
 /** The four outcomes in one file: kept, stale, invalid-date, missing-status. */
 const FOUR = [kept(1), stale(2), badDate(3), noStatus(4)];
+/** Quoted records longer than the header (42 bytes), for limits that let the header through. */
+const AT_LIMIT = 'O1,"Customer, with a comma, and more",2025-06-01,shipped,1.50';
+const AT_LIMIT_MULTILINE = 'O1,"Customer on\r\ntwo lines, and more",2025-06-01,shipped,1.50';
 const FOUR_COUNTS = (lines: number, extra: Partial<CaseCounts> = {}) => ({
   ...counts(1, lines, { stale: 1 }, { 'invalid-date': 1, 'missing-status': 1 }),
   ...extra,
@@ -714,6 +717,42 @@ const orderCases: Omit<CorpusCase, 'domain'>[] = [
     ),
     expected: counts(6, 9, {}, { 'record-too-large': 1, 'unterminated-quote': 1 }),
     command: counts(7, 9, {}, { 'unterminated-quote': 1 }),
+  },
+  {
+    file: 'orders-quoted-record-at-limit-crlf.csv',
+    quirk:
+      'with maxRecordBytes equal to its text, a quoted record is kept whatever the chunking (its CRLF does not count)',
+    options: { maxRecordBytes: AT_LIMIT.length },
+    bytes: b(joined('\r\n', [H, AT_LIMIT, kept(2)])),
+    expected: counts(2, 3),
+    command: counts(2, 3),
+  },
+  {
+    file: 'orders-quoted-record-at-limit-cr.csv',
+    quirk: 'the same with lone CR endings: the CR that ends the record is not part of it',
+    options: { maxRecordBytes: AT_LIMIT.length },
+    bytes: b(joined('\r', [H, AT_LIMIT, kept(2)])),
+    expected: counts(2, 3),
+    command: counts(2, 3),
+  },
+  {
+    file: 'orders-multiline-record-at-limit-crlf.csv',
+    quirk:
+      'a record over two lines (a CRLF inside quotes) whose text, that CRLF included, is exactly maxRecordBytes',
+    options: { maxRecordBytes: AT_LIMIT_MULTILINE.length },
+    // 1 header, 2-3 one record (kept: CustomerID holds the CRLF), 4 kept
+    bytes: b(joined('\r\n', [H, AT_LIMIT_MULTILINE, kept(2)])),
+    expected: counts(2, 4),
+    command: counts(2, 4),
+  },
+  {
+    file: 'orders-quoted-record-one-over-limit.csv',
+    quirk:
+      'a one-line quoted record one byte longer than maxRecordBytes: record-too-large, the next line read',
+    options: { maxRecordBytes: AT_LIMIT.length - 1 },
+    bytes: b(joined('\r\n', [H, AT_LIMIT, kept(2)])),
+    expected: counts(1, 3, {}, { 'record-too-large': 1 }),
+    command: counts(2, 3),
   },
   {
     file: 'orders-header-over-limit.csv',
