@@ -229,7 +229,7 @@ export class CsvScanner {
     if (end === -1) {
       // Where a CR ends the first line and ends the buffer too, wait: its LF belongs to that line.
       const firstLineCut = this.#afterCr && this.#firstNext === this.#len && !final;
-      if (this.#len - this.#pos > this.#settings.maxRecordBytes && !firstLineCut)
+      if (this.#textSoFar() > this.#settings.maxRecordBytes && !firstLineCut)
         return this.#abandonQuoted(false);
       if (!final) return false;
       if (this.#state === IN_QUOTES) return this.#abandonQuoted(true);
@@ -246,6 +246,17 @@ export class CsvScanner {
     this.#line++;
     this.#pos = next;
     return true;
+  }
+
+  /**
+   * Bytes of the quoted record read so far. A CR that ends the buffer outside quotes ends the record
+   * (the scan waits to see whether an LF follows): it is the terminator, not text, so a record exactly
+   * `maxRecordBytes` long is kept wherever a chunk boundary falls.
+   */
+  #textSoFar(): number {
+    const heldCr =
+      this.#state !== IN_QUOTES && this.#cursor === this.#len - 1 && this.#buf[this.#cursor] === CR;
+    return this.#len - this.#pos - (heldCr ? 1 : 0);
   }
 
   /** Index of the line end that closes the quoted record, or -1 (state saved) when not in the buffer. */
