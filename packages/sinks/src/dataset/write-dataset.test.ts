@@ -1,21 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LocalObjectStore, listAll } from '@sluice/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listAll } from '@sluice/core';
+import { describe, expect, it } from 'vitest';
 import type { Row } from '../formats/file-format.js';
 import type { ParquetSchema } from '../parquet/schema.js';
 import { queryDuckDb } from '../testing/duckdb.js';
+import { temporaryStore } from '../testing/temporary-store.js';
 import { DatasetOptionsError } from './errors.js';
 import { writeDataset } from './write-dataset.js';
 
-let root: string;
-let store: LocalObjectStore;
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sluice-dataset-'));
-  store = new LocalObjectStore(root);
-});
-afterEach(() => rm(root, { recursive: true, force: true }));
+const local = temporaryStore('sluice-dataset-', 'per-test');
 
 const schema: ParquetSchema = {
   orderid: 'int64',
@@ -38,13 +30,13 @@ function orders(dates: string[], perDate: number, firstId = 1): Row[] {
 
 const keys = async (prefix = 'lake/') => {
   const found: string[] = [];
-  for await (const object of listAll(store, prefix)) found.push(object.key);
+  for await (const object of listAll(local.store, prefix)) found.push(object.key);
   return found.sort();
 };
 
 const parquet = (records: Row[], extra: Partial<Parameters<typeof writeDataset>[0]> = {}) =>
   writeDataset({
-    store,
+    store: local.store,
     prefix: 'lake/orders',
     format: 'parquet',
     parquet: { schema },
@@ -64,7 +56,7 @@ describe('writeDataset', () => {
     expect(result.files[0]?.key).toMatch(/^lake\/orders\/date=2025-01-30\/part-[0-9a-f]{16}-0\.parquet$/);
     const rows = await queryDuckDb(
       `select date, count(*)::int as n, sum(amount)::varchar as total
-       from read_parquet('${root}/lake/orders/*/*.parquet', hive_partitioning = true) group by date order by date`,
+       from read_parquet('${local.root}/lake/orders/*/*.parquet', hive_partitioning = true) group by date order by date`,
     );
     expect(rows).toEqual([
       { date: '2025-01-30', n: 5, total: '12.50' },
@@ -76,7 +68,7 @@ describe('writeDataset', () => {
     await parquet(orders(['2025-01-30'], 2));
     const [file] = await keys();
     const columns = await queryDuckDb(
-      `select column_name from (describe select * from read_parquet('${root}/${file}', hive_partitioning = false))`,
+      `select column_name from (describe select * from read_parquet('${local.root}/${file}', hive_partitioning = false))`,
     );
     expect(columns.map((c) => c.column_name)).toEqual(['orderid', 'status', 'amount']);
   });
@@ -112,7 +104,7 @@ describe('writeDataset', () => {
     expect(await keys('lake/orders/date=2025-01-30/')).toEqual([keptFile]);
     const rows = await queryDuckDb(
       `select date, min(orderid)::int as first, count(*)::int as n
-       from read_parquet('${root}/lake/orders/*/*.parquet', hive_partitioning = true) group by date order by date`,
+       from read_parquet('${local.root}/lake/orders/*/*.parquet', hive_partitioning = true) group by date order by date`,
     );
     expect(rows).toEqual([
       { date: '2025-01-30', first: 1, n: 3 },
@@ -122,11 +114,11 @@ describe('writeDataset', () => {
 
   it('overwrite replaces every old file of the dataset', async () => {
     await parquet(orders(['2025-01-30', '2025-01-31'], 3, 1));
-    await store.put('lake/orders-archive/keep.txt', 'not part of the dataset');
+    await local.store.put('lake/orders-archive/keep.txt', 'not part of the dataset');
     const result = await parquet(orders(['2025-02-01'], 2, 100), { mode: 'overwrite' });
     expect(result.deleted).toHaveLength(2);
     expect(await keys('lake/orders/')).toEqual(result.files.map((f) => f.key));
-    expect(await store.head('lake/orders-archive/keep.txt')).toBeDefined();
+    expect(await local.store.head('lake/orders-archive/keep.txt')).toBeDefined();
   });
 
   it('keeps the old files when writing the new ones fails', async () => {
@@ -147,7 +139,7 @@ describe('writeDataset', () => {
       { id: 3, source: 'plain' },
     ];
     const result = await writeDataset({
-      store,
+      store: local.store,
       prefix: 'lake/events/',
       format: 'jsonl',
       partitionBy: ['source'],
@@ -159,14 +151,14 @@ describe('writeDataset', () => {
       'source=plain',
     ]);
     const rows = await queryDuckDb(
-      `select id, source from read_json('${root}/lake/events/*/*.jsonl', format = 'newline_delimited', hive_partitioning = true) order by id`,
+      `select id, source from read_json('${local.root}/lake/events/*/*.jsonl', format = 'newline_delimited', hive_partitioning = true) order by id`,
     );
     expect(rows.map((r) => r.source)).toEqual(['a/b:c=d', null, 'plain']);
   });
 
   it('writes CSV partitions with a header, readable by DuckDB', async () => {
     const result = await writeDataset({
-      store,
+      store: local.store,
       prefix: 'lake/csv/',
       format: 'csv',
       partitionBy: ['date'],
@@ -175,7 +167,7 @@ describe('writeDataset', () => {
     expect(result.rows).toBe(4);
     const [row] = await queryDuckDb(
       `select count(*)::int as n, count(distinct date)::int as dates
-       from read_csv('${root}/lake/csv/*/*.csv', header = true, hive_partitioning = true)`,
+       from read_csv('${local.root}/lake/csv/*/*.csv', header = true, hive_partitioning = true)`,
     );
     expect(row).toEqual({ n: 4, dates: 2 });
   });
@@ -191,7 +183,7 @@ describe('writeDataset', () => {
     expect(result.rows).toBe(60);
     expect(result.files.length).toBeGreaterThan(6);
     const [row] = await queryDuckDb(
-      `select count(*)::int as n, sum(orderid)::int as ids from read_parquet('${root}/lake/orders/*/*.parquet')`,
+      `select count(*)::int as n, sum(orderid)::int as ids from read_parquet('${local.root}/lake/orders/*/*.parquet')`,
     );
     expect(row).toEqual({ n: 60, ids: (59 * 60) / 2 });
   });
@@ -216,18 +208,18 @@ describe('writeDataset', () => {
   it('refuses a batch id or name that would change the folder, and parquet without a schema', async () => {
     await expect(parquet([], { batchId: '../other' })).rejects.toThrow(DatasetOptionsError);
     await expect(parquet([], { name: 'a/b' })).rejects.toThrow(DatasetOptionsError);
-    await expect(writeDataset({ store, prefix: 'x/', format: 'parquet', records: [] })).rejects.toThrow(
-      "format 'parquet' needs `parquet: { schema }`",
-    );
+    await expect(
+      writeDataset({ store: local.store, prefix: 'x/', format: 'parquet', records: [] }),
+    ).rejects.toThrow("format 'parquet' needs `parquet: { schema }`");
   });
 
   it('refuses to overwrite with an empty prefix, which would replace the whole store', async () => {
-    await store.put('unrelated/keep.txt', 'keep me');
+    await local.store.put('unrelated/keep.txt', 'keep me');
     for (const mode of ['overwrite', 'overwrite_partitions'] as const) {
       await expect(
-        writeDataset({ store, prefix: '', format: 'jsonl', mode, records: [{ a: 1 }] }),
+        writeDataset({ store: local.store, prefix: '', format: 'jsonl', mode, records: [{ a: 1 }] }),
       ).rejects.toThrow(DatasetOptionsError);
     }
-    expect(await store.head('unrelated/keep.txt')).toBeDefined();
+    expect(await local.store.head('unrelated/keep.txt')).toBeDefined();
   });
 });

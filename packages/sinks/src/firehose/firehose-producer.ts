@@ -2,11 +2,10 @@ import { FirehoseClient, type FirehoseClientConfig, PutRecordBatchCommand } from
 import type { RetryOptions } from '@sluice/core/retry';
 import {
   type DeliveryReport,
-  deliverInCalls,
-  deliveryReport,
+  deliverRecords,
   type EntryResult,
   packInOrder,
-  type Undelivered,
+  resultsInOrder,
 } from '../notify/delivery.js';
 import { FirehoseStreamMissingError } from './errors.js';
 import { encodeFirehoseRecord, FIREHOSE_LIMITS, toFirehoseEntry } from './limits.js';
@@ -53,14 +52,7 @@ export class FirehoseProducer<T> {
 
   async put(records: readonly T[], options: { signal?: AbortSignal } = {}): Promise<DeliveryReport<T>> {
     const encode = this.#options.encode ?? encodeFirehoseRecord;
-    const rejected: Undelivered<T>[] = [];
-    const entries: { index: number; entry: Uint8Array }[] = [];
-    records.forEach((record, index) => {
-      const built = toFirehoseEntry(record, index, encode);
-      if (built.ok) entries.push({ index, entry: built.data });
-      else rejected.push(built.rejection);
-    });
-    const outcome = await deliverInCalls(entries, {
+    return deliverRecords(records, (record, index) => toFirehoseEntry(record, index, encode), {
       pack: (pending) =>
         packInOrder(pending, {
           maxEntries: FIREHOSE_LIMITS.recordsPerCall,
@@ -71,7 +63,6 @@ export class FirehoseProducer<T> {
       retry: this.#options.retry,
       signal: options.signal,
     });
-    return deliveryReport(records, rejected, outcome);
   }
 
   async #send(batch: Uint8Array[], signal: AbortSignal | undefined): Promise<EntryResult[]> {
@@ -81,16 +72,6 @@ export class FirehoseProducer<T> {
     });
     this.#client ??= new FirehoseClient(this.#options.clientConfig ?? {});
     const out = await this.#client.send(command, { abortSignal: signal });
-    return batch.map((_, i) => {
-      const response = out.RequestResponses?.[i];
-      if (response && !response.ErrorCode) return { ok: true };
-      const code = response?.ErrorCode ?? 'MissingResult';
-      return {
-        ok: false,
-        code,
-        message: response?.ErrorMessage ?? code,
-        retryable: RETRYABLE_ENTRY_ERRORS.has(code),
-      };
-    });
+    return resultsInOrder(batch.length, out.RequestResponses, RETRYABLE_ENTRY_ERRORS);
   }
 }

@@ -1,4 +1,4 @@
-import type { Undelivered } from '../notify/delivery.js';
+import type { EntryOrRejection } from '../notify/delivery.js';
 
 /** PutRecordBatch limits: 500 records and 4 MiB per call, 1000 KiB per record. */
 export const FIREHOSE_LIMITS = {
@@ -25,9 +25,9 @@ export function toFirehoseEntry<T>(
   record: T,
   index: number,
   encode: (record: T) => Uint8Array,
-): { ok: true; data: Uint8Array } | { ok: false; rejection: Undelivered<T> } {
+): EntryOrRejection<T, Uint8Array> {
   const data = encode(record);
-  if (data.length <= FIREHOSE_LIMITS.bytesPerRecord) return { ok: true, data };
+  if (data.length <= FIREHOSE_LIMITS.bytesPerRecord) return { ok: true, entry: data };
   const message = `record ${index} is ${data.length} bytes, over the 1000 KiB record limit`;
   return { ok: false, rejection: { index, record, reason: 'too-large', message } };
 }

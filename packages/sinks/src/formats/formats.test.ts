@@ -1,19 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalObjectStore, readText } from '@sluice/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readText } from '@sluice/core';
+import { describe, expect, it } from 'vitest';
 import { queryDuckDb } from '../testing/duckdb.js';
+import { temporaryStore } from '../testing/temporary-store.js';
 import { writeCsv } from './csv-format.js';
 import { writeJsonLines } from './json-lines-format.js';
 
-let root: string;
-let store: LocalObjectStore;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sluice-formats-'));
-  store = new LocalObjectStore(root);
-});
-afterAll(() => rm(root, { recursive: true, force: true }));
+const local = temporaryStore('sluice-formats-');
 
 const orders = [
   { orderid: 1, status: 'pending', note: 'says "hi", twice', placed: new Date('2025-01-31T08:00:00Z') },
@@ -23,9 +16,9 @@ const orders = [
 
 describe('CSV writer', () => {
   it('writes a header and quotes only fields that need it', async () => {
-    const file = await writeCsv(store, 'csv/orders.csv', orders);
+    const file = await writeCsv(local.store, 'csv/orders.csv', orders);
     expect(file).toMatchObject({ rows: 3, rejected: [] });
-    expect(await readText(store, 'csv/orders.csv')).toBe(
+    expect(await readText(local.store, 'csv/orders.csv')).toBe(
       'orderid,status,note,placed\n' +
         '1,pending,"says ""hi"", twice",2025-01-31T08:00:00.000Z\n' +
         '2,,"line one\nline two",\n' +
@@ -35,9 +28,9 @@ describe('CSV writer', () => {
 
   it('is read back by DuckDB with the same values', async () => {
     const rowsOut = orders.map(({ orderid, status, note }) => ({ orderid, status, note }));
-    await writeCsv(store, 'csv/read-back.csv', rowsOut, { columns: ['orderid', 'status', 'note'] });
+    await writeCsv(local.store, 'csv/read-back.csv', rowsOut, { columns: ['orderid', 'status', 'note'] });
     const rows = await queryDuckDb(
-      `select orderid, status, note from read_csv('${join(root, 'csv/read-back.csv')}', header = true) order by orderid`,
+      `select orderid, status, note from read_csv('${join(local.root, 'csv/read-back.csv')}', header = true) order by orderid`,
     );
     expect(rows).toEqual([
       { orderid: '1', status: 'pending', note: 'says "hi", twice' },
@@ -48,7 +41,7 @@ describe('CSV writer', () => {
 
   it('rejects a row with a column outside the header instead of losing the field', async () => {
     const rows = [{ id: 1 }, { id: 2, surprise: 'x' }, { id: 3 }];
-    const file = await writeCsv(store, 'csv/extra.csv', rows, {
+    const file = await writeCsv(local.store, 'csv/extra.csv', rows, {
       position: (_, index) => ({ kind: 'message', messageId: `m-${index}` }),
     });
     expect(file.rows).toBe(2);
@@ -60,16 +53,16 @@ describe('CSV writer', () => {
       }),
     ]);
     expect(file.rejected[0]?.message).toContain('csv csv/extra.csv, record 1: column(s) surprise');
-    expect(await readText(store, 'csv/extra.csv')).toBe('id\n1\n3\n');
+    expect(await readText(local.store, 'csv/extra.csv')).toBe('id\n1\n3\n');
   });
 });
 
 describe('JSON Lines writer', () => {
   it('writes one object per line, read back by DuckDB', async () => {
-    const file = await writeJsonLines(store, 'jsonl/orders.jsonl', orders);
+    const file = await writeJsonLines(local.store, 'jsonl/orders.jsonl', orders);
     expect(file.rows).toBe(3);
     const rows = await queryDuckDb(
-      `select orderid, status from read_json('${join(root, 'jsonl/orders.jsonl')}', format = 'newline_delimited') order by orderid`,
+      `select orderid, status from read_json('${join(local.root, 'jsonl/orders.jsonl')}', format = 'newline_delimited') order by orderid`,
     );
     expect(rows).toEqual([
       { orderid: '1', status: 'pending' },
@@ -80,12 +73,12 @@ describe('JSON Lines writer', () => {
 
   it('rejects a record with no JSON form and keeps the others', async () => {
     const rows = [{ id: 1 }, { id: 12345678901234567890n }, { id: 3 }];
-    const file = await writeJsonLines(store, 'jsonl/bigint.jsonl', rows);
+    const file = await writeJsonLines(local.store, 'jsonl/bigint.jsonl', rows);
     expect(file.rows).toBe(2);
     expect(file.rejected.map((r) => [r.reason, r.raw])).toEqual([
       ['not-json', '{"id":"12345678901234567890"}'],
     ]);
-    expect(await readText(store, 'jsonl/bigint.jsonl')).toBe('{"id":1}\n{"id":3}\n');
+    expect(await readText(local.store, 'jsonl/bigint.jsonl')).toBe('{"id":1}\n{"id":3}\n');
   });
 
   it('leaves no object behind when the input fails midway', async () => {
@@ -93,7 +86,7 @@ describe('JSON Lines writer', () => {
       yield { id: 1 };
       throw new Error('source went away');
     })();
-    await expect(writeJsonLines(store, 'jsonl/failed.jsonl', rows)).rejects.toThrow('source went away');
-    expect(await store.head('jsonl/failed.jsonl')).toBeUndefined();
+    await expect(writeJsonLines(local.store, 'jsonl/failed.jsonl', rows)).rejects.toThrow('source went away');
+    expect(await local.store.head('jsonl/failed.jsonl')).toBeUndefined();
   });
 });

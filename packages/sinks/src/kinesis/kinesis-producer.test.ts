@@ -3,8 +3,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { KinesisProducer } from './kinesis-producer.js';
 
-/** A client that accepts everything and records the size of each PutRecords call. */
-function acceptingClient(calls: PutRecordsCommandInput[]): KinesisClient {
+/** A producer on stream `s` whose client accepts everything; `calls` holds each PutRecords input. */
+function acceptingProducer<T>(partitionKey: (record: T, index: number) => string) {
+  const calls: PutRecordsCommandInput[] = [];
   const client = new KinesisClient({ region: 'us-east-1' });
   mockClient(client)
     .on(PutRecordsCommand)
@@ -15,40 +16,25 @@ function acceptingClient(calls: PutRecordsCommandInput[]): KinesisClient {
         Records: (input.Records ?? []).map((_, i) => ({ SequenceNumber: `${i}`, ShardId: 's' })),
       };
     });
-  return client;
+  return { producer: new KinesisProducer({ streamName: 's', client, partitionKey }), calls };
 }
 
 describe('KinesisProducer packing', () => {
   it('splits calls at 500 records', async () => {
-    const calls: PutRecordsCommandInput[] = [];
-    const producer = new KinesisProducer({
-      streamName: 's',
-      client: acceptingClient(calls),
-      partitionKey: (_: number, i) => `k${i}`,
-    });
+    const { producer, calls } = acceptingProducer((_: number, i) => `k${i}`);
     const report = await producer.put(Array.from({ length: 1001 }, (_, i) => i));
     expect(calls.map((c) => c.Records?.length)).toEqual([500, 500, 1]);
     expect(report.sent).toBe(1001);
   });
 
   it('splits calls at 5 MiB of data and partition keys', async () => {
-    const calls: PutRecordsCommandInput[] = [];
-    const producer = new KinesisProducer({
-      streamName: 's',
-      client: acceptingClient(calls),
-      partitionKey: (_: Uint8Array, i) => `k${i}`,
-    });
+    const { producer, calls } = acceptingProducer((_: Uint8Array, i) => `k${i}`);
     await producer.put(Array.from({ length: 6 }, () => new Uint8Array(1_000_000)));
     expect(calls.map((c) => c.Records?.length)).toEqual([5, 1]);
   });
 
   it('rejects a bad record with its reason and still sends the others', async () => {
-    const calls: PutRecordsCommandInput[] = [];
-    const producer = new KinesisProducer({
-      streamName: 's',
-      client: acceptingClient(calls),
-      partitionKey: (r: { k: string; pad?: string }) => r.k,
-    });
+    const { producer } = acceptingProducer((r: { k: string; pad?: string }) => r.k);
     const report = await producer.put([{ k: 'a' }, { k: '' }, { k: 'b', pad: 'x'.repeat(1024 * 1024) }]);
     expect(report.sent).toBe(1);
     expect(report.rejected.map((r) => [r.index, r.reason])).toEqual([

@@ -2,12 +2,11 @@ import { KinesisClient, type KinesisClientConfig, PutRecordsCommand } from '@aws
 import type { RetryOptions } from '@sluice/core/retry';
 import {
   type DeliveryReport,
-  deliverInCalls,
-  deliveryReport,
+  deliverRecords,
   type EntryResult,
   type PendingEntry,
   packInOrder,
-  type Undelivered,
+  resultsInOrder,
 } from '../notify/delivery.js';
 import { KinesisStreamMissingError } from './errors.js';
 import { KINESIS_LIMITS, type KinesisEntry, toKinesisEntry } from './limits.js';
@@ -61,20 +60,14 @@ export class KinesisProducer<T> {
   }
 
   async put(records: readonly T[], options: { signal?: AbortSignal } = {}): Promise<DeliveryReport<T>> {
-    const rejected: Undelivered<T>[] = [];
-    const entries: { index: number; entry: KinesisEntry }[] = [];
-    records.forEach((record, index) => {
-      const built = toKinesisEntry(record, this.#partitionKeyOf(record, index), index, this.#options.encode);
-      if (built.ok) entries.push({ index, entry: built.entry });
-      else rejected.push(built.rejection);
-    });
-    const outcome = await deliverInCalls(entries, {
+    const toEntry = (record: T, index: number) =>
+      toKinesisEntry(record, this.#partitionKeyOf(record, index), index, this.#options.encode);
+    return deliverRecords(records, toEntry, {
       pack: (pending) => this.#pack(pending),
       send: (batch, signal) => this.#send(batch, signal),
       retry: this.#options.retry,
       signal: options.signal,
     });
-    return deliveryReport(records, rejected, outcome);
   }
 
   #partitionKeyOf(record: T, index: number): string {
@@ -98,17 +91,7 @@ export class KinesisProducer<T> {
       Records: batch.map((entry) => ({ Data: entry.data, PartitionKey: entry.partitionKey })),
     });
     const out = await this.#lazyClient().send(command, { abortSignal: signal });
-    return batch.map((_, i) => {
-      const result = out.Records?.[i];
-      if (result && !result.ErrorCode) return { ok: true };
-      const code = result?.ErrorCode ?? 'MissingResult';
-      return {
-        ok: false,
-        code,
-        message: result?.ErrorMessage ?? code,
-        retryable: RETRYABLE_ENTRY_ERRORS.has(code),
-      };
-    });
+    return resultsInOrder(batch.length, out.Records, RETRYABLE_ENTRY_ERRORS);
   }
 
   #lazyClient(): KinesisClient {

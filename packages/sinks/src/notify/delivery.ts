@@ -25,6 +25,34 @@ export interface DeliveryReport<T> {
 /** What the service said about one entry of a batch call. */
 export type EntryResult = { ok: true } | { ok: false; code: string; message: string; retryable: boolean };
 
+/** What Kinesis PutRecords and Firehose PutRecordBatch answer for each record, in request order. */
+export interface PerRecordAnswer {
+  ErrorCode?: string | undefined;
+  ErrorMessage?: string | undefined;
+}
+
+/**
+ * One result per entry from a response that answers every record in order; an entry without an
+ * answer failed as `MissingResult`. Only the codes in `retryable` are worth sending again.
+ *
+ * @example resultsInOrder(batch.length, out.Records, RETRYABLE_ENTRY_ERRORS)
+ */
+export function resultsInOrder(
+  count: number,
+  answers: readonly PerRecordAnswer[] | undefined,
+  retryable: ReadonlySet<string>,
+): EntryResult[] {
+  return Array.from({ length: count }, (_, i): EntryResult => {
+    const answer = answers?.[i];
+    if (answer && !answer.ErrorCode) return { ok: true };
+    const code = answer?.ErrorCode ?? 'MissingResult';
+    return { ok: false, code, message: answer?.ErrorMessage ?? code, retryable: retryable.has(code) };
+  });
+}
+
+/** One record made ready to send, or the reason it cannot be sent at all. */
+export type EntryOrRejection<T, E> = { ok: true; entry: E } | { ok: false; rejection: Undelivered<T> };
+
 /** An entry waiting to be sent; `index` points back into the caller's input. */
 export interface PendingEntry<E> {
   index: number;
@@ -158,6 +186,27 @@ export function packInOrder<E>(
     bytes += size;
   }
   return call;
+}
+
+/**
+ * Delivers records the way every producer does: each record becomes an entry or a rejection, the
+ * entries go out through {@link deliverInCalls}, and the report accounts for both.
+ *
+ * @example return deliverRecords(records, (record, index) => toKinesisEntry(record, key, index), calls);
+ */
+export async function deliverRecords<T, E>(
+  records: readonly T[],
+  toEntry: (record: T, index: number) => EntryOrRejection<T, E>,
+  calls: BatchCalls<E>,
+): Promise<DeliveryReport<T>> {
+  const rejected: Undelivered<T>[] = [];
+  const entries: { index: number; entry: E }[] = [];
+  records.forEach((record, index) => {
+    const built = toEntry(record, index);
+    if (built.ok) entries.push({ index, entry: built.entry });
+    else rejected.push(built.rejection);
+  });
+  return deliveryReport(records, rejected, await deliverInCalls(entries, calls));
 }
 
 /**

@@ -1,25 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalObjectStore } from '@sluice/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryDuckDb } from '../testing/duckdb.js';
+import { temporaryStore } from '../testing/temporary-store.js';
 import { writeParquetColumns } from './parquet-columns.js';
 
-let root: string;
-let store: LocalObjectStore;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sluice-parquet-columns-'));
-  store = new LocalObjectStore(root);
-});
-afterAll(() => rm(root, { recursive: true, force: true }));
+const local = temporaryStore('sluice-parquet-columns-');
 
-const file = (key: string) => `read_parquet('${join(root, key)}')`;
+const file = (key: string) => `read_parquet('${join(local.root, key)}')`;
 
 describe('writeParquetColumns, read back by DuckDB', () => {
   it('writes columns of every type, with nulls and columns left out as nulls', async () => {
     const written = await writeParquetColumns(
-      store,
+      local.store,
       'columns/types.parquet',
       [
         {
@@ -64,14 +56,14 @@ describe('writeParquetColumns, read back by DuckDB', () => {
       yield batch(2500, 0);
       yield batch(2500, 700);
     };
-    const written = await writeParquetColumns(store, 'columns/groups.parquet', batches(), {
+    const written = await writeParquetColumns(local.store, 'columns/groups.parquet', batches(), {
       schema: { id: 'int64' },
       rowGroupSize: 1000,
     });
     expect(written.rows).toBe(3200);
     const groups = await queryDuckDb(
       `select distinct row_group_id::int as g, row_group_num_rows::int as n
-       from parquet_metadata('${join(root, 'columns/groups.parquet')}') order by g`,
+       from parquet_metadata('${join(local.root, 'columns/groups.parquet')}') order by g`,
     );
     expect(groups.map((g) => g.n)).toEqual([1000, 1000, 1000, 200]);
     const [sums] = await queryDuckDb(`select sum(id)::bigint as ids from ${file('columns/groups.parquet')}`);
@@ -80,7 +72,7 @@ describe('writeParquetColumns, read back by DuckDB', () => {
 
   it('rejects a row whose value does not fit, naming its index, column and position', async () => {
     const written = await writeParquetColumns(
-      store,
+      local.store,
       'columns/misfit.parquet',
       [{ length: 3, columns: { id: ['1', 'n/a', '3'], day: ['2025-01-01', '2025-01-02', '2025-02-30'] } }],
       {

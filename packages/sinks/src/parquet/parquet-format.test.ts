@@ -1,20 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LocalObjectStore } from '@sluice/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryDuckDb } from '../testing/duckdb.js';
+import { temporaryStore } from '../testing/temporary-store.js';
 import { ParquetOptionsError, ParquetSchemaError } from './errors.js';
 import type { ParquetCompression, ParquetSchema } from './index.js';
 import { parquetFormat, writeParquet } from './parquet-format.js';
 
-let root: string;
-let store: LocalObjectStore;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sluice-parquet-'));
-  store = new LocalObjectStore(root);
-});
-afterAll(() => rm(root, { recursive: true, force: true }));
+const local = temporaryStore('sluice-parquet-');
 
 const ORDERS: ParquetSchema = {
   orderid: 'int64',
@@ -69,11 +62,11 @@ const orders = [
   },
 ];
 
-const file = (key: string) => `read_parquet('${join(root, key)}')`;
+const file = (key: string) => `read_parquet('${join(local.root, key)}')`;
 
 describe('Parquet writer, read back by DuckDB', () => {
   it('writes every declared type with the DuckDB type a reader expects', async () => {
-    await writeParquet(store, 'types/orders.parquet', orders, { schema: ORDERS });
+    await writeParquet(local.store, 'types/orders.parquet', orders, { schema: ORDERS });
     const types = await queryDuckDb(
       `select column_name, column_type from (describe select * from ${file('types/orders.parquet')})`,
     );
@@ -90,7 +83,7 @@ describe('Parquet writer, read back by DuckDB', () => {
   });
 
   it('keeps values, nulls and 64-bit ids exactly', async () => {
-    const written = await writeParquet(store, 'values/orders.parquet', orders, { schema: ORDERS });
+    const written = await writeParquet(local.store, 'values/orders.parquet', orders, { schema: ORDERS });
     expect(written).toMatchObject({ rows: 4, rejected: [] });
     const rows = await queryDuckDb(
       `select orderid::varchar as id, status, amount::varchar as amount, orderdate::varchar as d,
@@ -146,7 +139,7 @@ describe('Parquet writer, read back by DuckDB', () => {
       { orderid: 5, amount: '1.005' },
     ];
     const schema: ParquetSchema = { orderid: 'int64', amount: { type: 'decimal', precision: 10, scale: 2 } };
-    const written = await writeParquet(store, 'misfits/orders.parquet', rows, {
+    const written = await writeParquet(local.store, 'misfits/orders.parquet', rows, {
       schema,
       position: (_, index) => ({ kind: 'file', file: 'orders.csv', line: index + 2 }),
     });
@@ -169,7 +162,7 @@ describe('Parquet writer, read back by DuckDB', () => {
 
   it('rejects nulls in a column declared not nullable', async () => {
     const schema: ParquetSchema = { id: { type: 'int64', nullable: false }, name: 'string' };
-    const written = await writeParquet(store, 'required/ids.parquet', [{ id: 1 }, { name: 'no id' }], {
+    const written = await writeParquet(local.store, 'required/ids.parquet', [{ id: 1 }, { name: 'no id' }], {
       schema,
     });
     expect(written.rows).toBe(1);
@@ -180,9 +173,9 @@ describe('Parquet writer, read back by DuckDB', () => {
     'compresses every column chunk with %s',
     async (compression) => {
       const key = `codecs/${compression}.parquet`;
-      await writeParquet(store, key, orders, { schema: ORDERS, compression });
+      await writeParquet(local.store, key, orders, { schema: ORDERS, compression });
       const codecs = await queryDuckDb(
-        `select distinct compression from parquet_metadata('${join(root, key)}')`,
+        `select distinct compression from parquet_metadata('${join(local.root, key)}')`,
       );
       expect(codecs).toEqual([{ compression: compression.toUpperCase() }]);
       const [{ n }] = (await queryDuckDb(`select count(*)::int as n from ${file(key)}`)) as [{ n: number }];
@@ -192,10 +185,12 @@ describe('Parquet writer, read back by DuckDB', () => {
 
   it('uses ZSTD, dictionary encoding and statistics by default', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ({ id: i, status: ['pending', 'shipped'][i % 2] }));
-    await writeParquet(store, 'defaults/orders.parquet', rows, { schema: { id: 'int64', status: 'string' } });
+    await writeParquet(local.store, 'defaults/orders.parquet', rows, {
+      schema: { id: 'int64', status: 'string' },
+    });
     const meta = await queryDuckDb(
       `select path_in_schema as col, compression, encodings, stats_min_value as min, stats_max_value as max
-       from parquet_metadata('${join(root, 'defaults/orders.parquet')}') order by col`,
+       from parquet_metadata('${join(local.root, 'defaults/orders.parquet')}') order by col`,
     );
     expect(meta).toEqual([
       {
@@ -217,9 +212,12 @@ describe('Parquet writer, read back by DuckDB', () => {
 
   it('can turn dictionary encoding off', async () => {
     const rows = Array.from({ length: 100 }, (_, i) => ({ status: ['a', 'b'][i % 2] }));
-    await writeParquet(store, 'plain/s.parquet', rows, { schema: { status: 'string' }, dictionary: false });
+    await writeParquet(local.store, 'plain/s.parquet', rows, {
+      schema: { status: 'string' },
+      dictionary: false,
+    });
     const [meta] = await queryDuckDb(
-      `select encodings from parquet_metadata('${join(root, 'plain/s.parquet')}')`,
+      `select encodings from parquet_metadata('${join(local.root, 'plain/s.parquet')}')`,
     );
     expect(meta?.encodings).not.toContain('DICTIONARY');
   });
@@ -238,7 +236,7 @@ describe('Parquet writer, read back by DuckDB', () => {
       wide: `${i}.1234`,
     }));
     const key = 'encodings/orders.parquet';
-    const written = await writeParquet(store, key, rows, {
+    const written = await writeParquet(local.store, key, rows, {
       schema: {
         id: 'int64',
         customer: 'string',
@@ -252,7 +250,7 @@ describe('Parquet writer, read back by DuckDB', () => {
     expect(written).toMatchObject({ rows: 20_000, rejected: [] });
     const meta = await queryDuckDb(
       `select path_in_schema as col, string_agg(distinct encodings, ' ') as enc
-       from parquet_metadata('${join(root, key)}') group by col order by col`,
+       from parquet_metadata('${join(local.root, key)}') group by col order by col`,
     );
     const encodings = Object.fromEntries(meta.map((m) => [m.col, m.enc]));
     expect(encodings).toMatchObject({
@@ -272,13 +270,16 @@ describe('Parquet writer, read back by DuckDB', () => {
               sum(wide)::varchar as wide from ${file(key)}`,
     );
     // The same rows as JSON Lines, read by DuckDB with its own conversions, are the oracle.
-    await writeFile(join(root, 'encodings/orders.jsonl'), rows.map((row) => JSON.stringify(row)).join('\n'));
+    await writeFile(
+      join(local.root, 'encodings/orders.jsonl'),
+      rows.map((row) => JSON.stringify(row)).join('\n'),
+    );
     const [expected] = await queryDuckDb(
       `select sum(id)::varchar as ids, sum(amount::decimal(18,2))::varchar as amount, count(amount)::int as amounts,
               count(status)::int as statuses, sum(hash(customer) % 1000003)::varchar as customers,
               sum(hash(status) % 1000003)::varchar as status_hash, sum(day::date - date '2025-01-01')::int as days,
               sum(wide::decimal(30,4))::varchar as wide
-       from read_json('${join(root, 'encodings/orders.jsonl')}', format = 'newline_delimited',
+       from read_json('${join(local.root, 'encodings/orders.jsonl')}', format = 'newline_delimited',
             columns = {id: 'BIGINT', customer: 'VARCHAR', status: 'VARCHAR', amount: 'VARCHAR', day: 'VARCHAR', wide: 'VARCHAR'})`,
     );
     expect(read).toEqual(expected);
@@ -288,8 +289,11 @@ describe('Parquet writer, read back by DuckDB', () => {
   it('writes PLAIN instead of delta encodings for older readers when asked', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => ({ id: i, key: `K${i}` }));
     const key = 'plain-delta/r.parquet';
-    await writeParquet(store, key, rows, { schema: { id: 'int64', key: 'string' }, deltaEncoding: false });
-    const meta = await queryDuckDb(`select encodings from parquet_metadata('${join(root, key)}')`);
+    await writeParquet(local.store, key, rows, {
+      schema: { id: 'int64', key: 'string' },
+      deltaEncoding: false,
+    });
+    const meta = await queryDuckDb(`select encodings from parquet_metadata('${join(local.root, key)}')`);
     for (const { encodings } of meta) expect(encodings).not.toMatch(/DELTA|DICTIONARY/);
     const [sums] = await queryDuckDb(
       `select sum(id)::int as ids, count(distinct key)::int as keys from ${file(key)}`,
@@ -299,14 +303,14 @@ describe('Parquet writer, read back by DuckDB', () => {
 
   it('writes one row group per batch of rowGroupSize rows', async () => {
     const rows = Array.from({ length: 2500 }, (_, i) => ({ id: i, amount: (i % 100) / 4 }));
-    const written = await writeParquet(store, 'groups/r.parquet', rows, {
+    const written = await writeParquet(local.store, 'groups/r.parquet', rows, {
       schema: { id: 'int64', amount: 'double' },
       rowGroupSize: 1000,
     });
     expect(written.rows).toBe(2500);
     const groups = await queryDuckDb(
       `select distinct row_group_id::int as g, row_group_num_rows::int as n
-       from parquet_metadata('${join(root, 'groups/r.parquet')}') order by g`,
+       from parquet_metadata('${join(local.root, 'groups/r.parquet')}') order by g`,
     );
     expect(groups).toEqual([
       { g: 0, n: 1000 },
@@ -331,7 +335,7 @@ describe('Parquet writer, read back by DuckDB', () => {
   });
 
   it('writes a readable file with no rows for empty input', async () => {
-    await writeParquet(store, 'empty/none.parquet', [], { schema: ORDERS });
+    await writeParquet(local.store, 'empty/none.parquet', [], { schema: ORDERS });
     const [{ n }] = (await queryDuckDb(`select count(*)::int as n from ${file('empty/none.parquet')}`)) as [
       { n: number },
     ];
@@ -344,9 +348,9 @@ describe('Parquet writer, read back by DuckDB', () => {
       throw new Error('upstream read failed');
     })();
     await expect(
-      writeParquet(store, 'failed/r.parquet', rows, { schema: { id: 'int64' }, rowGroupSize: 1000 }),
+      writeParquet(local.store, 'failed/r.parquet', rows, { schema: { id: 'int64' }, rowGroupSize: 1000 }),
     ).rejects.toThrow('upstream read failed');
-    expect(await store.head('failed/r.parquet')).toBeUndefined();
+    expect(await local.store.head('failed/r.parquet')).toBeUndefined();
   });
 
   it('refuses legacy LZ4 and unknown column types before writing anything', () => {

@@ -1,19 +1,12 @@
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LocalObjectStore } from '@sluice/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryDuckDb } from '../testing/duckdb.js';
+import { temporaryStore } from '../testing/temporary-store.js';
 import { type ParquetColumnBatch, writeParquetColumns } from './parquet-columns.js';
 import type { ParquetFormatOptions } from './parquet-format.js';
 
-let root: string;
-let store: LocalObjectStore;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'sluice-parquet-worker-'));
-  store = new LocalObjectStore(root);
-});
-afterAll(() => rm(root, { recursive: true, force: true }));
+const local = temporaryStore('sluice-parquet-worker-');
 
 const options: ParquetFormatOptions = {
   schema: {
@@ -46,8 +39,8 @@ function* orders(rows: number, batchRows: number): Generator<ParquetColumnBatch>
 
 describe("writeParquetColumns with encodeIn: 'worker'", () => {
   it('writes the file the main thread writes, one row group per batch', async () => {
-    const main = await writeParquetColumns(store, 'main.parquet', orders(4500, 700), options);
-    const worker = await writeParquetColumns(store, 'worker.parquet', orders(4500, 700), {
+    const main = await writeParquetColumns(local.store, 'main.parquet', orders(4500, 700), options);
+    const worker = await writeParquetColumns(local.store, 'worker.parquet', orders(4500, 700), {
       ...options,
       encodeIn: 'worker',
     });
@@ -56,27 +49,32 @@ describe("writeParquetColumns with encodeIn: 'worker'", () => {
     expect(worker.rejected.map((r) => r.message)).toEqual([
       'parquet worker.parquet, record 77: column "amount": "oops" is not a decimal(18,2)',
     ]);
-    expect(await readFile(join(root, 'worker.parquet'))).toEqual(await readFile(join(root, 'main.parquet')));
+    expect(await readFile(join(local.root, 'worker.parquet'))).toEqual(
+      await readFile(join(local.root, 'main.parquet')),
+    );
     const readBack = (key: string) =>
       queryDuckDb(
         `select count(*)::int as n, sum(id)::bigint::varchar as ids, sum(amount)::varchar as amount,
            count(distinct customer)::int as customers, min(day)::varchar as first, max(day)::varchar as last,
            string_agg(status, ',' order by id) as statuses
-         from read_parquet('${join(root, key)}')`,
+         from read_parquet('${join(local.root, key)}')`,
       );
     expect(await readBack('worker.parquet')).toEqual(await readBack('main.parquet'));
     const groups = await queryDuckDb(
       `select distinct row_group_id::int as g, row_group_num_rows::int as n
-       from parquet_metadata('${join(root, 'worker.parquet')}') order by g`,
+       from parquet_metadata('${join(local.root, 'worker.parquet')}') order by g`,
     );
     expect(groups.map((g) => g.n)).toEqual([1000, 1000, 1000, 1000, 499]);
   });
 
   it('writes an empty input as a readable file', async () => {
-    const written = await writeParquetColumns(store, 'empty.parquet', [], { ...options, encodeIn: 'worker' });
+    const written = await writeParquetColumns(local.store, 'empty.parquet', [], {
+      ...options,
+      encodeIn: 'worker',
+    });
     expect(written.rows).toBe(0);
     const [count] = await queryDuckDb(
-      `select count(*)::int as n from read_parquet('${join(root, 'empty.parquet')}')`,
+      `select count(*)::int as n from read_parquet('${join(local.root, 'empty.parquet')}')`,
     );
     expect(count).toEqual({ n: 0 });
   });
@@ -87,8 +85,8 @@ describe("writeParquetColumns with encodeIn: 'worker'", () => {
       throw new Error('source broke');
     };
     await expect(
-      writeParquetColumns(store, 'failed.parquet', failing(), { ...options, encodeIn: 'worker' }),
+      writeParquetColumns(local.store, 'failed.parquet', failing(), { ...options, encodeIn: 'worker' }),
     ).rejects.toThrow('source broke');
-    await expect(access(join(root, 'failed.parquet'))).rejects.toThrow();
+    await expect(access(join(local.root, 'failed.parquet'))).rejects.toThrow();
   });
 });

@@ -7,27 +7,18 @@ import { type RecordBatch, Table, tableToIPC } from 'apache-arrow';
 import type { BatchSource } from './batch-source.js';
 import { ParquetEncodeError, ParquetOptionsError } from './errors.js';
 import { loadedParquetWasmModule, loadedParquetWasmPath } from './wasm.js';
-import type { WriterPlan } from './writer-properties.js';
+import { propertiesOfPlan, type WriterPlan } from './writer-properties.js';
 
 // The worker runs parquet-wasm's stream writer on batches it receives as Arrow IPC bytes and posts
 // back the file's bytes. It asks for a batch (`pull`) only when it has none, so at most one batch
 // waits for it while the main thread builds the next. Evaluated from a string: no worker file to
-// find next to the code. Writer properties as in writer-properties.ts.
+// find next to the code. The writer properties come from the one propertiesOfPlan.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
   const wasm = await import(workerData.glue);
   await wasm.default({ module_or_path: workerData.module });
-  const plan = workerData.plan;
-  let builder = new wasm.WriterPropertiesBuilder()
-    .setCompression(plan.compression)
-    .setStatisticsEnabled(plan.statistics)
-    .setMaxRowGroupSize(plan.rowGroupRows)
-    .setCreatedBy('sluice');
-  for (const column of plan.columns) {
-    builder = builder.setColumnDictionaryEnabled(column.name, column.dictionary);
-    if (column.encoding !== undefined) builder = builder.setColumnEncoding(column.name, column.encoding);
-  }
+  const properties = (${propertiesOfPlan})(wasm, workerData.plan);
   const queue = [];
   let ended = false;
   let wake;
@@ -60,7 +51,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     },
     { highWaterMark: 0 },
   );
-  const output = await wasm.transformParquetStream(input, builder.build());
+  const output = await wasm.transformParquetStream(input, properties);
   for await (const chunk of output) {
     const copy = chunk.slice();
     parentPort.postMessage({ chunk: copy.buffer }, [copy.buffer]);

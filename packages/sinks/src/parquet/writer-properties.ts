@@ -63,9 +63,18 @@ export function writerProperties(
   rowGroupRows: number,
   columns: readonly ColumnEncoding[],
 ): WriterProperties {
-  const plan = writerPlan(encoding, rowGroupRows, columns);
-  // Keep in step with the worker's copy in parquet-worker.ts.
-  let builder = new WriterPropertiesBuilder()
+  return propertiesOfPlan({ WriterPropertiesBuilder }, writerPlan(encoding, rowGroupRows, columns));
+}
+
+/**
+ * parquet-wasm writer properties for a plan. It uses nothing but its arguments (no inner functions,
+ * no imports), so the encoding worker runs this same function from its source text.
+ */
+export function propertiesOfPlan(
+  wasm: { WriterPropertiesBuilder: typeof WriterPropertiesBuilder },
+  plan: WriterPlan,
+): WriterProperties {
+  let builder = new wasm.WriterPropertiesBuilder()
     .setCompression(plan.compression)
     .setStatisticsEnabled(plan.statistics)
     .setMaxRowGroupSize(plan.rowGroupRows)

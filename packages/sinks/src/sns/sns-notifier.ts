@@ -2,12 +2,11 @@ import { PublishBatchCommand, PublishCommand, SNSClient, type SNSClientConfig } 
 import type { RetryOptions } from '@sluice/core/retry';
 import {
   type DeliveryReport,
-  deliverInCalls,
-  deliveryReport,
+  deliverRecords,
+  type EntryOrRejection,
   type EntryResult,
   type PendingEntry,
   packInOrder,
-  type Undelivered,
 } from '../notify/delivery.js';
 import type { Notification, Notifier } from '../notify/notifier.js';
 import { SnsTopicMissingError } from './errors.js';
@@ -24,6 +23,15 @@ export interface SnsNotifierOptions {
 }
 
 type IndexedEntry = SnsEntry & { index: number };
+
+// A batch entry's Id is its input index, so a failure maps back to its notification.
+function indexedSnsEntry(
+  notification: Notification,
+  index: number,
+): EntryOrRejection<Notification, IndexedEntry> {
+  const built = toSnsEntry(notification, index);
+  return built.ok ? { ok: true, entry: { ...built.entry, index } } : built;
+}
 
 /**
  * Publishes notifications to an SNS topic: one with Publish, more with PublishBatch in groups of
@@ -48,21 +56,13 @@ export class SnsNotifier implements Notifier {
     notifications: readonly Notification[],
     options: { signal?: AbortSignal } = {},
   ): Promise<DeliveryReport<Notification>> {
-    const rejected: Undelivered<Notification>[] = [];
-    const entries: { index: number; entry: IndexedEntry }[] = [];
-    notifications.forEach((notification, index) => {
-      const built = toSnsEntry(notification, index);
-      if (built.ok) entries.push({ index, entry: { ...built.entry, index } });
-      else rejected.push(built.rejection);
-    });
-    const outcome = await deliverInCalls(entries, {
+    return deliverRecords(notifications, indexedSnsEntry, {
       pack: (pending) => this.#pack(pending),
       send: (batch, signal) =>
         batch.length === 1 ? this.#publishOne(batch[0]!, signal) : this.#publishBatch(batch, signal),
       retry: this.#options.retry,
       signal: options.signal,
     });
-    return deliveryReport(notifications, rejected, outcome);
   }
 
   #pack(pending: readonly PendingEntry<IndexedEntry>[]): PendingEntry<IndexedEntry>[] {

@@ -1,6 +1,8 @@
-import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import {
+  type EmulatorClientConfig,
+  type RunningEmulator,
+  startInProcessEmulator,
+} from './in-process-emulator.js';
 
 /** Options of {@link startDynalite}. */
 export interface DynaliteOptions {
@@ -11,18 +13,10 @@ export interface DynaliteOptions {
 }
 
 /** A running dynalite server and the client settings that reach it. */
-export interface RunningDynalite {
-  endpoint: string;
+export interface RunningDynalite extends RunningEmulator {
   /** Spread into a `DynamoDBClient` config: endpoint, region and static credentials. */
-  clientConfig: {
-    endpoint: string;
-    region: string;
-    credentials: { accessKeyId: string; secretAccessKey: string };
-  };
-  stop(): Promise<void>;
+  clientConfig: EmulatorClientConfig;
 }
-
-type DynaliteFactory = (options: Record<string, unknown>) => Server;
 
 /**
  * Starts dynalite (the DynamoDB protocol, no transactions) on 127.0.0.1 and a free port.
@@ -33,41 +27,10 @@ type DynaliteFactory = (options: Record<string, unknown>) => Server;
  * // ... create tables, run tests ...
  * await dynamo.stop();
  */
-export async function startDynalite(options: DynaliteOptions = {}): Promise<RunningDynalite> {
-  // dynalite is CommonJS without type declarations; require keeps it out of the type graph.
-  const dynalite = createRequire(import.meta.url)('dynalite') as DynaliteFactory;
-  const server = dynalite({
+export function startDynalite(options: DynaliteOptions = {}): Promise<RunningDynalite> {
+  return startInProcessEmulator('dynalite', {
     createTableMs: options.createTableMs ?? 0,
     deleteTableMs: 0,
     path: options.path,
-  });
-  const endpoint = await listenOnLoopback(server);
-  return {
-    endpoint,
-    clientConfig: {
-      endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    },
-    stop: () => closeServer(server),
-  };
-}
-
-/** Listens on 127.0.0.1 with a port the OS picks; resolves to the `http://` endpoint. */
-export function listenOnLoopback(server: Server): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve(`http://127.0.0.1:${port}`);
-    });
-  });
-}
-
-/** Closes a server, dropping idle keep-alive sockets so `close` does not wait on them. */
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections?.();
   });
 }

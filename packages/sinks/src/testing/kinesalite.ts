@@ -1,23 +1,17 @@
-import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
-import { closeServer, listenOnLoopback } from './dynalite.js';
+import {
+  type EmulatorClientConfig,
+  type RunningEmulator,
+  startInProcessEmulator,
+} from './in-process-emulator.js';
 
 /** A running kinesalite server and the client settings that reach it. */
-export interface RunningKinesalite {
-  endpoint: string;
+export interface RunningKinesalite extends RunningEmulator {
   /**
    * Spread into a `KinesisClient` config together with
    * `requestHandler: new NodeHttpHandler()`: kinesalite speaks HTTP/1.1 only.
    */
-  clientConfig: {
-    endpoint: string;
-    region: string;
-    credentials: { accessKeyId: string; secretAccessKey: string };
-  };
-  stop(): Promise<void>;
+  clientConfig: EmulatorClientConfig;
 }
-
-type KinesaliteFactory = (options: Record<string, unknown>) => Server;
 
 /**
  * Starts kinesalite (the Kinesis protocol, in memory) on 127.0.0.1 and a free port.
@@ -28,22 +22,11 @@ type KinesaliteFactory = (options: Record<string, unknown>) => Server;
  * const client = new KinesisClient({ ...kinesis.clientConfig, requestHandler: new NodeHttpHandler() });
  * await kinesis.stop();
  */
-export async function startKinesalite(options: { createStreamMs?: number } = {}): Promise<RunningKinesalite> {
-  const kinesalite = createRequire(import.meta.url)('kinesalite') as KinesaliteFactory;
-  const server = kinesalite({
+export function startKinesalite(options: { createStreamMs?: number } = {}): Promise<RunningKinesalite> {
+  return startInProcessEmulator('kinesalite', {
     createStreamMs: options.createStreamMs ?? 0,
     deleteStreamMs: 0,
     updateStreamMs: 0,
     shardLimit: 50,
   });
-  const endpoint = await listenOnLoopback(server);
-  return {
-    endpoint,
-    clientConfig: {
-      endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    },
-    stop: () => closeServer(server),
-  };
 }
