@@ -9,6 +9,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'packages/*/examples/**/*.test.ts',
       'examples/*/src/**/*.test.ts',
+      'examples/*/infra/**/*.test.ts',
       'examples/*/test/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
