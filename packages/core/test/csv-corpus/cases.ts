@@ -755,6 +755,18 @@ const orderCases: Omit<CorpusCase, 'domain'>[] = [
     command: counts(2, 3),
   },
   {
+    file: 'orders-repeated-header-row.csv',
+    quirk: 'the header again on line 3 (two exports appended): a row whose date is "OrderDate", rejected',
+    bytes: lf(H, kept(1), H, stale(2)),
+    expected: counts(1, 4, { stale: 1 }, { 'invalid-date': 1 }),
+  },
+  {
+    file: 'orders-concatenated-with-bom.csv',
+    quirk: 'two BOM-prefixed exports concatenated: the second BOM and header sit on line 3, a rejected row',
+    bytes: b(BOM, lf(H, kept(1)).toString(), BOM, lf(H, stale(2)).toString()),
+    expected: counts(1, 4, { stale: 1 }, { 'invalid-date': 1 }),
+  },
+  {
     file: 'orders-header-over-limit.csv',
     quirk:
       'with maxRecordBytes 16 the 42-byte header cannot be read: refused; the command and handler read it',
