@@ -1,5 +1,5 @@
 import { CsvHeaderError, encodeJsonLines } from '@sluice/core/codecs';
-import { type S3ObjectHandler, s3ObjectHandler } from '@sluice/core/lambda';
+import { type LambdaContext, type S3ObjectHandler, s3ObjectHandler } from '@sluice/core/lambda';
 import { type RunReport, rejected } from '@sluice/core/outcome';
 import { ObjectNotFoundError } from '@sluice/core/storage';
 import { type BucketStore, bucketStores } from '@sluice/sinks/buckets';
@@ -8,6 +8,7 @@ import { filterConfigFromEnv } from '../config.js';
 import { UnexpectedColumnsError } from '../errors.js';
 import { filterOrdersObject, type OrdersObjectResult } from '../filter-orders-object.js';
 import { orderOutputKeys, RAW_ORDERS } from '../object-keys.js';
+import { s3PutEvent } from '../s3-put-event.js';
 
 /** What the handler needs from its environment; every field has an AWS default. */
 export interface FilterOrdersHandlerDeps {
@@ -75,3 +76,18 @@ export const handler: S3ObjectHandler = (event, context) => {
   configured ??= filterOrdersHandler();
   return configured(event, context);
 };
+
+/** One object of the backfill's `raw/` listing: the item the Distributed Map hands each invocation. */
+export interface BackfillItem {
+  bucket: string;
+  /** The key as stored (a listing's key), not URL-encoded as in an S3 event. */
+  key: string;
+  size?: number;
+}
+
+/**
+ * The backfill's entry point (Step Functions Distributed Map over `raw/`): runs the put handler on
+ * the event S3 would have sent for the listed object, so both paths share one rule and one output.
+ */
+export const backfillHandler = (item: BackfillItem, context?: LambdaContext): Promise<void> =>
+  handler(s3PutEvent(item.bucket, item.key, item.size), context);
