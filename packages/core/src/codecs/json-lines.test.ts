@@ -77,3 +77,35 @@ describe('encodeJsonLines', () => {
     await expect(written(encodeJsonLines([1n]))).rejects.toThrow(/value 0/);
   });
 });
+
+describe('readJsonLines and a byte-order mark', () => {
+  const bom = [0xef, 0xbb, 0xbf];
+  const bytes = [...bom, ...new TextEncoder().encode('{"id":1}\n{"id":2}\n')];
+
+  async function* pieces(size: number): AsyncGenerator<Uint8Array> {
+    for (let i = 0; i < bytes.length; i += size) yield Uint8Array.from(bytes.slice(i, i + size));
+  }
+
+  it.each(['auto', 'utf-8', 'windows-1252'] as const)(
+    'strips a UTF-8 BOM before the first message (%s), even split across chunks',
+    async (encoding) => {
+      for (const size of [1, 2, 4, 64]) {
+        const values: unknown[] = [];
+        for await (const entry of readJsonLines(pieces(size), { encoding, keepRaw: true })) {
+          expect(entry.ok, `piece size ${size}`).toBe(true);
+          if (entry.ok) values.push([entry.value.value, entry.value.raw]);
+        }
+        expect(values).toEqual([
+          [{ id: 1 }, '{"id":1}'],
+          [{ id: 2 }, '{"id":2}'],
+        ]);
+      }
+    },
+  );
+
+  it('strips it from text given as strings, and only at the start', async () => {
+    const entries: SourceRecord<JsonLine>[] = [];
+    for await (const entry of readJsonLines(['\ufeff{"id":1}\n\ufeff{"id":2}\n'])) entries.push(entry);
+    expect(entries.map((e) => (e.ok ? 'ok' : e.rejection.reason))).toEqual(['ok', 'invalid-json']);
+  });
+});

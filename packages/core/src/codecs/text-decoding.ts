@@ -9,7 +9,8 @@ export type TextEncodingName = 'utf-8' | 'windows-1252' | 'auto';
 
 /**
  * Decodes a stream of byte (or string) chunks into text chunks. Characters split across chunk
- * boundaries are held back until complete; a leading byte-order mark is removed.
+ * boundaries are held back until complete; a leading byte-order mark is removed, whatever the
+ * encoding (a UTF-8 BOM read as Windows-1252 would otherwise become `ï»¿`).
  *
  * @example
  * for await (const text of decodeText(createReadStream('orders.csv'), 'auto')) process(text);
@@ -20,16 +21,40 @@ export async function* decodeText(
 ): AsyncGenerator<string> {
   const decode = chunkDecoder(encoding);
   let atStart = true;
-  for await (const chunk of input) {
+  for await (const chunk of withoutUtf8Bom(input)) {
     let text = typeof chunk === 'string' ? chunk : decode(chunk, false);
     if (atStart && text.length > 0) {
       atStart = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      // Bytes lost their BOM above; a string chunk may still start with one.
+      if (typeof chunk === 'string' && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     if (text.length > 0) yield text;
   }
   const rest = decode(new Uint8Array(0), true);
-  if (rest.length > 0) yield atStart && rest.charCodeAt(0) === 0xfeff ? rest.slice(1) : rest;
+  if (rest.length > 0) yield rest;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** Drops the bytes EF BB BF at the very start, even when they arrive split across chunks. */
+async function* withoutUtf8Bom(
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+): AsyncGenerator<Uint8Array | string> {
+  let head: Uint8Array | undefined = new Uint8Array(0);
+  for await (const chunk of input) {
+    if (head === undefined || typeof chunk === 'string') {
+      if (head !== undefined && head.length > 0) yield head;
+      head = undefined;
+      yield chunk;
+      continue;
+    }
+    head = concat(head, chunk);
+    const bomSoFar = head.subarray(0, UTF8_BOM.length).every((byte, i) => byte === UTF8_BOM[i]);
+    if (bomSoFar && head.length < UTF8_BOM.length) continue;
+    yield bomSoFar ? head.subarray(UTF8_BOM.length) : head;
+    head = undefined;
+  }
+  if (head !== undefined && head.length > 0) yield head;
 }
 
 type ChunkDecoder = (bytes: Uint8Array, final: boolean) => string;
