@@ -116,12 +116,7 @@ export class BatchAccount {
       error: serializeError(error),
     });
     const message = error instanceof Error ? error.message : String(error);
-    return this.#reject(
-      pipeline,
-      record,
-      origin,
-      rejectionAt(kind.reason, message, origin.position, origin.raw),
-    );
+    return this.#rejectAt(origin, pipeline, record, kind.reason, message);
   }
 
   async #settle<R, T>(
@@ -139,12 +134,18 @@ export class BatchAccount {
       return DROPPED;
     }
     if (verdict.kind === 'retry') return this.fail(origin.id, verdict.reason, verdict.cause);
-    return this.#reject(
-      pipeline,
-      record,
-      origin,
-      rejectionAt(verdict.reason, verdict.message, origin.position, origin.raw),
-    );
+    return this.#rejectAt(origin, pipeline, record, verdict.reason, verdict.message);
+  }
+
+  /** Rejects the record with a rejection that points at where it came from. */
+  #rejectAt<R, T>(
+    origin: RecordOrigin,
+    pipeline: RecordPipeline<R, T>,
+    record: R,
+    reason: string,
+    message: string,
+  ): Promise<Settlement> {
+    return this.#reject(pipeline, record, origin, rejectionAt(reason, message, origin.position, origin.raw));
   }
 
   async #reject<R, T>(

@@ -9,7 +9,7 @@ import removed from './fixtures/events/s3/object-removed-delete.json' with { typ
 import { fakeLambdaContext } from './lambda-context.js';
 import { jsonLogger } from './logger.js';
 import type { S3Event } from './s3-event.js';
-import { processS3Event, s3ObjectHandler } from './s3-handler.js';
+import { processS3Event, type S3ObjectHandlerOptions, s3ObjectHandler } from './s3-handler.js';
 import { type BatchReport, retryLater } from './verdict.js';
 
 const filter = { prefix: 'raw/', suffix: '.csv' };
@@ -18,6 +18,18 @@ const quiet = { logger: jsonLogger({ write: () => {} }) };
 function logLines() {
   const lines: Record<string, unknown>[] = [];
   return { lines, logger: jsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }) };
+}
+
+/** A quiet handler around `process` that acknowledges rejections and keeps each invocation's report. */
+function reportingHandler(process: S3ObjectHandlerOptions['process']) {
+  const reports: BatchReport[] = [];
+  const handler = s3ObjectHandler({
+    ...quiet,
+    process,
+    onReject: () => {},
+    onReport: (report) => void reports.push(report),
+  });
+  return { handler, reports };
 }
 
 describe('s3ObjectHandler', () => {
@@ -34,13 +46,7 @@ describe('s3ObjectHandler', () => {
   });
 
   it('resolves to nothing, as S3Handler expects, and hands the report to onReport', async () => {
-    const reports: BatchReport[] = [];
-    const handler = s3ObjectHandler({
-      ...quiet,
-      process: () => undefined,
-      onReject: () => {},
-      onReport: (r) => void reports.push(r),
-    });
+    const { handler, reports } = reportingHandler(() => undefined);
     expect(await handler(created as S3Event)).toBeUndefined();
     expect(reports[0]).toMatchObject({ read: 1, kept: 1 });
   });
@@ -84,15 +90,9 @@ describe('s3ObjectHandler', () => {
 
   it('finishes the other objects, then throws so Lambda retries the event when one failed transiently', async () => {
     const keys: string[] = [];
-    const reports: BatchReport[] = [];
-    const handler = s3ObjectHandler({
-      ...quiet,
-      process: ({ key }) => {
-        keys.push(key);
-        return key.startsWith('raw/caf') ? retryLater('store unavailable') : undefined;
-      },
-      onReject: () => {},
-      onReport: (report) => void reports.push(report),
+    const { handler, reports } = reportingHandler(({ key }) => {
+      keys.push(key);
+      return key.startsWith('raw/caf') ? retryLater('store unavailable') : undefined;
     });
     const thrown = handler(encodedKeys as S3Event);
     await expect(thrown).rejects.toThrow(S3ObjectRetryError);
@@ -159,15 +159,9 @@ describe('s3ObjectHandler', () => {
   it('does not start an object when the invocation is nearly out of time, and throws so it is retried', async () => {
     let left = 60_000;
     const started: string[] = [];
-    const reports: BatchReport[] = [];
-    const handler = s3ObjectHandler({
-      ...quiet,
-      process: ({ key }) => {
-        started.push(key);
-        left = 5_000;
-      },
-      onReject: () => {},
-      onReport: (report) => void reports.push(report),
+    const { handler, reports } = reportingHandler(({ key }) => {
+      started.push(key);
+      left = 5_000;
     });
     const thrown = handler(
       encodedKeys as S3Event,
