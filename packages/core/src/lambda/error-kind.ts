@@ -15,6 +15,7 @@ export const PERMANENT_ERROR_REASONS: Readonly<Record<string, string>> = {
   ValidationException: 'validation',
   ValidationError: 'validation',
   ItemTooLargeError: 'item-too-large',
+  KeyTooLargeError: 'key-too-large',
   MissingKeyAttributeError: 'missing-key-attribute',
 };
 
@@ -25,7 +26,8 @@ const MAX_CAUSES = 5;
  * The default classification: an error is permanent when it, or an error in its `cause` chain,
  * carries `permanent: true` (as {@link PermanentError} does; its `reason` is used) or has a name in
  * {@link PERMANENT_ERROR_REASONS} (a deleted object, DynamoDB's `ValidationException`, an item over
- * 400 KB). Everything else (throttling, timeouts, network, bugs) is transient and retried.
+ * 400 KB, a key over 2,048 bytes). Everything else (throttling, timeouts, network, bugs) is
+ * transient and retried.
  *
  * @example
  * sqsBatchHandler({

@@ -1,5 +1,5 @@
 import type { RecordPipeline } from './batch-account.js';
-import { type BatchItemFailuresResponse, sqsBatchResponse } from './batch-response.js';
+import { type BatchItemFailuresResponse, sqsBatchResponse, withFailureText } from './batch-response.js';
 import {
   asPipeline,
   type DecodedRecordOptions,
@@ -78,7 +78,8 @@ export async function processSqsBatch<T>(
     if (await settleMessage(invocation, asPipeline(options), message, blockedGroups)) continue;
     failed.push(message.messageId);
   }
-  return { response: sqsBatchResponse(failed), report: await invocation.finish() };
+  const report = await invocation.finish();
+  return { response: withFailureText(sqsBatchResponse(failed), report.failures), report };
 }
 
 /** Runs one message unless it must wait; true when it is settled (acknowledged). */

@@ -1,3 +1,4 @@
+import { failureTextOf } from '../lambda/batch-response.js';
 import type { RunnerClock } from './clock.js';
 import { emptyRunReport, type StreamRunReport } from './report.js';
 
@@ -32,7 +33,10 @@ export interface LoopConfig<D> {
   invoke(batch: readonly D[]): Promise<unknown>;
 }
 
-type Verdict = { failed: ReadonlySet<string>; error?: undefined } | { failed: 'all'; error: string };
+/** Which records failed; `texts` holds a Sluice handler's error text per failed record. */
+type Verdict =
+  | { failed: ReadonlySet<string>; error?: undefined; texts?: ReadonlyMap<string, string> | undefined }
+  | { failed: 'all'; error: string; texts?: undefined };
 
 /** Batches deliveries per lane, invokes the handler and applies its `batchItemFailures`. */
 export class DeliveryLoop<I, D extends Delivery<I> = Delivery<I>> {
@@ -131,10 +135,15 @@ export class DeliveryLoop<I, D extends Delivery<I> = Delivery<I>> {
       id: delivery.id,
       attempts: delivery.deliveries,
       reason: verdict.error === undefined ? 'batch-item-failure' : 'handler-error',
-      ...(verdict.error === undefined ? {} : { error: verdict.error }),
+      ...errorOf(delivery, verdict),
     });
     return true;
   }
+}
+
+function errorOf(delivery: Delivery<unknown>, verdict: Verdict): { error?: string } {
+  const error = verdict.error ?? verdict.texts?.get(delivery.id);
+  return error === undefined ? {} : { error };
 }
 
 /**
@@ -154,5 +163,5 @@ function readResponse(response: unknown, batch: readonly Delivery<unknown>[]): V
     }
     failed.add(id);
   }
-  return { failed };
+  return { failed, texts: failureTextOf(response) };
 }

@@ -8,7 +8,10 @@ export interface DeadLetter<I> {
   attempts: number;
   /** `batch-item-failure`: the handler reported it; `handler-error`: the whole invocation threw. */
   reason: 'batch-item-failure' | 'handler-error';
-  /** The error message of the last failed invocation, when it threw. */
+  /**
+   * The error of the last failed delivery: the invocation's error when the handler threw, or, for a
+   * record a Sluice handler reported, its own failure (`Name: message`, after the retry reason).
+   */
   error?: string;
 }
 

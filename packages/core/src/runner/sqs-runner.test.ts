@@ -7,6 +7,7 @@ import { StreamRunnerOptionError } from './errors.js';
 import { runSqsQueue, type SqsInput } from './sqs-runner.js';
 
 const messages = (count: number): SqsInput[] => Array.from({ length: count }, (_, n) => ({ body: { n } }));
+const messageIdOf = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const numbers = (event: SqsEvent) => event.Records.map((r) => (JSON.parse(r.body) as { n: number }).n);
 
 /** Records every event the handler saw, then answers with `respond`. */
@@ -59,8 +60,37 @@ describe('runSqsQueue', () => {
         id: '00000000-0000-4000-8000-000000000002',
         attempts: 3,
         reason: 'batch-item-failure',
+        error: 'poison',
       },
     ]);
+  });
+
+  it('gives a dead letter the error text of its last failure, not only "batch-item-failure"', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    const handler = sqsBatchHandler({
+      process: (m) => {
+        if (m.body === '{"n":0}') throw throttled;
+        if (m.body === '{"n":1}') return retryLater('notification-failed: InternalError', 'SNS is down');
+        return m.body === '{"n":2}' ? retryLater('throttled', throttled) : undefined;
+      },
+      onReject: () => {},
+      logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    });
+    const responses: unknown[] = [];
+    const report = await runSqsQueue(
+      messages(4),
+      async (event) => responses[responses.push(await handler(event)) - 1],
+      { maxReceiveCount: 2 },
+    );
+    expect(report.deadLetters.map((d) => [d.record.body, d.reason, d.error])).toEqual([
+      [{ n: 0 }, 'batch-item-failure', 'ThrottlingException: Rate exceeded'],
+      [{ n: 1 }, 'batch-item-failure', 'notification-failed: InternalError: SNS is down'],
+      [{ n: 2 }, 'batch-item-failure', 'throttled: ThrottlingException: Rate exceeded'],
+    ]);
+    // What Lambda reads is unchanged: the text is not part of the JSON response.
+    expect(JSON.stringify(responses[0])).toBe(
+      JSON.stringify({ batchItemFailures: [1, 2, 3].map((n) => ({ itemIdentifier: messageIdOf(n) })) }),
+    );
   });
 
   it('redelivers the whole batch when the handler throws, as Lambda does', async () => {
