@@ -1,11 +1,12 @@
 // Checks what we publish (STYLE 10): builds, then for every published package in packages/* checks
 // the packed file list, the explicit exports map against dist, sideEffects, that dist's imports are
 // declared dependencies, that plain Node (no tsx, no source condition) imports every entry, that the
-// README lists every entry point with its exports, and runs publint and attw on the tarball; then
-// installs the tarballs into a scratch project with npm, type-checks every entry point as a strict user
-// would and runs a bundled handler (scripts/packages/consumer.ts).
-// Run: `pnpm check:packages` (`--no-build` reuses dist, `--write-readme` rewrites the README tables,
-// `--keep` keeps the scratch folder). Exits 1 on any problem.
+// README lists every entry point with its exports and shows its example files as its code blocks
+// (scripts/readme-snippets.ts), and runs publint and attw on the tarball; then installs the tarballs
+// into a scratch project with npm, type-checks every entry point as a strict user would and runs
+// bundled handlers, the README's S3 put handler against s3rver among them (scripts/packages/consumer.ts).
+// Run: `pnpm check:packages` (`--no-build` reuses dist, `--write-readme` rewrites the README tables
+// and code blocks, `--keep` keeps the scratch folder). Exits 1 on any problem.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ import {
   SOURCE_CONDITION,
   specifierOf,
 } from './packages/workspace.js';
+import { snippetProblems } from './readme-snippets.js';
 
 /** What a consumer's tarball must not carry: tests, their fixtures, build caches. */
 const UNPUBLISHABLE =
@@ -100,6 +102,7 @@ async function checkPackage(
       () => entries.filter((e) => e.names.length === 0).map((e) => `${e.specifier} exports nothing`),
     ],
     ['readme', () => checkReadme(pkg, entries, writeReadme)],
+    ['readme snippets', () => snippetProblems(pkg.dir, writeReadme)],
     ['tarball', () => checkTarball(packed)],
     ['dependencies', () => checkImports(pkg, packed, /\.[cm]?js$/, 'at runtime')],
     ['type dependencies', () => checkImports(pkg, packed, /\.d\.[cm]?ts$/, 'in its types')],

@@ -1,10 +1,12 @@
 // A user's view of the packed packages: install the tarballs with npm into a scratch project (no
 // workspace links), type-check a file importing every entry point under the strictest settings a
-// user may have (no skipLibCheck, no DOM lib), then bundle a small handler with esbuild and run it.
+// user may have (no skipLibCheck, no DOM lib), then bundle handlers with esbuild and run them: a small
+// stale-order filter, and the README's S3 put handler (@sluice/sinks, the same text) against s3rver.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { readmeHandlerProblems, readmeHandlerSources } from './readme-handler.js';
 import { exportedSubpaths, type PackageUnderCheck, ROOT, readJson, specifierOf } from './workspace.js';
 
 /** Installed in the test project so the declarations of the AWS- and DuckDB-backed entries resolve. */
@@ -62,13 +64,18 @@ export async function consumerProblems(
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   writeFileSync(join(dir, 'entries.ts'), entriesSource(packages));
   writeFileSync(join(dir, 'handler.ts'), HANDLER);
+  for (const [file, source] of Object.entries(readmeHandlerSources())) writeFileSync(join(dir, file), source);
   const install = npmInstall(dir, [...tarballs, ...peerSpecs(packages)]);
   if (install) return [install];
   const typecheck = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], {
     encoding: 'utf8',
   });
   if (typecheck.status !== 0) return [`a strict consumer does not type-check:\n${typecheck.stdout}`];
-  return runHandler(dir);
+  const problems = await runHandler(dir);
+  // As deployed to Lambda: the runtime ships the AWS SDK, so the bundle leaves it out (here it loads
+  // from the project's node_modules, installed as the optional peers).
+  const bundled = await bundle(dir, 'invoke-s3-handler.ts', ['@aws-sdk/*']);
+  return [...problems, ...(typeof bundled === 'string' ? [bundled] : await readmeHandlerProblems(bundled))];
 }
 
 /** One namespace import per entry point, so each entry's declarations are checked. */
@@ -102,22 +109,35 @@ function npmInstall(dir: string, specs: string[]): string | undefined {
   }
 }
 
-async function runHandler(dir: string): Promise<string[]> {
-  const outfile = join(dir, 'dist', 'handler.mjs');
+/** The bundle of `entry` (what a Lambda deployment would upload), or why esbuild refused. */
+async function bundle(
+  dir: string,
+  entry: string,
+  external: string[] = [],
+): Promise<{ file: string } | string> {
+  const outfile = join(dir, 'dist', entry.replace(/\.ts$/, '.mjs'));
   try {
     await build({
       absWorkingDir: dir,
-      entryPoints: ['handler.ts'],
+      entryPoints: [entry],
       bundle: true,
       platform: 'node',
       target: 'node20',
       format: 'esm',
       outfile,
+      external,
       logLevel: 'silent',
     });
+    return { file: outfile };
   } catch (error) {
-    return [`esbuild could not bundle a handler: ${error instanceof Error ? error.message : String(error)}`];
+    return `esbuild could not bundle ${entry}: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+async function runHandler(dir: string): Promise<string[]> {
+  const bundled = await bundle(dir, 'handler.ts');
+  if (typeof bundled === 'string') return [bundled];
+  const outfile = bundled.file;
   const run = spawnSync(process.execPath, [outfile], { encoding: 'utf8' });
   if (run.status !== 0) return [`the bundled handler failed: ${run.stderr.trim()}`];
   const output = run.stdout.trim();
