@@ -10,10 +10,24 @@ const REJECTS_NOTE =
   'Rejected rows always go to the rejects file, one JSON object a line with the reason and the file:line; ' +
   'stdout carries their count and the file, never the rows.';
 
-const input = (description: string): OptionSpec => ({
+const requiredFile = (description: string): OptionSpec => ({
   type: 'string',
   value: 'FILE',
   required: true,
+  description,
+});
+
+const wholeNumber = (defaultValue: string, description: string): OptionSpec => ({
+  type: 'string',
+  value: 'N',
+  default: defaultValue,
+  description,
+});
+
+const rejectsFile = (defaultText: string, description: string): OptionSpec => ({
+  type: 'string',
+  value: 'FILE',
+  defaultText,
   description,
 });
 
@@ -22,7 +36,7 @@ const generate: Command = {
   summary: 'writes a deterministic sample dataset of any size',
   positional: { name: 'dataset', choices: DATASET_NAMES },
   options: {
-    rows: { type: 'string', value: 'N', default: '1000', description: 'how many records' },
+    rows: wholeNumber('1000', 'how many records'),
     out: { type: 'string', value: 'FILE', required: true, description: 'the file to write' },
     seed: { type: 'string', value: 'S', default: '42', description: 'the same seed gives the same bytes' },
     dirty: {
@@ -39,31 +53,19 @@ const ordersFilter: Command = {
   name: 'orders filter',
   summary: 'the stale-order filter (seed 000): drops pending or cancelled orders older than the age limit',
   options: {
-    input: input('the orders CSV to read (header row; status and order date columns found by name)'),
-    output: {
-      type: 'string',
-      value: 'FILE',
-      required: true,
-      description: 'the CSV of kept orders, with the input header and bytes',
-    },
+    input: requiredFile('the orders CSV to read (header row; status and order date columns found by name)'),
+    output: requiredFile('the CSV of kept orders, with the input header and bytes'),
     'as-of': {
       type: 'string',
       value: 'YYYY-MM-DD',
       required: true,
       description: 'the day order ages are counted to',
     },
-    'max-age-days': {
-      type: 'string',
-      value: 'N',
-      default: '30',
-      description: 'a pending or cancelled order more than N days old is stale (exactly N is kept)',
-    },
-    rejects: {
-      type: 'string',
-      value: 'FILE',
-      defaultText: 'OUTPUT.rejects.jsonl',
-      description: 'JSON Lines file of rows without a readable date or status',
-    },
+    'max-age-days': wholeNumber(
+      '30',
+      'a pending or cancelled order more than N days old is stale (exactly N is kept)',
+    ),
+    rejects: rejectsFile('OUTPUT.rejects.jsonl', 'JSON Lines file of rows without a readable date or status'),
   },
   notes: [REJECTS_NOTE],
   load: async () => (await import('./commands/orders.js')).ordersFilter,
@@ -73,19 +75,9 @@ const customersScore: Command = {
   name: 'customers score',
   summary: 'customer value scores and segments (seed 002) over a Kaggle-style consumer CSV',
   options: {
-    input: input('the customers CSV to read'),
-    output: {
-      type: 'string',
-      value: 'FILE',
-      required: true,
-      description: 'the scored customers: CSV if it ends in .csv, JSON Lines if .jsonl or .ndjson',
-    },
-    rejects: {
-      type: 'string',
-      value: 'FILE',
-      defaultText: 'OUTPUT.rejects.jsonl',
-      description: 'JSON Lines file of rows that cannot be scored',
-    },
+    input: requiredFile('the customers CSV to read'),
+    output: requiredFile('the scored customers: CSV if it ends in .csv, JSON Lines if .jsonl or .ndjson'),
+    rejects: rejectsFile('OUTPUT.rejects.jsonl', 'JSON Lines file of rows that cannot be scored'),
   },
   notes: [REJECTS_NOTE],
   load: async () => (await import('./commands/customers.js')).customersScore,
@@ -95,25 +87,15 @@ const transactionsRun: Command = {
   name: 'transactions run',
   summary: 'the transaction stream (seed 003) over a file of SQS message bodies',
   options: {
-    input: input('JSON Lines file, one SQS message body a line'),
+    input: requiredFile('JSON Lines file, one SQS message body a line'),
     state: {
       type: 'string',
       value: 'DIR',
       required: true,
       description: 'where DynamoDB data and notifications are kept between runs',
     },
-    'large-order-threshold': {
-      type: 'string',
-      value: 'N',
-      default: '100',
-      description: 'orders above this amount are held as pending',
-    },
-    'max-receive-count': {
-      type: 'string',
-      value: 'N',
-      default: '3',
-      description: 'deliveries before a failing message goes to the dead-letter list',
-    },
+    'large-order-threshold': wholeNumber('100', 'orders above this amount are held as pending'),
+    'max-receive-count': wholeNumber('3', 'deliveries before a failing message goes to the dead-letter list'),
   },
   notes: [
     'Running the same input again stores and sends nothing anew: valid messages are then dropped as duplicate.',
@@ -125,7 +107,7 @@ const botsDetect: Command = {
   name: 'bots detect',
   summary: 'windowed bot detection (seed 004) over a rees46 events CSV',
   options: {
-    input: input('the events CSV (event_time, event_type, user_id columns)'),
+    input: requiredFile('the events CSV (event_time, event_type, user_id columns)'),
     window: {
       type: 'string',
       value: 'DURATION',
@@ -138,19 +120,17 @@ const botsDetect: Command = {
       defaultText: '--window, which makes windows tumbling',
       description: 'how far windows move; shorter than --window makes them sliding',
     },
-    flag: { type: 'string', value: 'N', default: '5', description: 'events in a window that flag a user' },
+    flag: wholeNumber('5', 'events in a window that flag a user'),
     alert: {
       type: 'string',
       value: 'N',
       defaultText: 'the larger of 10 and --flag',
       description: 'events in a window that raise an alert',
     },
-    rejects: {
-      type: 'string',
-      value: 'FILE',
-      defaultText: 'the input file name + .rejects.jsonl, in the current folder',
-      description: 'JSON Lines file of rows that are not valid events',
-    },
+    rejects: rejectsFile(
+      'the input file name + .rejects.jsonl, in the current folder',
+      'JSON Lines file of rows that are not valid events',
+    ),
   },
   notes: [REJECTS_NOTE],
   load: async () => (await import('./commands/bots.js')).botsDetect,
@@ -177,12 +157,7 @@ const demo: Command = {
   summary: 'runs the five reference pipelines on generated data and writes a summary page',
   options: {
     out: { type: 'string', value: 'DIR', default: 'out/demo', description: 'where every output goes' },
-    rows: {
-      type: 'string',
-      value: 'N',
-      default: '20000',
-      description: 'input size of each pipeline (the transaction stream takes at most 1000)',
-    },
+    rows: wholeNumber('20000', 'input size of each pipeline (the transaction stream takes at most 1000)'),
     seed: { type: 'string', value: 'S', default: '42', description: 'seed of the generated data' },
     only: {
       type: 'string',

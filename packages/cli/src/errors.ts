@@ -3,25 +3,30 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** An input file that does not exist or cannot be read; the CLI exits 1 naming it. */
-export class UnreadableInputError extends Error {
-  override readonly name = 'UnreadableInputError';
+/** A file the CLI could not use; the message names the file and says why in plain words. */
+class FileAccessError extends Error {
   constructor(
     readonly file: string,
+    action: 'read' | 'write',
     cause: unknown,
   ) {
-    super(`cannot read ${file}: ${fileProblem(cause)}`, { cause });
+    super(`cannot ${action} ${file}: ${fileProblem(cause)}`, { cause });
+  }
+}
+
+/** An input file that does not exist or cannot be read; the CLI exits 1 naming it. */
+export class UnreadableInputError extends FileAccessError {
+  override readonly name = 'UnreadableInputError';
+  constructor(file: string, cause: unknown) {
+    super(file, 'read', cause);
   }
 }
 
 /** An output file that cannot be written (no such folder, no permission, disk full); exits 1. */
-export class UnwritableOutputError extends Error {
+export class UnwritableOutputError extends FileAccessError {
   override readonly name = 'UnwritableOutputError';
-  constructor(
-    readonly file: string,
-    cause: unknown,
-  ) {
-    super(`cannot write ${file}: ${fileProblem(cause)}`, { cause });
+  constructor(file: string, cause: unknown) {
+    super(file, 'write', cause);
   }
 }
 

@@ -32,9 +32,12 @@ describe('sluice bots detect', () => {
     input = join(dir, 'events.csv');
     await writeFile(input, `${[HEADER, ...LINES].join('\n')}\n`);
   });
+  /** `sluice bots detect` over the events file, rejects to r.jsonl, with these extra flags. */
+  const detect = (...flags: string[]) =>
+    sluice('bots', 'detect', '--input', input, '--rejects', join(dir, 'r.jsonl'), ...flags);
 
   it('flags users over the thresholds in 10 s tumbling windows and counts late and bad rows', async () => {
-    const run = await sluice('bots', 'detect', '--input', input, '--rejects', join(dir, 'r.jsonl'));
+    const run = await detect();
     expect(run.code).toBe(0);
     expect(summary(run.result)).toEqual([
       ['520000001', 0, 10_000, 12, 'high'],
@@ -76,18 +79,7 @@ describe('sluice bots detect', () => {
   });
 
   it('makes windows sliding with --slide', async () => {
-    const run = await sluice(
-      'bots',
-      'detect',
-      '--input',
-      input,
-      '--rejects',
-      join(dir, 'r.jsonl'),
-      '--window',
-      '10s',
-      '--slide',
-      '5s',
-    );
+    const run = await detect('--window', '10s', '--slide', '5s');
     // Seconds 0–4 of 520000001 fall in [-5 s, 5 s) too: 10 events, over the flag threshold only.
     expect(summary(run.result)).toEqual([
       ['520000001', -5_000, 5_000, 10, 'flag'],
@@ -106,33 +98,13 @@ describe('sluice bots detect', () => {
     ],
     ['500ms', []],
   ])('reads --window %s as a duration', async (window, expected) => {
-    const run = await sluice(
-      'bots',
-      'detect',
-      '--input',
-      input,
-      '--rejects',
-      join(dir, 'r.jsonl'),
-      '--window',
-      window,
-    );
+    const run = await detect('--window', window);
     expect(run.code).toBe(0);
     expect(summary(run.result)).toEqual(expected);
   });
 
   it('takes both thresholds', async () => {
-    const run = await sluice(
-      'bots',
-      'detect',
-      '--input',
-      input,
-      '--rejects',
-      join(dir, 'r.jsonl'),
-      '--flag',
-      '2',
-      '--alert',
-      '6',
-    );
+    const run = await detect('--flag', '2', '--alert', '6');
     expect(summary(run.result).map((d) => [d[0], d[4]])).toEqual([
       ['520000001', 'high'],
       ['520000002', 'high'],

@@ -15,6 +15,14 @@ const MESSAGES = [
   '{"transaction_id":"TX-8","product_name":"tea","quantity":1.5,"unit_price":1}', // schema
 ];
 
+// Every run over MESSAGES reads all eight and rejects the same three; only kept and duplicates change.
+const reportOf = (kept: number, duplicates: number) => ({
+  read: 8,
+  kept,
+  dropped: { duplicate: duplicates },
+  rejected: { conflict: 1, 'invalid-json': 1, schema: 1 },
+});
+
 const lines = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n');
 
 describe('sluice transactions run', () => {
@@ -27,17 +35,15 @@ describe('sluice transactions run', () => {
     state = join(dir, 'state');
     await writeFile(input, `${MESSAGES.join('\n')}\n`);
   });
+  /** `sluice transactions run` over the messages file and state folder, with these extra flags. */
+  const runTransactions = (...flags: string[]) =>
+    sluice('transactions', 'run', '--input', input, '--state', state, ...flags);
 
   it('stores, notifies and quarantines, then a replay stores and sends nothing anew', async () => {
-    const first = await sluice('transactions', 'run', '--input', input, '--state', state);
+    const first = await runTransactions();
     expect(first.code).toBe(0);
     expect(first.result).toMatchObject({
-      report: {
-        read: 8,
-        kept: 3,
-        dropped: { duplicate: 2 },
-        rejected: { conflict: 1, 'invalid-json': 1, schema: 1 },
-      },
+      report: reportOf(3, 2),
       summary: {
         statuses: { confirmed: 1, pending: 1, incomplete: 1 },
         notifications: { inventory: 1, largeOrder: 1 },
@@ -50,15 +56,10 @@ describe('sluice transactions run', () => {
       ['TX-2', 'large-order'],
     ]);
 
-    const replay = await sluice('transactions', 'run', '--input', input, '--state', state);
+    const replay = await runTransactions();
     expect(replay.code).toBe(0);
     expect(replay.result).toMatchObject({
-      report: {
-        read: 8,
-        kept: 0,
-        dropped: { duplicate: 5 },
-        rejected: { conflict: 1, 'invalid-json': 1, schema: 1 },
-      },
+      report: reportOf(0, 5),
       summary: {
         statuses: { confirmed: 0, pending: 0, incomplete: 0 },
         notifications: { inventory: 0, largeOrder: 0 },
@@ -68,23 +69,14 @@ describe('sluice transactions run', () => {
   }, 60_000);
 
   it('counts orders above --large-order-threshold as pending', async () => {
-    const run = await sluice(
-      'transactions',
-      'run',
-      '--input',
-      input,
-      '--state',
-      state,
-      '--large-order-threshold',
-      '2',
-    );
+    const run = await runTransactions('--large-order-threshold', '2');
     expect(run.result).toMatchObject({
       summary: { statuses: { confirmed: 0, pending: 2, incomplete: 1 }, notifications: { largeOrder: 2 } },
     });
   }, 60_000);
 
   it('quarantines rejected messages with their message ids', async () => {
-    await sluice('transactions', 'run', '--input', input, '--state', state);
+    await runTransactions();
     const quarantined = (await lines(join(state, 'quarantine.jsonl'))).map((l) => JSON.parse(l));
     expect(quarantined.map((r) => [r.reason, r.position.messageId])).toEqual([
       ['conflict', '00000000-0000-4000-8000-000000000006'],
