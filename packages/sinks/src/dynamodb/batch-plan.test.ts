@@ -35,4 +35,21 @@ describe('planBatchWrite', () => {
     expect(plan.rejected[0]?.message).toMatch(/"key":"big".*detections/);
     expect(plan.chunks.flat()).toEqual([{ key: 'ok', windowStart: 0 }]);
   });
+
+  it('rejects a key over 2,048 bytes (in UTF-8, not characters) as key-too-large', () => {
+    const items = [
+      { key: 'k'.repeat(2048), windowStart: 0 },
+      { key: 'é'.repeat(1025), windowStart: 0 }, // 1,025 characters, 2,050 bytes
+      { key: 'T'.repeat(3000), windowStart: 0 },
+    ];
+    const plan = planBatchWrite(items, schema);
+    expect(plan.rejected.map((r) => [r.reason, r.item.key])).toEqual([
+      ['key-too-large', 'é'.repeat(1025)],
+      ['key-too-large', 'T'.repeat(3000)],
+    ]);
+    expect(plan.rejected[1]?.message).toBe(
+      `key attribute "key" for table detections is 3000 bytes, over DynamoDB's 2048-byte limit`,
+    );
+    expect(plan.chunks.flat()).toHaveLength(1);
+  });
 });

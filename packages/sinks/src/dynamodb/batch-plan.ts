@@ -1,5 +1,5 @@
-import { ItemTooLargeError, MissingKeyAttributeError } from './errors.js';
-import { dynamoItemSize, MAX_ITEM_BYTES } from './item-size.js';
+import { ItemTooLargeError, KeyTooLargeError, MissingKeyAttributeError } from './errors.js';
+import { dynamoItemSize, keyValueSize, MAX_ITEM_BYTES, MAX_KEY_BYTES } from './item-size.js';
 import type { Item, RejectedItem } from './key-value-sink.js';
 
 /** The table's key attributes. */
@@ -25,11 +25,21 @@ export function keyOf(item: Item, schema: KeySchema): Item {
   return key;
 }
 
-/** Throws {@link ItemTooLargeError} when the item is over DynamoDB's item size limit. */
+/**
+ * Throws {@link KeyTooLargeError} when a key value is over DynamoDB's key limit, and
+ * {@link ItemTooLargeError} when the item is over its item size limit.
+ */
 export function assertItemFits(item: Item, schema: KeySchema): void {
+  assertKeyFits(item, schema.partitionKey, MAX_KEY_BYTES.partition, schema);
+  if (schema.sortKey) assertKeyFits(item, schema.sortKey, MAX_KEY_BYTES.sort, schema);
   const size = dynamoItemSize(item);
   if (size > MAX_ITEM_BYTES)
     throw new ItemTooLargeError(schema.tableName, keyOf(item, schema), size, MAX_ITEM_BYTES);
+}
+
+function assertKeyFits(item: Item, attribute: string, limit: number, schema: KeySchema): void {
+  const size = keyValueSize(item[attribute]);
+  if (size > limit) throw new KeyTooLargeError(schema.tableName, attribute, size, limit);
 }
 
 /**
@@ -59,6 +69,7 @@ function checkItem(item: Item, schema: KeySchema): RejectedItem | undefined {
     return undefined;
   } catch (error) {
     if (error instanceof ItemTooLargeError) return { item, reason: 'item-too-large', message: error.message };
+    if (error instanceof KeyTooLargeError) return { item, reason: 'key-too-large', message: error.message };
     if (error instanceof MissingKeyAttributeError)
       return { item, reason: 'missing-key', message: error.message };
     throw error;

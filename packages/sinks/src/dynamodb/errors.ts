@@ -13,6 +13,24 @@ export class ItemTooLargeError extends Error {
   }
 }
 
+/**
+ * Thrown before any AWS call when a key attribute is longer than DynamoDB allows (2,048 bytes for a
+ * partition key, 1,024 for a sort key): no retry can store it, so it is quarantined, not retried.
+ */
+export class KeyTooLargeError extends Error {
+  override readonly name = 'KeyTooLargeError';
+  constructor(
+    readonly tableName: string,
+    readonly attribute: string,
+    readonly sizeBytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(
+      `key attribute "${attribute}" for table ${tableName} is ${sizeBytes} bytes, over DynamoDB's ${limitBytes}-byte limit`,
+    );
+  }
+}
+
 /** Thrown by `writeBatch` when items stay unprocessed after the retry budget is spent. */
 export class UnprocessedItemsError extends Error {
   override readonly name = 'UnprocessedItemsError';

@@ -1,7 +1,21 @@
 /** DynamoDB's limit on one item: 400 KB, attribute names and values together. */
 export const MAX_ITEM_BYTES = 400 * 1024;
 
+/** DynamoDB's limits on key values: a partition key up to 2,048 bytes, a sort key up to 1,024. */
+export const MAX_KEY_BYTES = { partition: 2048, sort: 1024 } as const;
+
 const utf8 = new TextEncoder();
+
+/**
+ * The bytes a key value counts against {@link MAX_KEY_BYTES}: UTF-8 bytes of a string, length of
+ * binary. Numbers are not limited this way (DynamoDB caps their digits instead), so they count 0.
+ *
+ * @example keyValueSize('TX-€') // 6
+ */
+export function keyValueSize(value: unknown): number {
+  if (typeof value === 'string') return utf8.encode(value).length;
+  return value instanceof Uint8Array ? value.length : 0;
+}
 
 /**
  * The size DynamoDB charges for an item, following its published rule: each attribute counts the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeySchema } from './batch-plan.js';
-import { ItemTooLargeError } from './errors.js';
+import { ItemTooLargeError, KeyTooLargeError } from './errors.js';
 import { MAX_ITEM_BYTES } from './item-size.js';
 import type { KeyValueSink } from './key-value-sink.js';
 
@@ -39,6 +39,15 @@ export function describeKeyValueSink(backend: string, sinkFor: (table: KeySchema
       const big = { TransactionID: 'c-big', note: 'x'.repeat(MAX_ITEM_BYTES) };
       await expect(transactions().putIfAbsent(big)).rejects.toBeInstanceOf(ItemTooLargeError);
       expect(await transactions().get({ TransactionID: 'c-big' })).toBeUndefined();
+    });
+
+    it('refuses a partition key over 2,048 bytes with KeyTooLargeError, before writing', async () => {
+      const sink = transactions();
+      const item = { TransactionID: 'T'.repeat(3000), quantity: 1 };
+      await expect(sink.putIfAbsent(item)).rejects.toBeInstanceOf(KeyTooLargeError);
+      await expect(sink.upsert({ TransactionID: 'T'.repeat(2049) }, { quantity: 1 })).rejects.toThrow(
+        /2049 bytes, over DynamoDB's 2048-byte limit/,
+      );
     });
 
     it('keeps one item per (key, windowStart) however often it is upserted', async () => {

@@ -13,7 +13,7 @@ export interface PutIfAbsentOptions {
 /** An item `writeBatch` did not send, with the reason. */
 export interface RejectedItem {
   item: Item;
-  reason: 'item-too-large' | 'missing-key';
+  reason: 'item-too-large' | 'key-too-large' | 'missing-key';
   message: string;
 }
 

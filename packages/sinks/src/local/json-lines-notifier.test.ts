@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,33 @@ describe('JsonLinesNotifier', () => {
     expect(report.sent).toBe(1);
     expect(report.rejected.map((r) => [r.index, r.reason])).toEqual([[0, 'empty-message']]);
     expect(await notifier.sent()).toEqual([{ subject: 'two lines', message: 'ok' }]);
+  });
+
+  it('drops an id it wrote in an earlier run: it reads the file back, as a FIFO topic dedups', async () => {
+    const path = join(dir, 'n.jsonl');
+    const note = { message: 'inventory TX-1', id: 'TX-1-inventory' };
+    expect((await new JsonLinesNotifier(path).publish([note, note])).sent).toBe(2);
+    const rerun = new JsonLinesNotifier(path);
+    expect(await rerun.publish([note, { message: 'inventory TX-2', id: 'TX-2-inventory' }])).toEqual({
+      sent: 2,
+      retried: 0,
+      rejected: [],
+      failed: [],
+    });
+    expect((await rerun.sent()).map((n) => n.id)).toEqual(['TX-1-inventory', 'TX-2-inventory']);
+  });
+
+  it('treats a last line cut short by a crash as never sent, and sends it whole', async () => {
+    const path = join(dir, 'n.jsonl');
+    const note = { message: 'inventory TX-1', id: 'TX-1-inventory' };
+    await new JsonLinesNotifier(path).publish([{ message: 'first', id: 'n-0' }]);
+    await appendFile(path, JSON.stringify(note).slice(0, 20)); // killed mid-write
+    const rerun = new JsonLinesNotifier(path);
+    expect(await rerun.sent()).toEqual([{ message: 'first', id: 'n-0' }]);
+    await rerun.publish([note]);
+    expect(await readFile(path, 'utf8')).toBe(
+      `${JSON.stringify({ message: 'first', id: 'n-0' })}\n${JSON.stringify(note)}\n`,
+    );
   });
 
   it('has sent nothing before the first publish', async () => {

@@ -3,12 +3,13 @@ import type { Notifier } from './notifier.js';
 
 /**
  * The behaviour the pipelines rely on from every `Notifier`: valid notifications are sent, bad
- * ones rejected with a reason without failing the others, and every notification is accounted for.
- * `read` returns the messages the backend received, when it can tell.
+ * ones rejected with a reason without failing the others, every notification is accounted for,
+ * and an `id` already sent is not sent again. `read` returns the messages the backend received, when it can tell.
  */
 export function describeNotifier(
   backend: string,
-  setup: () => Promise<{ notifier: Notifier; read?: () => Promise<string[]> }>,
+  /** `dedupsById: false` when the backend does not itself drop an `id` it has sent (SNS does so on the server). */
+  setup: () => Promise<{ notifier: Notifier; read?: () => Promise<string[]>; dedupsById?: boolean }>,
 ): void {
   describe(`Notifier contract: ${backend}`, () => {
     it('sends every valid notification', async () => {
@@ -34,6 +35,28 @@ export function describeNotifier(
         [2, 'too-large'],
       ]);
       if (read) expect(await read()).toEqual(['kept']);
+    });
+
+    it('rejects an id or group SNS FIFO would refuse', async () => {
+      const { notifier } = await setup();
+      const report = await notifier.publish([
+        { message: 'a', id: 'x'.repeat(129) },
+        { message: 'b', groupId: 'café' },
+        { message: 'c', id: 'tx-1:inventory' },
+      ]);
+      expect(report.sent).toBe(1);
+      expect(report.rejected.map((r) => [r.index, r.reason])).toEqual([
+        [0, 'invalid-id'],
+        [1, 'invalid-id'],
+      ]);
+    });
+
+    it('accepts a notification whose id it already sent, without sending it twice', async () => {
+      const { notifier, read, dedupsById = true } = await setup();
+      const first = await notifier.publish([{ message: 'a', id: 'n-1' }, { message: 'b' }]);
+      const again = await notifier.publish([{ message: 'a', id: 'n-1' }, { message: 'b' }]);
+      expect([first.sent, again.sent]).toEqual([2, 2]);
+      if (read && dedupsById) expect(await read()).toEqual(['a', 'b', 'b']);
     });
   });
 }

@@ -7,6 +7,14 @@ export interface Notification {
   subject?: string;
   /** Message attributes subscribers can filter on. */
   attributes?: Record<string, string | number>;
+  /**
+   * A deterministic id (the same notification sent again has the same id), so receivers can drop a
+   * repeat: SNS FIFO topics use it as `MessageDeduplicationId`; the local notifiers skip an id they
+   * have already sent. At most 128 characters: letters, digits and ASCII punctuation.
+   */
+  id?: string;
+  /** SNS FIFO topics only: the `MessageGroupId` (ordered within a group). Default `default`. */
+  groupId?: string;
 }
 
 /**
@@ -25,7 +33,8 @@ export interface Notifier {
 
 /**
  * Keeps published notifications in memory, for tests of pipelines that notify. It rejects what
- * SNS would refuse (empty or oversize messages, bad attributes), so tests see the same outcomes.
+ * SNS would refuse (empty or oversize messages, bad attributes), so tests see the same outcomes,
+ * and, as a FIFO topic does, accepts a notification whose `id` it has already sent without keeping it twice.
  *
  * @example
  * const notifier = new MemoryNotifier();
@@ -34,6 +43,7 @@ export interface Notifier {
  */
 export class MemoryNotifier implements Notifier {
   readonly sent: Notification[] = [];
+  readonly #ids = new Set<string>();
 
   async publish(notifications: readonly Notification[]): Promise<DeliveryReport<Notification>> {
     const rejected: Undelivered<Notification>[] = [];
@@ -44,8 +54,10 @@ export class MemoryNotifier implements Notifier {
         rejected.push(built.rejection);
         continue;
       }
-      this.sent.push(structuredClone(notification));
       sent++;
+      if (notification.id !== undefined && this.#ids.has(notification.id)) continue;
+      if (notification.id !== undefined) this.#ids.add(notification.id);
+      this.sent.push(structuredClone(notification));
     }
     return { sent, retried: 0, rejected, failed: [] };
   }

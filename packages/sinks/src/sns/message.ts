@@ -16,8 +16,14 @@ export interface SnsEntry {
   message: string;
   subject?: string;
   attributes?: Record<string, MessageAttributeValue>;
+  /** The notification's id: a FIFO topic's `MessageDeduplicationId`. */
+  id?: string;
+  groupId?: string;
   bytes: number;
 }
+
+// SNS FIFO: MessageDeduplicationId and MessageGroupId are 1–128 of these characters.
+const FIFO_ID = /^[A-Za-z0-9!-/:-@[-`{-~]{1,128}$/;
 
 const utf8 = new TextEncoder();
 
@@ -53,6 +59,11 @@ export function toSnsEntry(
     rejection: { index, record: notification, reason, message: `notification ${index}: ${message}` },
   });
   if (notification.message.length === 0) return reject('empty-message', 'message is empty');
+  for (const field of ['id', 'groupId'] as const) {
+    const value = notification[field];
+    if (value !== undefined && !FIFO_ID.test(value))
+      return reject('invalid-id', `${field} must be 1-128 letters, digits or punctuation`);
+  }
   const attributes = snsAttributes(notification.attributes);
   if (typeof attributes === 'string') return reject('invalid-attribute', attributes);
   const bytes = utf8.encode(notification.message).length + attributeBytes(attributes);
@@ -60,7 +71,8 @@ export function toSnsEntry(
     return reject('too-large', `message and attributes are ${bytes} bytes, over the 256 KiB limit`);
   }
   const subject = snsSubject(notification.subject);
-  return { ok: true, entry: { message: notification.message, subject, attributes, bytes } };
+  const { id, groupId } = notification;
+  return { ok: true, entry: { message: notification.message, subject, attributes, id, groupId, bytes } };
 }
 
 /** SNS attribute values, or a description of the first bad one. */

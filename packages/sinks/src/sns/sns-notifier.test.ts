@@ -88,6 +88,29 @@ describe('SnsNotifier', () => {
       [2, 'too-large'],
     ]);
   });
+
+  it('sends the id as MessageDeduplicationId and the group on a FIFO topic, and neither on a standard one', async () => {
+    const client = new SNSClient({ region: 'us-east-1' });
+    const sns = mockClient(client);
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    sns.on(PublishBatchCommand).callsFake((input: PublishBatchCommandInput) => ({
+      Successful: batchIds(input).map((Id) => ({ Id, MessageId: `m-${Id}` })),
+    }));
+    const fifo = new SnsNotifier({ topicArn: `${topicArn}.fifo`, client, retry: fast });
+    await fifo.publish([{ message: 'one', id: 'tx-1-inventory', groupId: 'inventory' }]);
+    await fifo.publish([{ message: 'two', id: 'tx-2-inventory' }, { message: 'three' }]);
+    await new SnsNotifier({ topicArn, client, retry: fast }).publish([{ message: 'four', id: 'tx-4' }]);
+    const fifoFields = (e: PublishCommandInput) => [e.MessageDeduplicationId, e.MessageGroupId];
+    expect(sns.commandCalls(PublishCommand).map((c) => fifoFields(c.args[0].input))).toEqual([
+      ['tx-1-inventory', 'inventory'],
+      [undefined, undefined],
+    ]);
+    const batch = sns.commandCalls(PublishBatchCommand)[0]?.args[0].input.PublishBatchRequestEntries ?? [];
+    expect(batch.map((e) => [e.MessageDeduplicationId, e.MessageGroupId])).toEqual([
+      ['tx-2-inventory', 'default'],
+      [undefined, 'default'],
+    ]);
+  });
 });
 
 describeNotifier('SNS (mocked client)', async () => {
@@ -101,5 +124,6 @@ describeNotifier('SNS (mocked client)', async () => {
     messages.push(...(input.PublishBatchRequestEntries ?? []).map((e) => e.Message ?? ''));
     return { Successful: batchIds(input).map((Id) => ({ Id, MessageId: `m-${Id}` })) };
   });
-  return { notifier, read: async () => messages };
+  // SNS drops a repeated id on the server (FIFO topics only), not in the client.
+  return { notifier, read: async () => messages, dedupsById: false };
 });

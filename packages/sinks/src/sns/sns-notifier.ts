@@ -37,6 +37,8 @@ function indexedSnsEntry(
  * Publishes notifications to an SNS topic: one with Publish, more with PublishBatch in groups of
  * 10 (≤ 256 KiB per call). Subjects are repaired to what SNS accepts; oversize or empty messages
  * are rejected with a reason; failed batch entries are retried unless SNS blames the sender.
+ * On a FIFO topic (ARN ending `.fifo`) a notification's `id` is its `MessageDeduplicationId`, so SNS
+ * drops a repeat sent within its 5-minute deduplication window, and `groupId` its `MessageGroupId`.
  *
  * @example
  * const notifier: Notifier = new SnsNotifier({ topicArn: process.env.ALERTS_TOPIC_ARN! });
@@ -76,6 +78,7 @@ export class SnsNotifier implements Notifier {
       Message: entry.message,
       Subject: entry.subject,
       MessageAttributes: entry.attributes,
+      ...this.#fifoFields(entry),
     });
     await this.#lazyClient().send(command, { abortSignal: signal });
     return [{ ok: true }];
@@ -90,6 +93,7 @@ export class SnsNotifier implements Notifier {
         Message: entry.message,
         Subject: entry.subject,
         MessageAttributes: entry.attributes,
+        ...this.#fifoFields(entry),
       })),
     });
     const out = await this.#lazyClient().send(command, { abortSignal: signal });
@@ -100,6 +104,13 @@ export class SnsNotifier implements Notifier {
       const code = failure.Code ?? 'PublishFailed';
       return { ok: false, code, message: failure.Message ?? code, retryable: failure.SenderFault !== true };
     });
+  }
+
+  /** A FIFO topic needs a group on every message; without an id it must dedup by content. */
+  #fifoFields(entry: IndexedEntry): { MessageGroupId?: string; MessageDeduplicationId?: string } {
+    if (!this.#options.topicArn.endsWith('.fifo')) return {};
+    const group = { MessageGroupId: entry.groupId ?? 'default' };
+    return entry.id === undefined ? group : { ...group, MessageDeduplicationId: entry.id };
   }
 
   #lazyClient(): SNSClient {
