@@ -70,6 +70,16 @@ describe('classifyTransaction item', () => {
     expect(TransactionNotificationSchema.safeParse(note).success).toBe(true);
   });
 
+  it('gives a notification the same id on every delivery, and each transaction and kind its own', () => {
+    const id = (body: object) => kept(body).notifications[0]?.id;
+    const first = id(order);
+    expect(first).toMatch(/^inventory-[0-9a-f]{64}$/);
+    expect(id({ ...order, transaction_id: String(order.transaction_id) })).toBe(first);
+    expect(id({ ...order, transaction_id: 'other' })).not.toBe(first);
+    expect(id({ ...order, quantity: 150 })).toMatch(/^large-order-/);
+    expect(id({ ...order, transaction_id: 'T'.repeat(3000) })?.length).toBeLessThanOrEqual(128);
+  });
+
   it('keeps subjects under 100 characters without control characters', () => {
     const [note] = kept({ ...order, product_name: `Kettle\nx${'é🫖'.repeat(80)}` }).notifications;
     expect(note?.subject.length).toBeLessThan(100);

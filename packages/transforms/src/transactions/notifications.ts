@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { formatCents } from './cents.js';
 import type { Transaction, TransactionNotification } from './schema.js';
 
@@ -24,12 +25,30 @@ export function notificationSubject(text: string): string {
 }
 
 /**
+ * The id of a transaction's notification: the same for every delivery of it (a redelivery, a rerun
+ * after a crash), different for every transaction and kind, and at most 128 characters of
+ * letters, digits and `-`, as an SNS FIFO `MessageDeduplicationId` must be, whatever the id holds.
+ *
+ * @example transactionNotificationId('7', 'inventory') // 'inventory-3f0c…' (64 hex digits)
+ */
+export function transactionNotificationId(
+  transactionId: string,
+  kind: TransactionNotification['kind'],
+): string {
+  const digest = createHash('sha256').update(
+    JSON.stringify(['transaction-notification/v1', transactionId, kind]),
+  );
+  return `${kind}-${digest.digest('hex')}`;
+}
+
+/**
  * The alert for an order above the large-order threshold, awaiting review.
  *
  * @example largeOrderAlert(tx, 37500, 100).subject // 'Large order 7: 150 x Kettle'
  */
 export function largeOrderAlert(tx: Transaction, cents: number, threshold: number): TransactionNotification {
   return {
+    id: transactionNotificationId(tx.transaction_id, 'large-order'),
     kind: 'large-order',
     transactionId: tx.transaction_id,
     subject: notificationSubject(`Large order ${tx.transaction_id}: ${tx.quantity} x ${tx.product_name}`),
@@ -46,6 +65,7 @@ export function largeOrderAlert(tx: Transaction, cents: number, threshold: numbe
  */
 export function inventoryNotification(tx: Transaction, cents: number): TransactionNotification {
   return {
+    id: transactionNotificationId(tx.transaction_id, 'inventory'),
     kind: 'inventory',
     transactionId: tx.transaction_id,
     subject: notificationSubject(`Order ${tx.transaction_id} confirmed: ${tx.quantity} x ${tx.product_name}`),

@@ -60,11 +60,13 @@ export type TransactionItem = z.output<typeof TransactionItemSchema>;
 
 /**
  * A notification to publish (SNS) once the item is stored. `subject` is under 100 characters with
- * no control characters, as SNS requires.
+ * no control characters, as SNS requires. `id` is the same for every delivery of the transaction's
+ * notification (see `transactionNotificationId`), so receivers can drop a repeat.
  *
- * @example TransactionNotificationSchema.parse({ kind: 'inventory', transactionId: '42', subject: '…', message: '…' })
+ * @example TransactionNotificationSchema.parse({ id: 'inventory-…', kind: 'inventory', transactionId: '42', subject: '…', message: '…' })
  */
 export const TransactionNotificationSchema = z.object({
+  id: z.string().check(z.regex(/^(large-order|inventory)-[0-9a-f]{64}$/)),
   kind: z.enum(['large-order', 'inventory']),
   transactionId: z.string(),
   subject: z.string().check(z.maxLength(99)),
