@@ -52,7 +52,11 @@ describe('object store contract, as the README registers it', async () => {
 });
 
 it('SQS handler under the local runner: redeliveries, conflicts and bad bodies as the README says', async () => {
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true); // the retried message's error log
   const { report } = (await import('./sqs-runner.js')).ran;
+  const logged = stderr.mock.calls.map(([line]) => JSON.parse(String(line)));
+  stderr.mockRestore();
+  expect(logged[0]).toMatchObject({ level: 'ERROR', error: { name: 'Error', message: 'throttled' } });
   const { rows, quarantine } = (await import('./sqs-handler.js')).ran;
   expect(report).toMatchObject({
     invocations: 3,
