@@ -110,6 +110,13 @@ describe('sluice orders filter', () => {
     expect(await readdir(dir)).toEqual(['orders.csv']);
   });
 
+  it('says an empty file has no header row rather than listing no columns', async () => {
+    await writeFile(input, '');
+    const run = await filter(input, join(dir, 'k.csv'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toEqual([`sluice: cannot read ${input}: it has no header row`]);
+  });
+
   it('exits 1 naming the output when its folder does not exist', async () => {
     const run = await filter(input, join(dir, 'nowhere', 'k.csv'));
     expect(run.stderr).toEqual([

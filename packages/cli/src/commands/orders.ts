@@ -43,6 +43,7 @@ export const ordersFilter: CommandRun = async ({ values }) => {
 /** The transform names its `columns` option; the CLI has none, so it says what is wrong with the file. */
 function inCliWords(error: unknown): never {
   if (!(error instanceof OrderColumnNotFoundError)) throw error;
+  if (error.header.length === 0) throw new UnreadableInputError(error.file, 'it has no header row');
   const wanted = error.column === 'status' ? 'status' : 'order date';
   throw new UnreadableInputError(
     error.file,
