@@ -154,7 +154,7 @@ const query: Command = {
 
 const demo: Command = {
   name: 'demo',
-  summary: 'runs the five reference pipelines on generated data and writes a summary page',
+  summary: 'runs the five reference pipelines on generated data and writes a dashboard snapshot',
   options: {
     out: { type: 'string', value: 'DIR', default: 'out/demo', description: 'where every output goes' },
     rows: wholeNumber('20000', 'input size of each pipeline (the transaction stream takes at most 1000)'),
@@ -165,13 +165,65 @@ const demo: Command = {
       defaultText: 'all',
       description: `pipelines to run: ${DEMO_EXAMPLES.map((e) => e.name).join(', ')}`,
     },
-    serve: { type: 'boolean', description: 'then serve the summary page until Ctrl-C' },
+    serve: { type: 'boolean', description: 'then serve the live dashboard until Ctrl-C' },
     port: { type: 'string', value: 'P', default: '8080', description: 'the port --serve listens on' },
   },
   load: async () => (await import('./commands/demo.js')).demo,
 };
 
+const dashboard: Command = {
+  name: 'dashboard',
+  summary: 'serves the dashboard on 127.0.0.1, running its queries on each page request',
+  options: {
+    engine: {
+      type: 'string',
+      value: 'duckdb|athena',
+      default: 'duckdb',
+      description: 'embedded DuckDB over --data, or Amazon Athena with the AWS environment',
+    },
+    port: wholeNumber('8080', 'the port to listen on (0: any free one)'),
+    data: {
+      type: 'string',
+      value: 'DIR',
+      default: 'out/demo',
+      description: 'the output folder of `sluice demo` (the tables DuckDB reads, the run reports)',
+    },
+    reports: {
+      type: 'string',
+      value: 'FILE',
+      defaultText: 'DATA/demo-summary.json',
+      description: 'the run reports shown with each section',
+    },
+    workgroup: {
+      type: 'string',
+      value: 'NAME',
+      defaultText: 'ATHENA_WORKGROUP or primary',
+      description: 'Athena workgroup (--engine athena)',
+    },
+    database: {
+      type: 'string',
+      value: 'NAME',
+      defaultText: 'ATHENA_DATABASE or default',
+      description: 'Glue database holding the tables (--engine athena)',
+    },
+    'output-location': {
+      type: 'string',
+      value: 'S3URI',
+      defaultText: "ATHENA_OUTPUT_LOCATION or the workgroup's",
+      description: 'where Athena writes results (--engine athena)',
+    },
+  },
+  notes: [
+    'Only requests to 127.0.0.1:PORT or localhost:PORT are answered. `?month=YYYY-MM` picks the month of the largest orders.',
+    'With --engine athena, credentials and region come from the usual AWS environment (AWS_PROFILE, AWS_REGION, …).',
+  ],
+  load: async () => (await import('./commands/dashboard.js')).dashboard,
+};
+
 /** Every command, by the words that select it (`orders filter` is two words), in help order. */
 export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
-  [demo, generate, ordersFilter, customersScore, transactionsRun, botsDetect, query].map((c) => [c.name, c]),
+  [demo, dashboard, generate, ordersFilter, customersScore, transactionsRun, botsDetect, query].map((c) => [
+    c.name,
+    c,
+  ]),
 );

@@ -71,6 +71,7 @@ describe('the compiled command', () => {
     expect(commands.map(([, , name]) => name).sort()).toEqual([
       'bots',
       'customers',
+      'dashboard',
       'demo',
       'generate',
       'orders',

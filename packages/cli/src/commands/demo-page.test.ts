@@ -1,92 +1,99 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderSummaryPage } from './demo-page.js';
-import { serveDirectory } from './demo-server.js';
-import { reportLine, table } from './demo-text.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoReports, demoTables } from './demo-page.js';
+import { PageRequestError, serveDashboard } from './demo-server.js';
 
-const report = {
-  read: 5,
-  kept: 2,
-  dropped: { stale: 2 },
-  rejected: { 'invalid-date': 1 },
-  startedAt: '2025-06-30T00:00:00.000Z',
-  durationMs: 7,
-};
+/** A raw GET with any Host header (fetch would not send a foreign one). */
+function get(port: number, path: string, host: string, method = 'GET') {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path, method, headers: { host } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      });
+      req.on('error', reject).end();
+    },
+  );
+}
 
-describe('summary page', () => {
-  it('escapes every value that comes from the data', () => {
-    const html = renderSummaryPage(
-      [
-        {
-          title: 'orders <b>',
-          result: {
-            pipeline: 'orders',
-            reports: { filter: report },
-            summary: { note: '<script>alert(1)</script>' },
-            queries: [
-              {
-                name: 'by status',
-                rows: [
-                  { status: '<img src=x onerror=alert(1)>', n: 3 },
-                  { status: 'a&b', n: 1 },
-                ],
-              },
-            ],
-          },
-        },
-      ],
-      '2025-06-30',
+describe('serveDashboard', () => {
+  let port = 0;
+  let server: Awaited<ReturnType<typeof serveDashboard>>;
+  const asked: string[] = [];
+  beforeAll(async () => {
+    server = await serveDashboard(async (query) => {
+      const month = query.get('month');
+      if (month === 'bad') throw new PageRequestError(400, 'the orders month must look like 2025-06');
+      asked.push(month ?? '');
+      return `<h1>page ${month ?? ''}</h1>`;
+    }, 0);
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('renders the page anew for each request to the address it listens on', async () => {
+    const first = await get(port, '/', `127.0.0.1:${port}`);
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(first.headers['content-security-policy']).toContain("default-src 'none'");
+    expect((await get(port, '/index.html?month=2025-05', `localhost:${port}`)).body).toBe(
+      '<h1>page 2025-05</h1>',
     );
-    expect(html).not.toContain('<script>alert');
-    expect(html).not.toContain('<img src=x');
-    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
-    expect(html).toContain('a&#38;b');
-    expect(html).toContain('orders &#60;b&#62;');
-    expect(html.match(/class="bar"/g)).toHaveLength(2);
+    expect(asked).toEqual(['', '2025-05']);
   });
 
-  it('escapes quotes for attribute contexts', () => {
-    expect(escapeHtml(`"'`)).toBe('&#34;&#39;');
+  it.each([
+    ['evil.example', 421],
+    [`evil.example:${0}`, 421],
+    ['127.0.0.1', 421],
+    ['127.0.0.1:1', 421],
+    ['localhost.evil.example:0', 421],
+  ])('refuses Host %j (DNS rebinding) with %i', async (host, status) => {
+    const answer = await get(port, '/', host.replace(':0', `:${port}`));
+    expect(answer.status).toBe(status);
+  });
+
+  it.each([
+    ['/../etc/passwd', 400],
+    ['/%2e%2e/%2e%2e/etc/passwd', 400],
+    ['/a/../index.html', 400],
+    ['/%E0', 400],
+    ['/demo-summary.json', 404],
+    ['/orders-dashboard/bucket/raw/orders.csv', 404],
+    ['/?month=bad', 400],
+  ])('answers %s with %i', async (path, status) => {
+    expect((await get(port, path, `127.0.0.1:${port}`)).status).toBe(status);
+  });
+
+  it('takes GET and HEAD only', async () => {
+    expect((await get(port, '/', `127.0.0.1:${port}`, 'POST')).status).toBe(405);
+    expect((await get(port, '/', `127.0.0.1:${port}`, 'HEAD')).status).toBe(200);
   });
 });
 
-describe('demo text', () => {
-  it('shows the accounting of a report on one line', () => {
-    expect(reportLine('filter', report)).toBe(
-      'filter: read 5 = kept 2 + dropped {stale: 2} + rejected {invalid-date: 1} (7 ms)',
+describe('the demo folder as tables', () => {
+  it('lists the tables whose files exist, located in the folder, and reads the reports', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'sluice-dashboard-tables-'));
+    await mkdir(join(out, 'orders-dashboard/bucket/processed'), { recursive: true });
+    await mkdir(join(out, 'restaurant-clickstream/restaurant-clickstream/clicks'), { recursive: true });
+    const tables = await demoTables(out);
+    expect(tables.map((t) => t.name)).toEqual(['processed', 'clicks']);
+    expect(tables[1]?.projection?.locationTemplate).toBe(
+      `${join(out, 'restaurant-clickstream/restaurant-clickstream')}/clicks/\${datehour}/`,
     );
-  });
-
-  it('aligns query rows in columns', () => {
-    expect(
-      table([
-        { status: 'pending', n: 12 },
-        { status: 'shipped', n: 3.5 },
-      ]),
-    ).toEqual(['status   n', 'pending  12', 'shipped  3.5']);
-  });
-});
-
-describe('serveDirectory', () => {
-  it('serves files of the output directory on loopback and nothing outside it', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'sluice-serve-'));
-    await writeFile(join(root, 'index.html'), '<h1>demo</h1>');
-    const server = await serveDirectory(root, 0);
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      const index = await fetch(`${base}/`);
-      expect(index.status).toBe(200);
-      expect(index.headers.get('content-type')).toContain('text/html');
-      expect(await index.text()).toBe('<h1>demo</h1>');
-      expect((await fetch(`${base}/missing.csv`)).status).toBe(404);
-      expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
-      expect((await fetch(`${base}/%E0`)).status).toBe(400);
-      expect((await fetch(`${base}/`)).status).toBe(200);
-    } finally {
-      server.close();
-    }
+    const report = { read: 1, kept: 1, dropped: {}, rejected: {}, startedAt: '', durationMs: 1 };
+    const summary = [{ name: 'orders-dashboard', result: { reports: { filter: report } } }];
+    await writeFile(join(out, 'demo-summary.json'), JSON.stringify(summary));
+    expect(await demoReports(join(out, 'demo-summary.json'))).toEqual({
+      'orders-dashboard': { filter: report },
+    });
+    expect(await demoReports(join(out, 'missing.json'))).toEqual({});
   });
 });

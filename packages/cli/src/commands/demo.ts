@@ -1,17 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { PipelineReports } from '@sluice/example-dashboard';
 import { integer } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UsageError } from '../errors.js';
+import { openEngine, startDashboard } from './dashboard.js';
 import { DEMO_EXAMPLES, type DemoResult } from './demo-examples.js';
-import { renderSummaryPage } from './demo-page.js';
-import { serveDirectory } from './demo-server.js';
 import { describeResult } from './demo-text.js';
 
 /**
  * `sluice demo`: the five reference pipelines on generated data, each run report and the top query
- * rows on stderr, everything and a summary page under `--out`.
+ * rows on stderr, everything under `--out`, and a snapshot of the dashboard as `index.html`.
  *
  * @example sluice demo --rows 100000 --only orders-dashboard --serve
  */
@@ -20,12 +19,12 @@ export const demo: CommandRun = async ({ values }, io) => {
   const options = { rows: integer(values, 'rows', 20_000, 1), seed: integer(values, 'seed', 42) };
   const examples = selectExamples(typeof values.only === 'string' ? values.only : undefined);
   const results = await runExamples(examples, out, options, io.stderr);
-  const page = join(out, 'index.html');
-  const summary = results.map(({ title, result }) => ({ title, result }));
-  await writeFile(page, renderSummaryPage(summary, new Date().toISOString()));
   await writeFile(join(out, 'demo-summary.json'), `${JSON.stringify(results, null, 2)}\n`);
-  io.stderr(`summary page: ${page}`);
-  if (values.serve) await serve(out, integer(values, 'port', 8080), io.stderr);
+  const reports = Object.fromEntries(results.map(({ name, result }) => [name, result.reports]));
+  const page = join(out, 'index.html');
+  await writeFile(page, await dashboardSnapshot(out, reports));
+  io.stderr(`dashboard snapshot: ${page}`);
+  if (values.serve) await serve(out, integer(values, 'port', 8080), reports, io.stderr);
   return {
     out,
     page,
@@ -65,9 +64,20 @@ async function runExamples(
   return results;
 }
 
-async function serve(out: string, port: number, log: (line: string) => void): Promise<void> {
-  const server = await serveDirectory(out, port);
-  const address = server.address() as AddressInfo;
-  log(`serving ${out} on http://127.0.0.1:${address.port}/ (Ctrl-C to stop)`);
-  await new Promise<void>((resolve) => process.once('SIGINT', () => server.close(() => resolve())));
+/** The dashboard as a file: the same page `sluice dashboard` serves, over this run's output. */
+async function dashboardSnapshot(out: string, reports: PipelineReports): Promise<string> {
+  const engine = await openEngine({ engine: 'duckdb', data: out });
+  try {
+    const { renderDashboard } = await import('@sluice/example-dashboard');
+    return await renderDashboard(engine, { reports });
+  } finally {
+    await engine.close?.();
+  }
+}
+
+async function serve(out: string, port: number, reports: PipelineReports, log: (line: string) => void) {
+  const running = await startDashboard({ engine: 'duckdb', data: out }, port, reports);
+  log(`dashboard of ${out} on ${running.url} (each refresh re-runs the queries; Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  await running.close();
 }
