@@ -1,4 +1,9 @@
+export { type AthenaQueryScope, grantAthenaQueries } from './athena.js';
+export { grantObjects, type ObjectAccess } from './bucket-grants.js';
 export { bundleDir } from './bundles.js';
+export { type StatesDefinition, stateMachineDefinition, withLocalItems } from './definitions.js';
 export { type LeastPrivilegeScope, leastPrivilegeFindings, type TemplateJson } from './least-privilege.js';
 export { acknowledge, awsSolutionsErrors, referenceApp } from './nag.js';
+export { ensurePromiseWithResolvers } from './node20.js';
 export { type ParquetWasmFiles, SluiceFunction, type SluiceFunctionProps } from './sluice-function.js';
+export { type SynthesizedStack, synthForTest } from './testing.js';
