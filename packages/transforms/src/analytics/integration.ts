@@ -1,6 +1,7 @@
 import type { RunReport } from '@sluice/core/outcome';
+import { clamp01 } from '../scores.js';
 import { EmptyDomainError } from './errors.js';
-import { clamp01, roundTo } from './rounding.js';
+import { roundTo } from './rounding.js';
 import type { CustomerSummary, IntegrationScores, MaintenanceSummary } from './schema.js';
 
 /**

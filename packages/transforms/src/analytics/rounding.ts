@@ -4,12 +4,6 @@ export function roundTo(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Clamps into [0,1]; NaN becomes 0. */
-export function clamp01(value: number): number {
-  if (Number.isNaN(value)) return 0;
-  return Math.min(1, Math.max(0, value));
-}
-
 /**
  * A sum kept as an integer count of `10^-decimals` units, so it is exact and the same whatever order
  * values arrive in (plain float sums differ in the last digits, which then flip a rounded mean).

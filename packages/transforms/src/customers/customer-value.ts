@@ -1,6 +1,7 @@
 import type { Outcome } from '@sluice/core/outcome';
 import { kept, rejected } from '@sluice/core/outcome';
 import { describeIssues } from '@sluice/core/validation';
+import { clamp01, roundScore } from '../scores.js';
 import { InvalidCustomerValueOptionsError } from './errors.js';
 import type { Customer, CustomerSegment, ScoredCustomer } from './schema.js';
 import { CustomerSchema } from './schema.js';
@@ -77,7 +78,7 @@ export function scoreCustomerValue(
 ): Outcome<ScoredCustomer> {
   const parsed = CustomerSchema.safeParse(input);
   if (!parsed.success) return rejected('invalid-customer', describeIssues(parsed.error.issues));
-  const score = Math.round(customerValue(parsed.data, options) * 10_000) / 10_000;
+  const score = roundScore(customerValue(parsed.data, options));
   return kept({
     ...parsed.data,
     customer_value_score: score,
@@ -103,9 +104,4 @@ function checkedScales(scales: Record<Factor, number>): Record<Factor, number> {
     }
   }
   return scales;
-}
-
-function clamp01(value: number): number {
-  if (Number.isNaN(value)) return 0;
-  return Math.min(1, Math.max(0, value));
 }

@@ -1,7 +1,9 @@
+import { InvalidOptionsError } from '../errors.js';
+
 /** Thrown when customer-value options cannot work (zero scale, thresholds out of order). */
-export class InvalidCustomerValueOptionsError extends Error {
+export class InvalidCustomerValueOptionsError extends InvalidOptionsError {
   override readonly name = 'InvalidCustomerValueOptionsError';
-  constructor(readonly detail: string) {
-    super(`invalid customer-value options: ${detail}`);
+  constructor(detail: string) {
+    super('customer-value', detail);
   }
 }

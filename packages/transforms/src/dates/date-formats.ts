@@ -1,5 +1,6 @@
 import type { CalendarDay } from './calendar-day.js';
 import { calendarDay } from './calendar-day.js';
+import { DATE_FORMAT_NAMES } from './date-format-names.js';
 import type { ZonedCalendar } from './time-zone.js';
 
 /**
@@ -7,23 +8,10 @@ import type { ZonedCalendar } from './time-zone.js';
  * (`Z`, `+02:00`) it is converted to the configured time zone's calendar date, without one it is
  * read as wall time there. `YYYY-MM-DD HH:MM:SS` is wall time in the configured time zone.
  */
-export type DateFormat =
-  | 'YYYY-MM-DD'
-  | 'YYYY-MM-DD HH:MM:SS'
-  | 'ISO-8601'
-  | 'MM/DD/YYYY'
-  | 'YYYY/MM/DD'
-  | 'DD-MM-YYYY';
+export type DateFormat = (typeof DATE_FORMAT_NAMES)[number];
 
 /** Tried in this order; the first layout that matches and names a real date wins. */
-export const DEFAULT_DATE_FORMATS: readonly DateFormat[] = [
-  'YYYY-MM-DD',
-  'YYYY-MM-DD HH:MM:SS',
-  'ISO-8601',
-  'MM/DD/YYYY',
-  'YYYY/MM/DD',
-  'DD-MM-YYYY',
-];
+export const DEFAULT_DATE_FORMATS: readonly DateFormat[] = DATE_FORMAT_NAMES;
 
 type DayReader = (text: string, zoned: ZonedCalendar) => CalendarDay | undefined;
 

@@ -1,8 +1,10 @@
+import { InvalidOptionsError } from '../errors.js';
+
 /** Thrown when scoring options cannot produce a score in [0,1] (empty range, negative weight). */
-export class InvalidMaintenanceOptionsError extends Error {
+export class InvalidMaintenanceOptionsError extends InvalidOptionsError {
   override readonly name = 'InvalidMaintenanceOptionsError';
-  constructor(readonly detail: string) {
-    super(`invalid maintenance-priority options: ${detail}`);
+  constructor(detail: string) {
+    super('maintenance-priority', detail);
   }
 }
 

@@ -1,9 +1,13 @@
 import type { Outcome } from '@sluice/core/outcome';
 import { kept, rejected } from '@sluice/core/outcome';
 import { describeIssues } from '@sluice/core/validation';
+import { clamp01, roundScore } from '../scores.js';
 import { InvalidMaintenanceOptionsError } from './errors.js';
 import type { MachineReading, ScoredMachineReading } from './schema.js';
 import { MachineReadingSchema } from './schema.js';
+
+// Part of the maintenance entry point's API; customer scores round the same way.
+export { roundScore } from '../scores.js';
 
 /** A `[min, max]` sensor range; readings are normalised into it and clamped. */
 export type SensorRange = readonly [min: number, max: number];
@@ -61,11 +65,6 @@ export function scoreMaintenancePriority(
   return kept({ ...parsed.data, maintenance_priority_score: score });
 }
 
-/** Rounds a score to 4 decimals, the precision decisions and outputs use. */
-export function roundScore(score: number): number {
-  return Math.round(score * 10_000) / 10_000;
-}
-
 function priorityModel(options: MaintenancePriorityOptions): PriorityModel {
   const weights = {
     temperature: options.weights?.temperature ?? 0.3,
@@ -91,9 +90,4 @@ function checkedRange(name: string, range: SensorRange): SensorRange {
 
 function normalise(value: number, [min, max]: SensorRange): number {
   return clamp01((value - min) / (max - min));
-}
-
-function clamp01(value: number): number {
-  if (Number.isNaN(value)) return 0;
-  return Math.min(1, Math.max(0, value));
 }

@@ -1,3 +1,5 @@
+import { InvalidOptionsError } from '../errors.js';
+
 /** Thrown when the status or order-date column cannot be found in a CSV header. */
 export class OrderColumnNotFoundError extends Error {
   override readonly name = 'OrderColumnNotFoundError';
@@ -15,10 +17,10 @@ export class OrderColumnNotFoundError extends Error {
 }
 
 /** Thrown when stale-order options are out of range (negative age, unknown date format). */
-export class InvalidStaleOrderOptionsError extends Error {
+export class InvalidStaleOrderOptionsError extends InvalidOptionsError {
   override readonly name = 'InvalidStaleOrderOptionsError';
-  constructor(readonly detail: string) {
-    super(`invalid stale-order options: ${detail}`);
+  constructor(detail: string) {
+    super('stale-order', detail);
   }
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DATE_FORMAT_NAMES } from '../dates/date-format-names.js';
 
 /** The two fields of an order the stale rule reads, as found in the CSV (untrimmed text). */
 export const OrderFieldsSchema = z.object({
@@ -11,14 +12,7 @@ export type OrderFields = z.infer<typeof OrderFieldsSchema>;
 export const OrderRowSchema = z.array(z.string());
 export type OrderRow = z.infer<typeof OrderRowSchema>;
 
-const DateFormatSchema = z.enum([
-  'YYYY-MM-DD',
-  'YYYY-MM-DD HH:MM:SS',
-  'ISO-8601',
-  'MM/DD/YYYY',
-  'YYYY/MM/DD',
-  'DD-MM-YYYY',
-]);
+const DateFormatSchema = z.enum(DATE_FORMAT_NAMES);
 
 /** The serialisable part of the stale-order configuration (e.g. read from Lambda environment). */
 export const StaleOrderOptionsSchema = z.object({
