@@ -19,7 +19,9 @@ export { type StoreAndNotifyDeps, storeAndNotify } from './store-and-notify.js';
 export { type StoredCounts, storedCounts } from './stored-counts.js';
 export { TABLE_EXPORT_FILE, writeTableExport } from './table-export.js';
 export {
-  NOTIFIED_AT,
+  NOTIFICATION,
+  type OutboxNotification,
+  pendingNotification,
   TRANSACTION_KEY,
   TransactionTable,
   type TransactionTableOptions,

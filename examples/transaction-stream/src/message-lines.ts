@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { readJsonLines } from '@sluice/core/codecs';
 import type { SqsInput } from '@sluice/core/runner';
 import { TransactionInputError } from './errors.js';
 
@@ -27,14 +28,25 @@ async function readable(file: string): Promise<void> {
   }
 }
 
-/** Opens the file only when the runner starts reading, so an unread source holds no descriptor. */
+/**
+ * Opens the file only when the runner starts reading, so an unread source holds no descriptor.
+ * Core's JSON Lines reader splits the lines (a leading BOM removed, CRLF too); a line that is not
+ * JSON is still sent, as its text, for the handler to quarantine.
+ */
 async function* bodies(file: string): AsyncGenerator<SqsInput> {
   const handle = await open(file).catch((cause: unknown) => {
     throw new TransactionInputError(file, { cause });
   });
   try {
-    for await (const line of handle.readLines({ encoding: 'utf8' })) {
-      if (line.trim() !== '') yield { body: line };
+    const lines = readJsonLines(handle.createReadStream({ autoClose: false }), {
+      file,
+      encoding: 'utf-8',
+      keepRaw: true,
+      maxLineBytes: Number.POSITIVE_INFINITY,
+    });
+    for await (const line of lines) {
+      const body = line.ok ? line.value.raw : line.rejection.raw;
+      if (body !== undefined) yield { body };
     }
   } catch (cause) {
     throw new TransactionInputError(file, { cause });

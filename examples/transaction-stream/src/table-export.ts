@@ -29,6 +29,6 @@ function exportedItem(item: Record<string, unknown>) {
     unit_price: item.UnitPrice,
     total: Number(item.TotalCents) / 100,
     status: item.Status,
-    notified: item.NotifiedAt !== undefined,
+    notified: (item.Notification as { status?: string } | undefined)?.status === 'delivered',
   };
 }

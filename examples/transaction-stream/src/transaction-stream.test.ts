@@ -93,7 +93,7 @@ describe('transaction stream, end to end on dynalite', () => {
     expect(perTransaction).toEqual(owed);
     expect(perTransaction.filter((line) => line.startsWith(`${flaky} `))).toHaveLength(1);
     const notified = run.table
-      .filter((item) => item.NotifiedAt !== undefined)
+      .filter((item) => (item.Notification as { status?: string } | undefined)?.status === 'delivered')
       .map((item) => item.TransactionID);
     expect(notified.sort()).toEqual(owed.map((line) => line.split(' ')[0]).sort());
   });
@@ -113,8 +113,12 @@ describe('transaction stream, end to end on dynalite', () => {
   it('dead-letters the message whose notification keeps failing, after maxReceiveCount deliveries', async () => {
     const [poisonMessage] = expected.stored.get(poisoned)?.messages ?? [];
     expect(run.queue).toMatchObject({ deadLettered: 1, redelivered: 1 + 2 });
-    const letters = await readJsonLines<{ id: string; attempts: number }>(join(dir, 'dead-letters.jsonl'));
-    expect(letters.map((l) => [l.id, l.attempts])).toEqual([[messageIdOf(poisonMessage ?? 0), 3]]);
+    const letters = await readJsonLines<{ id: string; attempts: number; error?: string }>(
+      join(dir, 'dead-letters.jsonl'),
+    );
+    expect(letters.map((l) => [l.id, l.attempts, l.error])).toEqual([
+      [messageIdOf(poisonMessage ?? 0), 3, 'notification-failed: InternalError: SNS is unavailable'],
+    ]);
   });
 
   it('accounts for every message: balanced report, duplicates dropped, nothing lost', async () => {

@@ -2,12 +2,26 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { retry } from '@sluice/core/retry';
 import { DynamoDbSink } from '@sluice/sinks/dynamodb';
-import type { TransactionItem } from '@sluice/transforms/transactions';
+import type { TransactionItem, TransactionNotification } from '@sluice/transforms/transactions';
 
 /** The key attribute of the transactions table. */
 export const TRANSACTION_KEY = 'TransactionID';
-/** Set once the item's notifications were published; absent while they are still owed. */
-export const NOTIFIED_AT = 'NotifiedAt';
+/** The item's outbox: the notification it owes, written with the item and marked once delivered. */
+export const NOTIFICATION = 'Notification';
+
+/**
+ * A transaction's notification as the item holds it. `pending` from the write that stored the
+ * item until a delivery published it and marked it `delivered`; every delivery sends this text under
+ * this `id`, so a repeat is recognisable.
+ */
+export interface OutboxNotification {
+  id: string;
+  status: 'pending' | 'delivered';
+  kind: TransactionNotification['kind'];
+  subject: string;
+  message: string;
+  deliveredAt?: string;
+}
 
 /** Options of {@link TransactionTable}. */
 export interface TransactionTableOptions {
@@ -17,12 +31,14 @@ export interface TransactionTableOptions {
 }
 
 /**
- * The transactions table: idempotent puts of classified items, and the "notified" mark that lets a
- * redelivery finish what an earlier delivery started (publish once the write succeeded, then mark).
+ * The transactions table as an outbox: the item and the notification it owes are one conditional
+ * put, so no crash can leave one without the other; a later delivery finds the notification still
+ * `pending` and sends it, and a conditional update marks it `delivered`. No transactions are used.
  *
  * @example
  * const table = new TransactionTable({ tableName: 'transactions', client });
- * if ((await table.put(item)) === 'created') await publishThenMark();
+ * const written = await table.put(item, notification); // 'created' | 'duplicate' | 'conflict'
+ * const owed = await table.owedNotification(item.TransactionID); // still pending after a crash?
  */
 export class TransactionTable {
   readonly #sink: DynamoDbSink;
@@ -41,29 +57,44 @@ export class TransactionTable {
     });
   }
 
-  /** `created`, `duplicate` (same content stored before) or `conflict` (same id, other content). */
-  put(item: TransactionItem) {
-    return this.#sink.putIfAbsent({ ...item }, { fingerprint: item.Fingerprint });
+  /**
+   * Stores the item with its notification `pending`, unless the id is stored: `created`,
+   * `duplicate` (same content stored before) or `conflict` (same id, other content).
+   */
+  put(item: TransactionItem, notification?: TransactionNotification) {
+    const outbox = notification && { [NOTIFICATION]: pendingNotification(notification) };
+    return this.#sink.putIfAbsent({ ...item, ...outbox }, { fingerprint: item.Fingerprint });
   }
 
-  /** Whether the item's notifications were already published. */
-  async isNotified(transactionId: string): Promise<boolean> {
+  /** The stored item's notification if it is still owed (`pending`), else undefined. */
+  async owedNotification(transactionId: string): Promise<OutboxNotification | undefined> {
     const stored = await this.#sink.get({ [TRANSACTION_KEY]: transactionId });
-    return stored?.[NOTIFIED_AT] !== undefined;
+    const notification = stored?.[NOTIFICATION] as OutboxNotification | undefined;
+    return notification?.status === 'pending' ? notification : undefined;
   }
 
   /**
-   * Marks the item notified. Conditional, so the first mark wins; a concurrent delivery that also
-   * published (the at-least-once window) finds it set and leaves it as it is.
+   * Marks the notification `delivered`. Conditional (`pending` and the same id), so the first mark
+   * wins; a concurrent delivery that also published finds it set and leaves it as it is.
    */
-  async markNotified(transactionId: string, at: string): Promise<void> {
+  async markDelivered(transactionId: string, notificationId: string, at: string): Promise<void> {
     const command = new UpdateCommand({
       TableName: this.#tableName,
       Key: { [TRANSACTION_KEY]: transactionId },
-      UpdateExpression: 'SET #notified = :at',
-      ConditionExpression: 'attribute_exists(#key) AND attribute_not_exists(#notified)',
-      ExpressionAttributeNames: { '#key': TRANSACTION_KEY, '#notified': NOTIFIED_AT },
-      ExpressionAttributeValues: { ':at': at },
+      UpdateExpression: 'SET #n.#status = :delivered, #n.#at = :at',
+      ConditionExpression: '#n.#id = :id AND #n.#status = :pending',
+      ExpressionAttributeNames: {
+        '#n': NOTIFICATION,
+        '#status': 'status',
+        '#at': 'deliveredAt',
+        '#id': 'id',
+      },
+      ExpressionAttributeValues: {
+        ':delivered': 'delivered',
+        ':pending': 'pending',
+        ':at': at,
+        ':id': notificationId,
+      },
     });
     await retry(() => this.#client.send(command), { maxAttempts: 5, baseDelayMs: 50 }).catch(
       (error: unknown) => {
@@ -71,6 +102,16 @@ export class TransactionTable {
       },
     );
   }
+}
+
+/**
+ * The outbox entry a new item carries: the notification, not yet delivered.
+ *
+ * @example await table.put(item, notification) // stores pendingNotification(notification) beside the item
+ */
+export function pendingNotification(notification: TransactionNotification): OutboxNotification {
+  const { id, kind, subject, message } = notification;
+  return { id, status: 'pending', kind, subject, message };
 }
 
 function documentClient(client: DynamoDBDocumentClient | DynamoDBClient | undefined): DynamoDBDocumentClient {

@@ -1,9 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Rejection, SqsEvent } from '@sluice/core';
 import { fakeLambdaContext } from '@sluice/core/lambda';
+import { runSqsQueue } from '@sluice/core/runner';
 import { startLocalDynamo } from '@sluice/sinks/local/dynamo';
-import { MemoryNotifier } from '@sluice/sinks/notify';
+import { MemoryNotifier, type Notifier } from '@sluice/sinks/notify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TransactionStreamConfigError } from '../errors.js';
 import { processTransactionsHandler } from './process-transactions.js';
@@ -141,5 +143,90 @@ describe('processTransactionsHandler', () => {
     const created = processTransactionsHandler({ env });
     await expect(created).rejects.toThrow(TransactionStreamConfigError);
     await expect(created).rejects.toThrow(message);
+  });
+});
+
+describe('processTransactionsHandler, the outbox and permanent errors', () => {
+  let dynamo: RunningDynalite;
+  let client: DynamoDBDocumentClient;
+  const table = 'transactions-outbox-test';
+  beforeAll(async () => {
+    dynamo = await startLocalDynamo({ tables: [{ tableName: table, partitionKey: 'TransactionID' }] });
+    client = DynamoDBDocumentClient.from(new DynamoDBClient(dynamo.clientConfig));
+  });
+  afterAll(async () => {
+    client.destroy();
+    await dynamo.stop();
+  });
+  const stored = async (id: string) =>
+    (await client.send(new GetCommand({ TableName: table, Key: { TransactionID: id } }))).Item;
+
+  it('stores the notification pending with the item; a redelivery after a crash sends it once, same id', async () => {
+    const inner = new MemoryNotifier();
+    // Publishes, then "crashes" before the delivered mark: the at-least-once window.
+    let crash = true;
+    const notifier: Notifier = {
+      publish: async (notifications) => {
+        const report = await inner.publish(notifications);
+        if (crash) throw Object.assign(new Error('process killed'), { name: 'Crash' });
+        return report;
+      },
+    };
+    const handler = await processTransactionsHandler({
+      env: { TABLE_NAME: table },
+      dynamo: client,
+      notifier,
+    });
+    const message = {
+      id: 'o-1',
+      body: '{"transaction_id":"O-1","product_name":"tea","quantity":2,"unit_price":1.25}',
+    };
+    expect(await handler(sqsEvent([message]))).toEqual({ batchItemFailures: [{ itemIdentifier: 'o-1' }] });
+    const pending = (await stored('O-1'))?.Notification;
+    expect(pending).toMatchObject({
+      status: 'pending',
+      kind: 'inventory',
+      id: expect.stringMatching(/^inventory-/),
+    });
+    crash = false;
+    expect(await handler(sqsEvent([{ ...message, receiveCount: 2 }]))).toEqual({ batchItemFailures: [] });
+    expect(await handler(sqsEvent([{ ...message, id: 'o-2' }]))).toEqual({ batchItemFailures: [] });
+    expect(inner.sent.map((n) => [n.id, n.attributes?.notificationId])).toEqual([[pending.id, pending.id]]);
+    expect((await stored('O-1'))?.Notification).toEqual({
+      ...pending,
+      status: 'delivered',
+      deliveredAt: expect.any(String),
+    });
+  });
+
+  it('quarantines a 450 KB product name and a 3,000-character id on the first delivery, with the reason', async () => {
+    const notifier = new MemoryNotifier();
+    const quarantined: Rejection[] = [];
+    const handler = await processTransactionsHandler({
+      env: { TABLE_NAME: table },
+      dynamo: client,
+      notifier,
+      quarantine: (rejection) => void quarantined.push(rejection),
+      logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    });
+    const bodies = [
+      { transaction_id: 'BIG-1', product_name: 'x'.repeat(450 * 1024), quantity: 1, unit_price: 1 },
+      { transaction_id: 'T'.repeat(3000), product_name: 'tea', quantity: 1, unit_price: 1 },
+      { transaction_id: 'OK-1', product_name: 'tea', quantity: 1, unit_price: 1 },
+    ].map((body) => ({ body: JSON.stringify(body) }));
+    const queue = await runSqsQueue(bodies, handler, { maxReceiveCount: 3 });
+    expect(queue).toMatchObject({ received: 3, delivered: 3, redelivered: 0, deadLettered: 0 });
+    expect(
+      quarantined.map((r) => [r.reason, r.position?.kind === 'message' && r.position.messageId]),
+    ).toEqual([
+      ['item-too-large', '00000000-0000-4000-8000-000000000001'],
+      ['key-too-large', '00000000-0000-4000-8000-000000000002'],
+    ]);
+    expect(quarantined[0]?.message).toMatch(/"TransactionID":"BIG-1".* bytes, over the 409600-byte limit/);
+    expect(quarantined[1]?.message).toBe(
+      `key attribute "TransactionID" for table ${table} is 3000 bytes, over DynamoDB's 2048-byte limit`,
+    );
+    expect(await stored('BIG-1')).toBeUndefined();
+    expect(notifier.sent.map((n) => n.attributes?.transactionId)).toEqual(['OK-1']);
   });
 });

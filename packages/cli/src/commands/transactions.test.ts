@@ -85,6 +85,12 @@ describe('sluice transactions run', () => {
     ]);
   }, 60_000);
 
+  it('reads a UTF-8 BOM at the start of the input as no part of the first message', async () => {
+    await writeFile(input, `\ufeff${MESSAGES.slice(0, 3).join('\r\n')}\r\n`);
+    const run = await sluice('transactions', 'run', '--input', input, '--state', state);
+    expect(run.result).toMatchObject({ report: { read: 3, kept: 3, rejected: {} } });
+  }, 60_000);
+
   it.each([
     [['--state', 'x'], /--input is required/],
     [['--input', 'x'], /--state is required/],
