@@ -112,6 +112,36 @@ describe('writeDataset', () => {
     ]);
   });
 
+  it('overwrite_batch replaces one batch\'s files in every partition and leaves other batches alone', async () => {
+    await parquet(orders(['2025-10-30', '2025-10-31'], 2, 1), { batchId: 'oct', mode: 'overwrite_batch' });
+    await parquet(orders(['2025-10-31', '2025-11-01'], 2, 100), { batchId: 'oct-2', mode: 'overwrite_batch' });
+    const rerun = await parquet(orders(['2025-10-31'], 3, 1), { batchId: 'oct', mode: 'overwrite_batch' });
+    expect(rerun.deleted).toEqual(['lake/orders/date=2025-10-30/part-oct-0.parquet']);
+    expect(await keys()).toEqual([
+      'lake/orders/date=2025-10-31/part-oct-0.parquet',
+      'lake/orders/date=2025-10-31/part-oct-2-0.parquet',
+      'lake/orders/date=2025-11-01/part-oct-2-0.parquet',
+    ]);
+  });
+
+  it('overwrite_batch writes the same bytes when the same input is written again', async () => {
+    const read = async (key: string) => {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of await local.store.get(key)) chunks.push(chunk);
+      return Buffer.concat(chunks).toString('base64');
+    };
+    const write = () => parquet(orders(['2025-10-30'], 5), { batchId: 'src', mode: 'overwrite_batch' });
+    const [file] = (await write()).files;
+    const first = await read(file?.key ?? '');
+    const again = await write();
+    expect(again.deleted).toEqual([]);
+    expect(await read(file?.key ?? '')).toBe(first);
+  });
+
+  it('overwrite_batch without a batchId is refused', async () => {
+    await expect(parquet([], { mode: 'overwrite_batch' })).rejects.toThrow(DatasetOptionsError);
+  });
+
   it('overwrite replaces every old file of the dataset', async () => {
     await parquet(orders(['2025-01-30', '2025-01-31'], 3, 1));
     await local.store.put('lake/orders-archive/keep.txt', 'not part of the dataset');

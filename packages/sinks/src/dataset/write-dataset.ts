@@ -6,8 +6,12 @@ import { DatasetOptionsError } from './errors.js';
 import { partitionRow } from './hive-partitions.js';
 import { type PartitionBuffer, PartitionBuffers } from './partition-buffers.js';
 
-/** `append` adds files; `overwrite` replaces the whole dataset; `overwrite_partitions` only the partitions written to. */
-export type DatasetWriteMode = 'append' | 'overwrite' | 'overwrite_partitions';
+/**
+ * `append` adds files; `overwrite` replaces the whole dataset; `overwrite_partitions` only the
+ * partitions written to; `overwrite_batch` only the files an earlier write with the same `batchId`
+ * made, in any partition (one source's output, beside other sources' files).
+ */
+export type DatasetWriteMode = 'append' | 'overwrite' | 'overwrite_partitions' | 'overwrite_batch';
 
 export interface WriteDatasetOptions extends DatasetFormatOptions {
   store: ObjectStore;
@@ -24,7 +28,10 @@ export interface WriteDatasetOptions extends DatasetFormatOptions {
   maxOpenPartitions?: number;
   /** File name stem: `<name>-<id>-<n><ext>`. Default `part`. */
   name?: string;
-  /** Names files after this id (e.g. the stream's first sequence number) instead of a content hash. */
+  /**
+   * Names files after this id (e.g. the stream's first sequence number, or the source object)
+   * instead of a content hash. Required by `mode: 'overwrite_batch'`.
+   */
   batchId?: string;
   /** Where a record came from, for the rejections (its index is its place in `records`). */
   position?: (record: Row, index: number) => SourcePosition | undefined;
@@ -87,7 +94,7 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
     index++;
   }
   for (const buffer of buffers.drain()) await flush(buffer);
-  result.deleted = await removeReplaced(options, settings.prefix, result.files);
+  result.deleted = await removeReplaced(options, settings.prefix, result.files, format.extension);
   return result;
 }
 
@@ -103,6 +110,8 @@ function checkOptions(options: WriteDatasetOptions) {
   }
   checkFileNamePart('batchId', options.batchId);
   checkFileNamePart('name', options.name);
+  if (options.mode === 'overwrite_batch' && options.batchId === undefined)
+    throw new DatasetOptionsError(`mode "overwrite_batch" needs a batchId: it names the files to replace`);
   // An overwrite deletes what it did not write under the prefix: with no prefix that is the whole store.
   if (options.prefix === '' && (options.mode ?? 'append') !== 'append') {
     throw new DatasetOptionsError(
@@ -143,20 +152,34 @@ function partitionRejection(
 }
 
 /** Deletes, after the new files are in place, the old files an overwrite replaces. */
-async function removeReplaced(options: WriteDatasetOptions, prefix: string, files: DatasetFile[]) {
+async function removeReplaced(
+  options: WriteDatasetOptions,
+  prefix: string,
+  files: DatasetFile[],
+  extension: string,
+) {
   const mode = options.mode ?? 'append';
   if (mode === 'append') return [];
   const written = new Set(files.map((file) => file.key));
   const scopes =
-    mode === 'overwrite' ? [prefix] : [...new Set(files.map((file) => partitionFolder(file.key)))];
+    mode === 'overwrite_partitions' ? [...new Set(files.map((file) => partitionFolder(file.key)))] : [prefix];
+  const replaces = mode === 'overwrite_batch' ? batchFileTest(options, extension) : () => true;
   const deleted: string[] = [];
   for (const scope of scopes) {
     for await (const object of listAll(options.store, scope))
-      if (!written.has(object.key)) deleted.push(object.key);
+      if (!written.has(object.key) && replaces(object.key)) deleted.push(object.key);
   }
   // Listed first, deleted after: deleting while paging could shift a cursor past live keys.
   for (const key of deleted) await options.store.delete(key);
   return deleted;
+}
+
+/** Whether a key is a file of this batch (`<name>-<batchId>-<n><ext>`), in whatever partition. */
+function batchFileTest(options: WriteDatasetOptions, extension: string): (key: string) => boolean {
+  const quote = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stem = `${quote(options.name ?? 'part')}-${quote(options.batchId ?? '')}`;
+  const file = new RegExp(`^${stem}-\\d+${quote(extension)}$`);
+  return (key) => file.test(key.slice(key.lastIndexOf('/') + 1));
 }
 
 function partitionFolder(key: string): string {
