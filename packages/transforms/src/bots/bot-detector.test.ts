@@ -92,7 +92,7 @@ describe('BotDetector lateness', () => {
   ])('an event %s (t=%i after t=20000)', (_, time, counted) => {
     const detector = new BotDetector({ allowedLatenessMs: 10_000 });
     detector.push([event('u1', 20_000), event('u1', time)]);
-    expect(detector.tally()).toEqual({ counted: 1 + counted, late: 1 - counted, noKey: 0 });
+    expect(detector.tally()).toEqual({ counted: 1 + counted, late: 1 - counted, noKey: 0, future: 0 });
   });
 
   it('counts a late event into a window that is still open', () => {
@@ -125,7 +125,7 @@ describe('BotDetector keys', () => {
   it('drops events without a key, counting them', () => {
     const detector = new BotDetector({ keyBy: 'ip' });
     detector.push(burst('u1', 3));
-    expect(detector.tally()).toEqual({ counted: 0, late: 0, noKey: 3 });
+    expect(detector.tally()).toEqual({ counted: 0, late: 0, noKey: 3, future: 0 });
   });
 
   it('accepts a key function', () => {

@@ -1,20 +1,28 @@
 import { type BotDetectorOptions, keyFunction, type WindowSettings, windowSettings } from './options.js';
 import type { BotDetection, BotEvent } from './schema.js';
+import { ShardCheckpoints, type StreamPoint } from './shard-checkpoints.js';
 import { type BotDetectorState, checkedState } from './state.js';
-import { KeyedWindowCounter } from './window-counter.js';
+import { KeyedWindowCounter, type WindowCount } from './window-counter.js';
 
-/** What became of the events pushed so far: counted in a window, late, or without a key. */
+/** What became of the events pushed so far: counted in a window, late, without a key, or dated too far ahead. */
 export interface BotTally {
   counted: number;
   late: number;
   noKey: number;
+  /** Rejected as `future-event`: too far ahead of the stream's event time (see `maxFutureMs`). */
+  future: number;
 }
+
+/** What became of one event (see {@link BotDetector.add}). */
+export type BotEventOutcome = WindowCount | 'no-key';
 
 /**
  * Incremental bot / DDoS detection: counts events per key in event-time windows and reports the
  * windows whose count passes the flag threshold once the watermark closes them. Push batches in
  * arrival order; the detections are the same however the events are batched, and across
- * `snapshot()` / `restore()` between invocations.
+ * `snapshot()` / `restore()` between invocations. For a stream delivered at least once, the state
+ * also holds the highest sequence number applied per shard: skip a record when `isApplied` says so
+ * and `checkpoint` it once applied, and a redelivered batch changes nothing.
  *
  * @example
  * const detector = new BotDetector({ keyBy: 'user_id', windowMs: 10_000 });
@@ -26,6 +34,7 @@ export class BotDetector {
   readonly #settings: WindowSettings;
   readonly #keyOf: (event: BotEvent) => string | undefined;
   readonly #counter: KeyedWindowCounter;
+  readonly #checkpoints = new ShardCheckpoints();
   #noKey = 0;
 
   constructor(options: BotDetectorOptions = {}) {
@@ -37,12 +46,36 @@ export class BotDetector {
   /** Counts the events; returns the detections of the windows they closed. */
   push(events: Iterable<BotEvent>): BotDetection[] {
     const out: BotDetection[] = [];
-    for (const event of events) {
-      const key = this.#keyOf(event);
-      if (key) this.#counter.add(key, event.event_time, out);
-      else this.#noKey++;
-    }
+    for (const event of events) this.add(event, out);
     return out;
+  }
+
+  /**
+   * Counts one event and says what became of it: `counted`, `late`, `no-key`, or `future-event`
+   * (dated too far ahead: to be rejected with its position). Detections of closed windows go to `out`.
+   *
+   * @example if (detector.add(event, detections) === 'future-event') quarantine(record, detector.describeFuture(event));
+   */
+  add(event: BotEvent, out: BotDetection[]): BotEventOutcome {
+    const key = this.#keyOf(event);
+    if (key) return this.#counter.add(key, event.event_time, out);
+    this.#noKey++;
+    return 'no-key';
+  }
+
+  /** Why {@link add} just called `event` a `future-event`, for its rejection. */
+  describeFuture(event: BotEvent): string {
+    return this.#counter.describeFuture(event.event_time);
+  }
+
+  /** Whether the record at `point` was applied already (at or below its shard's checkpoint). */
+  isApplied(point: StreamPoint): boolean {
+    return this.#checkpoints.isApplied(point);
+  }
+
+  /** Records that the record at `point` was applied (counted, dropped or rejected). */
+  checkpoint(point: StreamPoint): void {
+    this.#checkpoints.advance(point);
   }
 
   /** End of input: closes every open window and returns its detections. */
@@ -64,21 +97,24 @@ export class BotDetector {
   /** The detector's state as plain JSON (open windows only). */
   snapshot(): BotDetectorState {
     const { windowMs, slideMs, allowedLatenessMs } = this.#settings;
-    const { counted, late, ...counter } = this.#counter.snapshot();
+    const { counted, late, future, ...counter } = this.#counter.snapshot();
     return {
-      version: 1,
+      version: 2,
       windowMs,
       slideMs,
       allowedLatenessMs,
       ...counter,
-      tally: { counted, late, noKey: this.#noKey },
+      checkpoints: this.#checkpoints.toJSON(),
+      tally: { counted, late, noKey: this.#noKey, future },
     };
   }
 
   /** Replaces the state with a snapshot; throws BotDetectorStateError if it does not fit. */
   restore(state: unknown): void {
-    const { maxEventTime, watermark, windows, tally } = checkedState(state, this.#settings);
-    this.#counter.restore({ maxEventTime, watermark, windows, counted: tally.counted, late: tally.late });
+    const { maxEventTime, watermark, windows, jump, checkpoints, tally } = checkedState(state, this.#settings);
+    const { counted, late, future } = tally;
+    this.#counter.restore({ maxEventTime, watermark, windows, jump, counted, late, future });
+    this.#checkpoints.restore(checkpoints);
     this.#noKey = tally.noKey;
   }
 }

@@ -10,9 +10,11 @@ const NO_KEY = { drop: 'no-key' } as const;
 
 /**
  * Bot detection as the rules of a CSV run: every record is counted in its windows (`keep`),
- * dropped `late` or `no-key`, or rejected `schema` with the column to blame. The `record` rule
+ * dropped `late` or `no-key`, or rejected `schema` or `future-event` (dated too far ahead, see
+ * `maxFutureMs`) with the column to blame. The `record` rule
  * validates with {@link BotEventSchema}; the `line` rule (when events are keyed by a column) reads
- * time and key from bytes through {@link BotEventBytes} and hands anything else to `record`.
+ * time and key from bytes through {@link BotEventBytes} and hands anything else, and any line
+ * dated ahead of the stream, to `record`.
  * Detections of the windows that close are collected in `detections`.
  *
  * @example
@@ -35,7 +37,7 @@ export class BotCsvRules implements CsvRules {
     if (typeof keyBy === 'function') this.line = undefined;
     else {
       const bytes = new BotEventBytes(columns, keyBy);
-      this.line = (line) => (bytes.read(line) ? this.#count(bytes.key, bytes.time) : 'parse');
+      this.line = (line) => (bytes.read(line) ? this.#countLine(bytes.key, bytes.time) : 'parse');
     }
   }
 
@@ -58,8 +60,20 @@ export class BotCsvRules implements CsvRules {
     return this.#counter.size;
   }
 
-  #count(key: string | number | undefined, time: number): 'keep' | typeof LATE | typeof NO_KEY {
+  /** The byte rule cannot reject: a line dated ahead goes to the record rule, which decides it. */
+  #countLine(key: string | number, time: number): CsvLineVerdict {
+    if (key === '') return NO_KEY;
+    if (this.#counter.isAhead(time)) return 'parse';
+    return this.#counter.add(key, time, this.detections) === 'counted' ? 'keep' : LATE;
+  }
+
+  #count(key: string | number | undefined, time: number): CsvVerdict {
     if (key === undefined || key === '') return NO_KEY;
-    return this.#counter.add(key, time, this.detections) ? 'keep' : LATE;
+    const counted = this.#counter.add(key, time, this.detections);
+    if (counted === 'counted') return 'keep';
+    if (counted === 'late') return LATE;
+    const message = this.#counter.describeFuture(time);
+    const column = this.#columns.header[this.#columns.at.event_time];
+    return column === undefined ? { reject: 'future-event', message } : { reject: 'future-event', message, column };
   }
 }

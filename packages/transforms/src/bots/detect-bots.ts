@@ -40,12 +40,13 @@ export interface DetectBotsOptions extends BotDetectorOptions {
 export interface BotRun {
   detections: BotDetection[];
   rejections: Rejection[];
-  /** kept = counted in a window; dropped `late` and `no-key`; rejected `schema`. */
+  /** kept = counted in a window; dropped `late` and `no-key`; rejected `schema` and `future-event`. */
   report: RunReport;
 }
 
 /**
- * Bot detection over a finite sequence of events: validates, counts, flushes at the end.
+ * Bot detection over a finite sequence of events: validates, counts, flushes at the end. An event
+ * dated too far ahead (see `maxFutureMs`) is rejected as `future-event` with its position.
  *
  * @example
  * const { detections, report } = detectBots(rows, { windowMs: 10_000, flagThreshold: 5 });
@@ -54,21 +55,30 @@ export interface BotRun {
 export function detectBots(rows: Iterable<unknown>, options: DetectBotsOptions = {}): BotRun {
   const detector = new BotDetector(options);
   const tally = new RunTally(options.now ? { now: options.now } : {});
-  const events: BotEvent[] = [];
+  const detections: BotDetection[] = [];
   const rejections: Rejection[] = [];
   let index = 0;
   for (const row of rows) {
     const record = readRow(row, index++, options.positionOf);
-    if (record.ok) events.push(record.value);
-    else rejections.push(record.rejection);
+    if (!record.ok) rejections.push(record.rejection);
+    else if (detector.add(record.value, detections) === 'future-event')
+      rejections.push(futureEvent(detector, record.value, index - 1, record.position));
   }
-  const detections = [...detector.push(events), ...detector.flush()];
-  const { counted, late, noKey } = detector.tally();
+  detections.push(...detector.flush());
+  const { counted, late, noKey, future } = detector.tally();
   tally.keep(counted);
   if (late) tally.drop('late', late);
   if (noKey) tally.drop('no-key', noKey);
-  if (rejections.length) tally.reject('schema', rejections.length);
+  if (rejections.length > future) tally.reject('schema', rejections.length - future);
+  if (future) tally.reject('future-event', future);
   return { detections, rejections, report: tally.report() };
+}
+
+function futureEvent(detector: BotDetector, event: BotEvent, index: number, position?: SourcePosition) {
+  const where = position ? `${describePosition(position)}: ` : `event #${index}: `;
+  const rejection: Rejection = { reason: 'future-event', message: where + detector.describeFuture(event) };
+  if (position) rejection.position = position;
+  return rejection;
 }
 
 /** Without a position, the message still says which row: `event #12: price: …`. */

@@ -1,10 +1,24 @@
 /**
- * Window or threshold options that cannot work (a zero window, a slide longer than the window…).
+ * A detector option outside its allowed range (a zero window, a slide longer than the window, more
+ * than 1,000 windows per event…). Names the option and the range, so a CLI or a config loader can
+ * point at its own flag or variable.
  *
- * @example new BotDetector({ windowMs: 0 }) // throws BotDetectorOptionsError
+ * @example new BotDetector({ windowMs: 60_000, slideMs: 1 }) // throws: slideMs must be an integer in [60, 60000] (…), got 1
  */
 export class BotDetectorOptionsError extends Error {
   override readonly name = 'BotDetectorOptionsError';
+  constructor(
+    /** The option, as `BotDetectorOptions` names it (`slideMs`). */
+    readonly option: string,
+    /** The allowed range, inclusive. */
+    readonly min: number,
+    readonly max: number,
+    readonly value: unknown,
+    /** Why the range is what it is, when it depends on other options. */
+    readonly why?: string,
+  ) {
+    super(`${option} must be an integer in [${min}, ${max}]${why ? ` (${why})` : ''}, got ${String(value)}`);
+  }
 }
 
 /**
@@ -14,6 +28,15 @@ export class BotDetectorOptionsError extends Error {
  */
 export class BotDetectorStateError extends Error {
   override readonly name = 'BotDetectorStateError';
+}
+
+/**
+ * A stream position whose sequence number is not decimal digits, so it cannot be checkpointed.
+ *
+ * @example detector.checkpoint({ shard: 'shardId-000000000000', sequenceNumber: '12e3' }) // throws BotSequenceNumberError
+ */
+export class BotSequenceNumberError extends Error {
+  override readonly name = 'BotSequenceNumberError';
 }
 
 /**

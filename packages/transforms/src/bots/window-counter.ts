@@ -1,5 +1,6 @@
 import { type CounterKey, counterKey, keyText } from './counter-key.js';
 import { BotEventTimeError } from './errors.js';
+import { FutureEventGuard, type PendingJump } from './future-event-guard.js';
 import type { WindowSettings } from './options.js';
 import type { BotDetection } from './schema.js';
 import { WindowSlots } from './window-slots.js';
@@ -19,14 +20,21 @@ export interface WindowCounterState {
   watermark: number | null;
   /** Open windows by ascending start, each with its `[key, count]` pairs in arrival order. */
   windows: [start: number, counts: [key: string, count: number][]][];
+  /** A run of far-ahead events waiting for agreement (see {@link FutureEventGuard}). */
+  jump: PendingJump | null;
   counted: number;
   late: number;
+  future: number;
 }
+
+/** What became of one event: counted in a window, behind the watermark, or dated too far ahead. */
+export type WindowCount = 'counted' | 'late' | 'future-event';
 
 /**
  * Counts events per key in event-time windows (tumbling, or sliding with starts every `slideMs`,
  * aligned to the epoch) and closes a window once the watermark (newest event time − allowed
- * lateness) reaches its end. An event whose every window is already closed is late and not counted.
+ * lateness) reaches its end. An event whose every window is already closed is late and not counted;
+ * one dated too far ahead is a `future-event`, not counted and moving nothing (see {@link FutureEventGuard}).
  * Windows close in order of end, then keys in order of first arrival, so the output depends only
  * on the event sequence, never on how it was cut into batches. A closed window's keys are dropped
  * (its memory serves the next window).
@@ -34,11 +42,12 @@ export interface WindowCounterState {
  * @example
  * const counter = new KeyedWindowCounter(windowSettings());
  * const out: BotDetection[] = [];
- * counter.add('520088904', 1_572_566_400_000, out); // true: counted
+ * counter.add('520088904', 1_572_566_400_000, out); // 'counted'
  */
 export class KeyedWindowCounter {
   readonly #settings: WindowSettings;
   readonly #tumbling: boolean;
+  readonly #guard: FutureEventGuard;
   #maxEventTime = Number.NEGATIVE_INFINITY;
   #watermark = Number.NEGATIVE_INFINITY;
   /** End of the oldest open window: one comparison per event decides whether anything closes. */
@@ -50,29 +59,56 @@ export class KeyedWindowCounter {
   #spare: WindowBucket | undefined;
   #counted = 0;
   #late = 0;
+  #future = 0;
 
   constructor(settings: WindowSettings) {
     this.#settings = settings;
     this.#tumbling = settings.slideMs === settings.windowMs;
+    this.#guard = new FutureEventGuard(settings);
   }
 
   /**
-   * Counts one event at `time` (epoch ms); detections of windows it closes go to `out`. False if
-   * late. A key is held as {@link counterKey} makes it, so `'7'` and `7` are one key.
+   * Counts one event at `time` (epoch ms) and says what became of it; detections of windows it
+   * closes go to `out`. A key is held as {@link counterKey} makes it, so `'7'` and `7` are one key.
    */
-  add(key: string | number, time: number, out: BotDetection[]): boolean {
+  add(key: string | number, time: number, out: BotDetection[]): WindowCount {
     if (time - time !== 0) throw new BotEventTimeError(`event time of key "${key}" is not finite: ${time}`);
-    if (time > this.#maxEventTime) this.#advance(time, out);
+    if (time > this.#maxEventTime) {
+      if (this.#guard.isAhead(time, this.#maxEventTime) && !this.#guard.admit(time)) {
+        this.#future++;
+        return 'future-event';
+      }
+      this.#advance(time, out);
+    }
+    this.#guard.settle();
     return this.#count(counterKey(key), time);
   }
 
-  #count(key: CounterKey, time: number): boolean {
+  /**
+   * Whether `add` would have to judge `time` as dated too far ahead (a `future-event` or the end of
+   * a jump). Changes nothing, so a byte rule can hand such a line to the record rule.
+   */
+  isAhead(time: number): boolean {
+    return time > this.#maxEventTime && this.#guard.isAhead(time, this.#maxEventTime);
+  }
+
+  /** Why `add` just called `time` a `future-event`, for the rejection. */
+  describeFuture(time: number): string {
+    const { maxFutureMs, jumpConfirmations } = this.#settings;
+    const newest = Number.isFinite(this.#maxEventTime) ? new Date(this.#maxEventTime).toISOString() : 'none';
+    return (
+      `event time ${new Date(time).toISOString()} is more than ${maxFutureMs} ms ahead of the newest ` +
+      `event time (${newest}) or of the clock; ${jumpConfirmations} consecutive such events move the watermark`
+    );
+  }
+
+  #count(key: CounterKey, time: number): WindowCount {
     const slide = this.#settings.slideMs;
     const start = Math.floor(time / slide) * slide;
     const counted = this.#tumbling ? this.#countIn(start, key) : this.#countSliding(start, time, key);
     if (counted) this.#counted++;
     else this.#late++;
-    return counted;
+    return counted ? 'counted' : 'late';
   }
 
   /** Closes every open window (end of input); later events for those windows are late. */
@@ -82,8 +118,8 @@ export class KeyedWindowCounter {
     if (last && last.end > this.#watermark) this.#watermark = last.end;
   }
 
-  get tally(): { counted: number; late: number } {
-    return { counted: this.#counted, late: this.#late };
+  get tally(): { counted: number; late: number; future: number } {
+    return { counted: this.#counted, late: this.#late, future: this.#future };
   }
 
   /** Open windows and the (window, key) counters they hold: what memory grows with. */
@@ -98,8 +134,10 @@ export class KeyedWindowCounter {
       maxEventTime: Number.isFinite(this.#maxEventTime) ? this.#maxEventTime : null,
       watermark: Number.isFinite(this.#watermark) ? this.#watermark : null,
       windows: this.#open.map((bucket) => [bucket.start, entries(bucket)]),
+      jump: this.#guard.pending,
       counted: this.#counted,
       late: this.#late,
+      future: this.#future,
     };
   }
 
@@ -113,8 +151,10 @@ export class KeyedWindowCounter {
       const bucket = this.#bucketAt(start);
       for (const [key, count] of counts) increment(bucket, counterKey(key), count);
     }
+    this.#guard.pending = state.jump;
     this.#counted = state.counted;
     this.#late = state.late;
+    this.#future = state.future;
   }
 
   #advance(time: number, out: BotDetection[]): void {
@@ -125,10 +165,26 @@ export class KeyedWindowCounter {
     if (watermark >= this.#nextEnd) this.#closeThrough(watermark, out);
   }
 
+  /**
+   * Counts the event in each open window holding it, newest first, walking the open windows once
+   * alongside: linear in windowMs / slideMs, where a lookup per window was quadratic.
+   */
   #countSliding(lastStart: number, time: number, key: CounterKey): boolean {
+    const { windowMs, slideMs } = this.#settings;
+    const open = this.#open;
+    let at = open.length;
     let counted = false;
-    for (let start = lastStart; start > time - this.#settings.windowMs; start -= this.#settings.slideMs) {
-      if (this.#countIn(start, key)) counted = true;
+    for (let start = lastStart; start > time - windowMs; start -= slideMs) {
+      if (start + windowMs <= this.#watermark) break; // older windows end earlier: closed too
+      while (at > 0 && (open[at - 1] as WindowBucket).start > start) at--;
+      let bucket = open[at - 1];
+      if (bucket === undefined || bucket.start !== start) {
+        bucket = this.#reused(start);
+        open.splice(at++, 0, bucket);
+        this.#nextEnd = (open[0] as WindowBucket).end;
+      }
+      increment(bucket, key, 1);
+      counted = true;
     }
     return counted;
   }
