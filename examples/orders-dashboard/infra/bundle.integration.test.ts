@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { bundleDir, type SynthesizedStack, synthForTest } from '@sluice/cdk';
+import { type RunningS3rver, startS3rver } from '@sluice/sinks/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s3PutEvent } from '../src/s3-put-event.js';
+import { OrdersDashboardStack } from './stack.js';
+
+const exampleDir = fileURLToPath(new URL('..', import.meta.url));
+const ORDERS = readFileSync(
+  new URL('../src/handlers/fixtures/orders-crlf-quoted-amount.csv', import.meta.url),
+);
+let orders: SynthesizedStack<OrdersDashboardStack>;
+let s3rver: RunningS3rver;
+let s3: S3Client;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  orders = synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir);
+  s3rver = await startS3rver({ bucket: 'orders-bucket' });
+  s3 = new S3Client(s3rver.clientConfig);
+  // What the bundle's default S3 client reads on Lambda comes from the environment; here it is s3rver.
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_S3: s3rver.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    ORDERS_AS_OF: '2025-06-30',
+    ORDERS_MAX_AGE_DAYS: '30',
+    ORDERS_TIME_ZONE: 'UTC',
+  });
+});
+afterAll(async () => {
+  process.env = saved;
+  s3?.destroy();
+  await s3rver?.stop();
+  orders?.remove();
+});
+
+const body = async (key: string) =>
+  (await s3.send(new GetObjectCommand({ Bucket: 'orders-bucket', Key: key }))).Body?.transformToString();
+
+describe('the filter bundle synth wrote to cdk.out', () => {
+  it('filters a raw CSV put on S3, from the S3 event Lambda would receive', async () => {
+    const dir = bundleDir(orders.outdir, orders.template.toJSON(), 'FilterOrders');
+    const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+    const key = 'raw/June Orders+1.csv';
+    await s3.send(new PutObjectCommand({ Bucket: 'orders-bucket', Key: key, Body: ORDERS }));
+    const context = {
+      getRemainingTimeInMillis: () => 60_000,
+      functionName: 'FilterOrders',
+      awsRequestId: 'r1',
+    };
+    await handler(s3PutEvent('orders-bucket', key, ORDERS.length), context);
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'orders-bucket' }));
+    expect((listed.Contents ?? []).map((object) => object.Key).sort()).toEqual([
+      'processed-parquet/June Orders+1.parquet',
+      'processed/June Orders+1.csv',
+      'quarantine/June Orders+1.jsonl',
+      'raw/June Orders+1.csv',
+      'reports/June Orders+1.json',
+    ]);
+    const lines = ORDERS.toString().split('\r\n');
+    expect(await body('processed/June Orders+1.csv')).toBe(
+      [lines[0], lines[1], lines[4], lines[5], ''].join('\r\n'),
+    );
+    expect(JSON.parse((await body('reports/June Orders+1.json')) ?? '{}')).toMatchObject({
+      report: { read: 6, kept: 3, dropped: { stale: 1 } },
+    });
+  });
+});
