@@ -56,8 +56,10 @@ export class BatchAccount {
     try {
       const decoded = pipeline.decode ? await pipeline.decode(record) : identity<T>(record, origin);
       if (!decoded.ok) return await this.#reject(pipeline, record, origin, decoded.rejection);
-      const verdict = await pipeline.process(decoded.value, record);
-      return await this.#settle(pipeline, record, origin, verdict ?? undefined);
+      const verdict = (await pipeline.process(decoded.value, record)) ?? undefined;
+      if (verdict?.kind !== 'rejected') return this.#settle(origin, verdict);
+      const rejection = rejectionFrom(origin, verdict.reason, verdict.message);
+      return await this.#reject(pipeline, record, origin, rejection);
     } catch (error) {
       return this.#thrown(pipeline, record, origin, error);
     }
@@ -116,15 +118,11 @@ export class BatchAccount {
       error: serializeError(error),
     });
     const message = error instanceof Error ? error.message : String(error);
-    return this.#rejectAt(origin, pipeline, record, kind.reason, message);
+    return this.#reject(pipeline, record, origin, rejectionFrom(origin, kind.reason, message));
   }
 
-  async #settle<R, T>(
-    pipeline: RecordPipeline<R, T>,
-    record: R,
-    origin: RecordOrigin,
-    verdict: RecordVerdict,
-  ): Promise<Settlement> {
+  /** Counts a verdict that needs no sink: kept, dropped, or handed back for a retry. */
+  #settle(origin: RecordOrigin, verdict: Exclude<RecordVerdict, { kind: 'rejected' }>): Settlement {
     if (verdict === undefined || verdict.kind === 'kept') {
       this.#tally.keep();
       return { kind: 'kept', value: verdict?.value };
@@ -133,19 +131,7 @@ export class BatchAccount {
       this.#tally.drop(verdict.reason);
       return DROPPED;
     }
-    if (verdict.kind === 'retry') return this.fail(origin.id, verdict.reason, verdict.cause);
-    return this.#rejectAt(origin, pipeline, record, verdict.reason, verdict.message);
-  }
-
-  /** Rejects the record with a rejection that points at where it came from. */
-  #rejectAt<R, T>(
-    origin: RecordOrigin,
-    pipeline: RecordPipeline<R, T>,
-    record: R,
-    reason: string,
-    message: string,
-  ): Promise<Settlement> {
-    return this.#reject(pipeline, record, origin, rejectionAt(reason, message, origin.position, origin.raw));
+    return this.fail(origin.id, verdict.reason, verdict.cause);
   }
 
   async #reject<R, T>(
@@ -163,6 +149,11 @@ export class BatchAccount {
     this.#tally.reject(rejection.reason);
     return REJECTED;
   }
+}
+
+/** A rejection that points at where the record came from. */
+function rejectionFrom(origin: RecordOrigin, reason: string, message: string): Rejection {
+  return rejectionAt(reason, message, origin.position, origin.raw);
 }
 
 function errorName(error: unknown): string {
