@@ -19,7 +19,7 @@ const result = await writeDataset({
   format: 'parquet', // or 'csv' | 'jsonl' | any FileFormat
   parquet: { schema },
   partitionBy: ['orderdate'], // -> lake/orders/orderdate=2025-01-31/part-<hash>-0.parquet
-  mode: 'overwrite_partitions', // 'append' (default) | 'overwrite' | 'overwrite_partitions'
+  mode: 'overwrite_partitions', // 'append' (default) | 'overwrite' | 'overwrite_partitions' | 'overwrite_batch'
   records,
   batchSize: 100_000, // rows per file (and per Parquet row group)
 });
