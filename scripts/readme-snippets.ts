@@ -57,13 +57,17 @@ export function snippetProblems(packageDir: string, write = false): string[] {
     const region = exampleRegion(packageDir, file);
     if (region === shown) return block;
     if (!write)
-      problems.push(`README.md block of ${file} differs from the file: run \`pnpm readme:snippets --write\``);
+      problems.push(
+        `README.md block of ${file} differs from the file: edit ${file} (the block is copied from it), then run \`pnpm readme:snippets --write\``,
+      );
     return `<!-- snippet: ${file} -->\n\`\`\`ts\n${region}\`\`\`\n<!-- /snippet -->`;
   });
   const fences = [...readme.matchAll(TS_FENCE)].length;
   const blocks = [...readme.matchAll(BLOCK)].length;
   if (fences !== blocks)
-    problems.push(`README.md has ${fences - blocks} TypeScript block(s) outside <!-- snippet: … --> markers`);
+    problems.push(
+      `README.md has ${fences - blocks} TypeScript block(s) outside <!-- snippet: … --> markers: put each in examples/<name>.ts between \`// #region readme\` and \`// #endregion\`, test it in examples/readme.test.ts`,
+    );
   if (write && synced !== readme) writeFileSync(path, synced);
   return problems;
 }
