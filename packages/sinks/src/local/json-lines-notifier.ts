@@ -1,8 +1,8 @@
 import { mkdir, open, readFile, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { DeliveryReport, Undelivered } from '../notify/delivery.js';
+import type { DeliveryReport } from '../notify/delivery.js';
 import type { Notification, Notifier } from '../notify/notifier.js';
-import { toSnsEntry } from '../sns/message.js';
+import { acceptAsSns } from '../notify/sns-acceptance.js';
 
 /**
  * The local stand-in for SNS: appends each notification as one JSON line to a file and syncs it
@@ -31,26 +31,14 @@ export class JsonLinesNotifier implements Notifier {
 
   async #publish(notifications: readonly Notification[]): Promise<DeliveryReport<Notification>> {
     const ids = await this.#sentIds();
-    const rejected: Undelivered<Notification>[] = [];
-    const lines: string[] = [];
-    const written = new Set<string>();
-    let sent = 0;
-    for (const [index, notification] of notifications.entries()) {
-      const built = toSnsEntry(notification, index);
-      if (!built.ok) {
-        rejected.push(built.rejection);
-        continue;
-      }
-      sent++;
-      const { id } = notification;
-      if (id !== undefined && (ids.has(id) || written.has(id))) continue;
-      if (id !== undefined) written.add(id);
-      lines.push(`${JSON.stringify({ ...notification, subject: built.entry.subject })}\n`);
-    }
+    const { fresh, freshIds, report } = acceptAsSns(notifications, ids);
+    const lines = fresh.map(
+      ({ notification, subject }) => `${JSON.stringify({ ...notification, subject })}\n`,
+    );
     if (lines.length > 0) await this.#append(lines.join(''));
     // Only once the lines are on disk: a failed append must not make a retry look like a repeat.
-    for (const id of written) ids.add(id);
-    return { sent, retried: 0, rejected, failed: [] };
+    for (const id of freshIds) ids.add(id);
+    return report;
   }
 
   async #sentIds(): Promise<Set<string>> {

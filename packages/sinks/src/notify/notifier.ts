@@ -1,5 +1,5 @@
-import { toSnsEntry } from '../sns/message.js';
-import type { DeliveryReport, Undelivered } from './delivery.js';
+import type { DeliveryReport } from './delivery.js';
+import { acceptAsSns } from './sns-acceptance.js';
 
 /** One notification: a message, an optional subject (email-style), and filterable attributes. */
 export interface Notification {
@@ -46,19 +46,9 @@ export class MemoryNotifier implements Notifier {
   readonly #ids = new Set<string>();
 
   async publish(notifications: readonly Notification[]): Promise<DeliveryReport<Notification>> {
-    const rejected: Undelivered<Notification>[] = [];
-    let sent = 0;
-    for (const [index, notification] of notifications.entries()) {
-      const built = toSnsEntry(notification, index);
-      if (!built.ok) {
-        rejected.push(built.rejection);
-        continue;
-      }
-      sent++;
-      if (notification.id !== undefined && this.#ids.has(notification.id)) continue;
-      if (notification.id !== undefined) this.#ids.add(notification.id);
-      this.sent.push(structuredClone(notification));
-    }
-    return { sent, retried: 0, rejected, failed: [] };
+    const { fresh, freshIds, report } = acceptAsSns(notifications, this.#ids);
+    for (const id of freshIds) this.#ids.add(id);
+    for (const { notification } of fresh) this.sent.push(structuredClone(notification));
+    return report;
   }
 }
