@@ -1,4 +1,4 @@
-import { type KinesisEvent, MemoryObjectStore, readText } from '@sluice/core';
+import { type KinesisEvent, MemoryObjectStore, type ObjectBody, type PutOptions, readText } from '@sluice/core';
 import { MemoryKeyValueSink } from '@sluice/sinks/local';
 import { MemoryNotifier } from '@sluice/sinks/notify';
 import { describe, expect, it } from 'vitest';
@@ -46,11 +46,25 @@ const row = (second: number, user: string, event_type = 'view') => ({
   user_session: `s-${user}`,
 });
 
+/** A store whose next `crashes` writes of detector state land, then the invocation dies. */
+class CrashAfterStateSave extends MemoryObjectStore {
+  crashes = 0;
+
+  override async put(key: string, body: ObjectBody, options?: PutOptions) {
+    const info = await super.put(key, body, options);
+    if (key.startsWith(KEYS.detectorState) && this.crashes > 0) {
+      this.crashes--;
+      throw new Error('invocation died after saving the state');
+    }
+    return info;
+  }
+}
+
 function deps() {
   const lines: string[] = [];
   return {
     env: { WINDOW_MS: '10000', ALERT_THRESHOLD: '10' },
-    store: new MemoryObjectStore(),
+    store: new CrashAfterStateSave(),
     table: new MemoryKeyValueSink(DETECTIONS_TABLE),
     notifier: new MemoryNotifier(),
     metrics: (line: string) => void lines.push(line),
@@ -74,6 +88,53 @@ describe('detect-bots handler', () => {
     expect(d.lines).toHaveLength(1);
   });
 
+  it('counts a batch delivered twice once: 6 events, not 12, and no high alert', async () => {
+    const d = deps();
+    const handler = await detectBotsHandler(d);
+    const batch = kinesisEvent(Array.from({ length: 6 }, (_, i) => row(i, '600000001')));
+    await handler(batch);
+    expect(await handler(batch)).toEqual({ batchItemFailures: [] });
+    await handler(kinesisEvent([row(45, '500000002')]));
+    expect(d.table.items).toMatchObject([{ key: '600000001', count: 6, severity: 'flag' }]);
+    expect(d.notifier.sent).toEqual([]);
+  });
+
+  it('skips a batch redelivered after the invocation died with its state saved', async () => {
+    const d = deps();
+    const handler = await detectBotsHandler(d);
+    const burst = Array.from({ length: 12 }, (_, i) => row(Math.floor(i / 2), '600000001'));
+    const [first, second] = [kinesisEvent(burst.slice(0, 6)), kinesisEvent(burst.slice(6))];
+    await handler(first);
+    d.store.crashes = 1;
+    await expect(handler(second)).rejects.toThrow(/died after saving/);
+    await handler(second); // Lambda retries the batch: every record is at or below the checkpoint
+    await handler(first); // and an older batch replayed from an earlier position changes nothing either
+    await handler(kinesisEvent([row(45, '500000002')]));
+    expect(d.table.items).toMatchObject([{ key: '600000001', count: 12, severity: 'high' }]);
+    expect(d.notifier.sent).toHaveLength(1);
+  });
+
+  it('quarantines an event dated 2099 at the head of the stream and still finds the burst after it', async () => {
+    const d = deps();
+    const handler = await detectBotsHandler(d);
+    const poisoned = { ...row(0, '700000001'), event_time: '2099-01-01 00:00:00 UTC' };
+    const burst = Array.from({ length: 12 }, (_, i) => row(Math.floor(i / 2), '600000001'));
+    const event = kinesisEvent([poisoned, ...burst]);
+    expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    await handler(kinesisEvent([row(45, '500000002')]));
+    expect(d.table.items).toMatchObject([{ key: '600000001', count: 12, severity: 'high' }]);
+    const head = event.Records[0]?.kinesis.sequenceNumber;
+    const [rejection] = (await readText(d.store, `${KEYS.streamQuarantine}${SHARD}-${head}.jsonl`))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rejection).toMatchObject({
+      reason: 'future-event',
+      position: { kind: 'stream', sequenceNumber: head, partitionKey: '700000001' },
+    });
+    expect(rejection.message).toContain('2099-01-01T00:00:00.000Z');
+  });
+
   it('quarantines unreadable records under the batch id and acknowledges them', async () => {
     const d = deps();
     const handler = await detectBotsHandler(d);
@@ -90,6 +151,14 @@ describe('detect-bots handler', () => {
       BotStreamConfigError,
     );
     await expect(detectBotsHandler({ ...d, env: { WINDOW_MS: '10s' } })).rejects.toThrow(/WINDOW_MS/);
+  });
+
+  it.each([
+    [{ WINDOW_MS: '60000', SLIDE_MS: '1' }, /^environment SLIDE_MS: slideMs must be an integer in \[60, 60000\]/],
+    [{ MAX_FUTURE_MS: '0' }, /^environment MAX_FUTURE_MS: maxFutureMs must be an integer in \[1000, /],
+    [{ JUMP_CONFIRMATIONS: '0' }, /^environment JUMP_CONFIRMATIONS: jumpConfirmations must be an integer in \[1, 1000\]/],
+  ])('refuses a setting out of range, naming the variable and the range: %j', async (env, message) => {
+    await expect(detectBotsHandler({ ...deps(), env })).rejects.toThrow(message);
   });
 
   it('needs TABLE_NAME when no table is injected', async () => {

@@ -1,5 +1,5 @@
 import { LocalObjectStore, type ObjectStore } from '@sluice/core/storage';
-import type { BotDetectorOptions } from '@sluice/transforms/bots';
+import { type BotDetectorOptions, BotDetectorOptionsError, windowSettings } from '@sluice/transforms/bots';
 import { BotStreamConfigError } from '../errors.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -30,11 +30,15 @@ const SETTINGS = {
   ALLOWED_LATENESS_MS: 'allowedLatenessMs',
   FLAG_THRESHOLD: 'flagThreshold',
   ALERT_THRESHOLD: 'alertThreshold',
+  MAX_FUTURE_MS: 'maxFutureMs',
+  JUMP_CONFIRMATIONS: 'jumpConfirmations',
 } as const;
 
 /**
  * Detector settings from `WINDOW_MS`, `SLIDE_MS`, `ALLOWED_LATENESS_MS`, `FLAG_THRESHOLD`,
- * `ALERT_THRESHOLD` (whole numbers; absent ones keep the detector's defaults).
+ * `ALERT_THRESHOLD`, `MAX_FUTURE_MS`, `JUMP_CONFIRMATIONS` (whole numbers; absent ones keep the
+ * detector's defaults). A value outside the detector's range throws {@link BotStreamConfigError}
+ * naming the variable and the range.
  *
  * @example detectorFromEnvironment({ WINDOW_MS: '10000', ALERT_THRESHOLD: '10' })
  */
@@ -46,6 +50,13 @@ export function detectorFromEnvironment(env: Env): BotDetectorOptions {
     if (!WHOLE.test(value))
       throw new BotStreamConfigError(`environment ${name} must be a whole number, got "${value}"`);
     options[option] = Number(value);
+  }
+  try {
+    windowSettings(options);
+  } catch (error) {
+    if (!(error instanceof BotDetectorOptionsError)) throw error;
+    const name = Object.entries(SETTINGS).find(([, option]) => option === error.option)?.[0];
+    throw new BotStreamConfigError(`environment ${name}: ${error.message}`, { cause: error });
   }
   return options;
 }

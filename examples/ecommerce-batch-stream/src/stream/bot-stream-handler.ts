@@ -3,16 +3,20 @@ import {
   type BatchReport,
   jsonData,
   type KinesisEvent,
+  type KinesisRecord,
   parseKinesisEvent,
   processKinesisBatch,
+  type RecordVerdict,
 } from '@sluice/core/lambda';
-import { dropped, type Rejection } from '@sluice/core/outcome';
+import { dropped, type Rejection, rejected, type SourceRecord } from '@sluice/core/outcome';
 import {
   type BotDetection,
   BotDetector,
   type BotDetectorOptions,
   type BotEvent,
   BotEventChecker,
+  type StreamPoint,
+  windowSettings,
 } from '@sluice/transforms/bots';
 import type { DetectionPublisher, PublishCounts } from './detection-publisher.js';
 import type { DetectorStates } from './detector-states.js';
@@ -31,11 +35,17 @@ export interface BotStreamHandlerOptions {
   onInvocation?: (report: BatchReport, published: PublishCounts) => void | Promise<void>;
 }
 
+/** A record at or below its shard's checkpoint: decoded to nothing, dropped as `duplicate`. */
+const APPLIED: SourceRecord<BotEvent | undefined> = { ok: true, value: undefined };
+
 /**
  * The Kinesis handler of the real-time path: restores the shard's detector, counts the batch's
- * events (late ones dropped as `late`, unreadable ones rejected), publishes the windows that closed,
- * then saves the state. Any failure throws before the state is saved, so the whole batch is
- * redelivered onto the previous state and yields the same detections again (published idempotently).
+ * events (late ones dropped as `late`, unreadable ones and those dated too far ahead rejected as
+ * `future-event`), publishes the windows that closed, then saves the state. Idempotent per record:
+ * the state holds the highest sequence number applied, so a record delivered again (a retried or
+ * overlapping batch) is dropped as `duplicate` and counted once. Any failure throws before the state
+ * is saved, so the batch is redelivered onto the previous state and yields the same detections
+ * again (published idempotently).
  *
  * @example
  * export const handler = botStreamHandler({ states, publisher, quarantine, detector: { windowMs: 10_000 } });
@@ -45,6 +55,7 @@ export function botStreamHandler(
 ): (event: KinesisEvent) => Promise<BatchItemFailuresResponse> {
   // BotEventSchema's twin (held identical by a differential test), so the handler bundles no zod.
   const decode = jsonData(BotEventChecker);
+  windowSettings(options.detector); // refuses bad options when the handler is made, not per invocation
   return async (event) => {
     const first = parseKinesisEvent(event)[0];
     if (!first) return { batchItemFailures: [] };
@@ -54,9 +65,12 @@ export function botStreamHandler(
     const detections: BotDetection[] = [];
     const rejections: Rejection[] = [];
     const { response, report } = await processKinesisBatch(event, {
-      decode,
-      process: (value) => count(detector, value, detections),
-      onReject: (rejection) => void rejections.push(rejection),
+      decode: (record) => (detector.isApplied(pointOf(record)) ? APPLIED : decode(record)),
+      process: (value, record) => apply(detector, value, record, detections),
+      onReject: (rejection, record) => {
+        rejections.push(rejection);
+        detector.checkpoint(pointOf(record));
+      },
     });
     if (rejections.length > 0)
       await options.quarantine(`${first.shardId}-${first.sequenceNumber}`, rejections);
@@ -67,12 +81,24 @@ export function botStreamHandler(
   };
 }
 
-/** Pushes one event; an event the watermark has passed is dropped as `late`, one without key as `no-key`. */
-function count(detector: BotDetector, event: BotEvent, detections: BotDetection[]) {
-  const before = detector.tally();
-  detections.push(...detector.push([event]));
-  const after = detector.tally();
-  if (after.late > before.late) return dropped('late');
-  if (after.noKey > before.noKey) return dropped('no-key');
-  return undefined;
+const pointOf = (record: KinesisRecord): StreamPoint => ({
+  shard: record.shardId,
+  sequenceNumber: record.sequenceNumber,
+});
+
+/**
+ * Counts one event and checkpoints its record. A rejected one is checkpointed once quarantined
+ * (in `onReject`), so a record whose rejection was not taken is retried rather than skipped.
+ */
+function apply(
+  detector: BotDetector,
+  event: BotEvent | undefined,
+  record: KinesisRecord,
+  detections: BotDetection[],
+): RecordVerdict {
+  if (event === undefined) return dropped('duplicate');
+  const outcome = detector.add(event, detections);
+  if (outcome === 'future-event') return rejected('future-event', detector.describeFuture(event));
+  detector.checkpoint(pointOf(record));
+  return outcome === 'counted' ? undefined : dropped(outcome);
 }
