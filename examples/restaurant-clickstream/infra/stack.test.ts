@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  awsSolutionsErrors,
+  bundleDir,
+  leastPrivilegeFindings,
+  type SynthesizedStack,
+  synthForTest,
+} from '@sluice/cdk';
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLICKS_ERROR_PREFIX, CLICKS_PREFIX } from '../src/clicks-table.js';
+import { DELIVERY_PREFIXES, RestaurantClickstreamStack } from './stack.js';
+
+const exampleDir = fileURLToPath(new URL('..', import.meta.url));
+let clicks: SynthesizedStack<RestaurantClickstreamStack>;
+
+beforeAll(() => {
+  clicks = synthForTest((app) => new RestaurantClickstreamStack(app, 'Clicks'), exampleDir);
+});
+afterAll(() => clicks.remove());
+
+const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
+  clicks.stack.resolve(clicks.stack.getLogicalId(construct.node.defaultChild as never)) as string;
+
+describe('RestaurantClickstreamStack', () => {
+  it('puts POST /clicks straight into Firehose (no Lambda), IAM-signed, body checked by the click model', () => {
+    clicks.template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      AuthorizationType: 'AWS_IAM',
+      RequestModels: { 'application/json': Match.anyValue() },
+      Integration: Match.objectLike({
+        Type: 'AWS',
+        Uri: { 'Fn::Join': ['', Match.arrayWith([':firehose:action/PutRecord'])] },
+      }),
+    });
+    clicks.template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true });
+    clicks.template.hasResourceProperties('AWS::ApiGateway::Model', {
+      Schema: Match.objectLike({
+        $schema: 'http://json-schema.org/draft-04/schema#',
+        required: ['element_clicked', 'time_spent', 'source_menu'],
+        properties: Match.objectLike({ time_spent: { type: 'number', minimum: 0 } }),
+      }),
+    });
+  });
+
+  it('runs the transform Lambda in Firehose, partitions by datehour, routes failures to the error prefix', () => {
+    clicks.template.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
+      ExtendedS3DestinationConfiguration: Match.objectLike({
+        Prefix: CLICKS_PREFIX,
+        ErrorOutputPrefix: CLICKS_ERROR_PREFIX,
+        DynamicPartitioningConfiguration: Match.objectLike({ Enabled: true }),
+        ProcessingConfiguration: {
+          Enabled: true,
+          Processors: [
+            Match.objectLike({
+              Type: 'Lambda',
+              Parameters: Match.arrayWith([
+                {
+                  ParameterName: 'LambdaArn',
+                  ParameterValue: { 'Fn::GetAtt': [logicalId(clicks.stack.enrich), 'Arn'] },
+                },
+              ]),
+            }),
+          ],
+        },
+      }),
+    });
+  });
+
+  it('defines the clicks table with partition projection on datehour', () => {
+    clicks.template.hasResourceProperties('AWS::Glue::Table', {
+      TableInput: Match.objectLike({
+        Name: 'clicks',
+        PartitionKeys: [{ Name: 'datehour', Type: 'string' }],
+        Parameters: Match.objectLike({
+          'projection.enabled': 'true',
+          'projection.datehour.type': 'date',
+          'projection.datehour.format': 'yyyy/MM/dd/HH',
+        }),
+      }),
+    });
+  });
+
+  it('grants least privilege: Firehose writes only its prefixes, the API only puts to its stream', () => {
+    const s3Prefixes = { [logicalId(clicks.stack.bucket)]: DELIVERY_PREFIXES };
+    expect(leastPrivilegeFindings(clicks.template.toJSON(), { s3Prefixes })).toEqual([]);
+  });
+
+  it('has no unacknowledged cdk-nag AwsSolutions error', () => {
+    expect(awsSolutionsErrors(clicks.stack)).toEqual([]);
+  });
+
+  it('ships a transform bundle that answers a Firehose event: Ok with datehour, ProcessingFailed', async () => {
+    const dir = bundleDir(clicks.outdir, clicks.template.toJSON(), 'EnrichClicks');
+    const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+    const data = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
+    const click = {
+      element_clicked: 'drink_3',
+      time_spent: 14,
+      source_menu: 'menu',
+      created_at: '2022-09-11 23:00:00',
+    };
+    const event = {
+      invocationId: 'i1',
+      deliveryStreamArn: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/clicks',
+      region: 'us-east-1',
+      records: [
+        { recordId: 'r1', approximateArrivalTimestamp: 0, data: data(click) },
+        { recordId: 'r2', approximateArrivalTimestamp: 0, data: data({ time_spent: -1 }) },
+      ],
+    };
+    const context = {
+      getRemainingTimeInMillis: () => 60_000,
+      functionName: 'EnrichClicks',
+      awsRequestId: 'r',
+    };
+    const { records } = await handler(event, context);
+    expect(records.map((r: { recordId: string; result: string }) => [r.recordId, r.result])).toEqual([
+      ['r1', 'Ok'],
+      ['r2', 'ProcessingFailed'],
+    ]);
+    expect(records[0].metadata).toEqual({ partitionKeys: { datehour: '2022/09/11/23' } });
+    expect(JSON.parse(Buffer.from(records[0].data, 'base64').toString())).toMatchObject({
+      item_category: 'drink',
+    });
+  });
+});
