@@ -7,9 +7,21 @@ import {
 import { bindParams, validateRow, validateRows } from '../define-query.js';
 import type { QueryDefinition, QueryEngine, QueryParamValue, QueryResult, RunOptions } from '../query.js';
 import type { TableDefinition } from '../tables/table-definition.js';
+import {
+  type CsvTableLoad,
+  csvFilesOf,
+  csvViewSql,
+  fileStamps,
+  loadCsvTable,
+  type RejectedCsvRow,
+  readsThroughCore,
+  referencedTables,
+} from './csv-tables.js';
 import { bindDuckDbParams } from './duckdb-values.js';
 import {
   DuckDbQueryError,
+  DuckDbRestartedError,
+  RejectedCsvRowsError,
   TableRegistrationError,
   UnsupportedDateFormatError,
   UnsupportedFunctionError,
@@ -32,8 +44,14 @@ export interface DuckDbEngineOptions {
 
 /** The DuckDB QueryEngine, plus table registration from table definitions. */
 export interface DuckDbEngine extends QueryEngine {
-  /** Creates (or replaces) a view named after the table over its local files. */
+  /**
+   * Creates (or replaces) a view named after the table over its local files. CSV files are read by
+   * Sluice's CSV reader; a query over a table some of whose rows could not be read fails with
+   * `RejectedCsvRowsError` naming them.
+   */
   registerTable(table: TableDefinition): Promise<void>;
+  /** Rows of the table's CSV files that could not be read, each with file and line (empty when none). */
+  rejectedRows(table: string): readonly RejectedCsvRow[];
   /** Closes the database; the engine cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -51,28 +69,29 @@ type Params = Record<string, QueryParamValue>;
 export async function createDuckDbEngine(options: DuckDbEngineOptions = {}): Promise<DuckDbEngine> {
   const instance = await DuckDBInstance.create(options.path ?? ':memory:');
   const engine = new EmbeddedDuckDbEngine(instance, options);
-  await engine.setUp(options);
+  await engine.setUp();
+  for (const table of options.tables ?? []) await engine.registerTable(table);
   return engine;
 }
 
 class EmbeddedDuckDbEngine implements DuckDbEngine {
   readonly engine = 'duckdb';
   private queries = 0;
+  private readonly tables = new Map<string, TableDefinition>();
+  private readonly csvLoads = new Map<string, CsvTableLoad>();
+  private reopening: Promise<void> | undefined;
 
   constructor(
-    private readonly instance: DuckDBInstance,
+    private instance: DuckDBInstance,
     private readonly options: DuckDbEngineOptions,
   ) {}
 
-  async setUp(options: DuckDbEngineOptions): Promise<void> {
-    const connection = await this.instance.connect();
-    try {
-      await connection.run(`SET GLOBAL TimeZone = '${(options.timeZone ?? 'UTC').replaceAll("'", "''")}'`);
+  async setUp(): Promise<void> {
+    await this.withConnection(async (connection) => {
+      const zone = (this.options.timeZone ?? 'UTC').replaceAll("'", "''");
+      await connection.run(`SET GLOBAL TimeZone = '${zone}'`);
       for (const statement of trinoMacroStatements()) await connection.run(statement);
-    } finally {
-      connection.closeSync();
-    }
-    for (const table of options.tables ?? []) await this.registerTable(table);
+    });
   }
 
   async run<P extends Params, R>(
@@ -127,23 +146,89 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
   async registerTable(table: TableDefinition): Promise<void> {
     const files = localFilesOf(table, this.options.localRoot);
     try {
-      const fileColumns =
-        table.format === 'parquet' ? await this.describe(`SELECT * FROM ${readerSql(table, files)}`) : [];
-      await this.execute(registrationSql(table, files, fileColumns, this.options.localRoot));
+      await this.withConnection((connection) =>
+        readsThroughCore(table)
+          ? this.loadCsv(connection, table, files)
+          : this.createView(connection, table, files),
+      );
     } catch (error) {
       throw new TableRegistrationError(table.name, `cannot read ${files}: ${(error as Error).message}`, {
         cause: error,
       });
     }
+    this.tables.set(table.name, table);
+  }
+
+  rejectedRows(table: string): readonly RejectedCsvRow[] {
+    return this.csvLoads.get(table)?.rejected ?? [];
   }
 
   async close(): Promise<void> {
     this.instance.closeSync();
   }
 
-  private async describe(sql: string): Promise<string[]> {
-    const { rows } = await this.execute(`DESCRIBE ${sql}`);
-    return rows.map((row) => String(row.column_name));
+  private async createView(connection: DuckDBConnection, table: TableDefinition, files: string) {
+    const fileColumns =
+      table.format === 'parquet'
+        ? (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${readerSql(table, files)}`))
+            .getRowObjectsJS()
+            .map((row) => String(row.column_name))
+        : [];
+    await connection.run(registrationSql(table, files, fileColumns, this.options.localRoot));
+  }
+
+  private async loadCsv(connection: DuckDBConnection, table: TableDefinition, files: string) {
+    const list = await csvFilesOf(connection, files);
+    if (list.length === 0) throw new Error('no files match');
+    const stamps = await fileStamps(list);
+    const load = await loadCsvTable(connection, table, list);
+    await connection.run(csvViewSql(table, this.options.localRoot));
+    this.csvLoads.set(table.name, { files, stamps, ...load });
+  }
+
+  // Tables are views over files, as on Athena: a CSV table whose files changed is read again first.
+  private async checkCsvTables(sql: string, details: QueryDetails): Promise<void> {
+    for (const name of referencedTables(sql, this.csvLoads.keys())) {
+      const load = this.csvLoads.get(name) as CsvTableLoad;
+      const table = this.tables.get(name) as TableDefinition;
+      const current = await this.withConnection(async (c) => fileStamps(await csvFilesOf(c, load.files)));
+      if (current !== load.stamps) await this.registerTable(table);
+      const rejected = this.rejectedRows(name);
+      if (rejected.length > 0) throw new RejectedCsvRowsError(rejected, details);
+    }
+  }
+
+  private async withConnection<T>(use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    try {
+      return await use(connection);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  // After a fatal error DuckDB refuses every statement until the database is reopened.
+  private async failure(error: unknown, details: QueryDetails): Promise<Error> {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!FATAL.test(message)) return engineError(error, details);
+    this.reopening ??= this.reopen().finally(() => {
+      this.reopening = undefined;
+    });
+    await this.reopening;
+    const fatal = message.split('\n')[0] as string;
+    return new DuckDbRestartedError(fatal, this.tables.size, details, { cause: error });
+  }
+
+  private async reopen(): Promise<void> {
+    try {
+      this.instance.closeSync();
+    } catch {
+      // an invalidated database may refuse to close cleanly; it is dropped either way
+    }
+    this.instance = await DuckDBInstance.create(this.options.path ?? ':memory:');
+    this.csvLoads.clear();
+    await this.setUp();
+    for (const table of [...this.tables.values()]) await this.registerTable(table);
   }
 
   private async open(
@@ -155,6 +240,7 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     options?.signal?.throwIfAborted();
     const queryId = `duckdb-${++this.queries}`;
     const details = { queryId, ...(queryName !== undefined && { queryName }) };
+    await this.checkCsvTables(sql, details);
     const connection = await this.instance.connect();
     const onAbort = () => connection.interrupt();
     options?.signal?.addEventListener('abort', onAbort, { once: true });
@@ -164,12 +250,13 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
     };
     try {
       const result = await startQuery(connection, rewriteTrinoSql(sql), params);
-      const chunks = () => decodedChunks(result, details, options?.signal);
+      const fail = (error: unknown) => this.failure(error, details);
+      const chunks = () => decodedChunks(result, fail, options?.signal);
       return { queryId, chunks, columns: resultColumns(result), close };
     } catch (error) {
       close();
       options?.signal?.throwIfAborted();
-      throw engineError(error, details);
+      throw await this.failure(error, details);
     }
   }
 
@@ -197,14 +284,20 @@ async function startQuery(
 type QueryDetails = { queryId: string; queryName?: string };
 
 // Chunks are fetched lazily, so an interrupt or a bad value in a file surfaces while reading.
-async function* decodedChunks(result: DuckDBResult, details: QueryDetails, signal?: AbortSignal) {
+async function* decodedChunks(
+  result: DuckDBResult,
+  fail: (error: unknown) => Promise<Error>,
+  signal?: AbortSignal,
+) {
   try {
     yield* readRowChunks(result, signal);
   } catch (error) {
     signal?.throwIfAborted();
-    throw engineError(error, details);
+    throw await fail(error);
   }
 }
+
+const FATAL = /^(?:INTERNAL|FATAL) Error|database has been invalidated/;
 
 const MISSING_FUNCTION = /(?:Scalar|Aggregate|Table) Function with name "?([\w$]+)"? does not exist/i;
 

@@ -12,7 +12,7 @@ class DuckDbError extends QueryExecutionError {
 
 /** DuckDB refused or failed a statement; carries the query id the engine reported in its stats. */
 export class DuckDbQueryError extends DuckDbError {
-  override readonly name = 'DuckDbQueryError';
+  override readonly name: string = 'DuckDbQueryError';
   constructor(message: string, details: DuckDbQueryDetails, options?: { cause?: unknown }) {
     const label = details.queryName ? `query "${details.queryName}" (${details.queryId})` : details.queryId;
     super(`DuckDB ${label}: ${message}`, details, options);
@@ -59,5 +59,45 @@ export class TableRegistrationError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`table ${table}: ${problem}`, options);
+  }
+}
+
+/** A row Sluice's CSV reader could not load, as the error lists it. */
+type RejectedRow = { table: string; file: string; line: number; reason: string };
+
+/**
+ * The query reads a CSV table with rows that could not be loaded (ragged, an open quote, a value its
+ * column type cannot hold). Athena would answer differently or fail, so the embedded engine refuses
+ * and names each row: fix the file, or drop the rows, and run again.
+ */
+export class RejectedCsvRowsError extends DuckDbQueryError {
+  override readonly name = 'RejectedCsvRowsError';
+  constructor(
+    readonly rows: readonly RejectedRow[],
+    details: DuckDbQueryDetails,
+  ) {
+    const shown = rows.slice(0, 5).map((r) => `${r.file}:${r.line} (table ${r.table}): ${r.reason}`);
+    const more = rows.length > 5 ? `; and ${rows.length - 5} more` : '';
+    super(`${rows.length} CSV row(s) could not be read: ${shown.join('; ')}${more}`, details);
+  }
+}
+
+/**
+ * DuckDB failed fatally (an INTERNAL error, "database has been invalidated"). The engine has already
+ * reopened the database and registered its tables again, so the next query runs; this one did not.
+ */
+export class DuckDbRestartedError extends DuckDbQueryError {
+  override readonly name = 'DuckDbRestartedError';
+  constructor(
+    readonly fatal: string,
+    tables: number,
+    details: DuckDbQueryDetails,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `DuckDB failed fatally (${fatal}); the engine reopened the database and registered its ${tables} table(s) again (objects created with SQL in an in-memory database are gone). Run the query again.`,
+      details,
+      options,
+    );
   }
 }

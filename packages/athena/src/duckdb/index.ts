@@ -1,7 +1,10 @@
+export type { RejectedCsvRow } from './csv-tables.js';
 export { trinoFormatToStrftime } from './date-format.js';
 export { createDuckDbEngine, type DuckDbEngine, type DuckDbEngineOptions } from './duckdb-engine.js';
 export {
   DuckDbQueryError,
+  DuckDbRestartedError,
+  RejectedCsvRowsError,
   TableRegistrationError,
   UnsupportedDateFormatError,
   UnsupportedFunctionError,
