@@ -222,7 +222,7 @@ const dashboard: Command = {
 
 /** Every command, by the words that select it (`orders filter` is two words), in help order. */
 export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
-  [demo, dashboard, generate, ordersFilter, customersScore, transactionsRun, botsDetect, query].map((c) => [
+  [demo, generate, ordersFilter, customersScore, transactionsRun, botsDetect, query, dashboard].map((c) => [
     c.name,
     c,
   ]),

@@ -4,7 +4,6 @@ import type { PipelineReports } from '@sluice/example-dashboard';
 import { integer } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UsageError } from '../errors.js';
-import { openEngine, startDashboard } from './dashboard.js';
 import { DEMO_EXAMPLES, type DemoResult } from './demo-examples.js';
 import { describeResult } from './demo-text.js';
 
@@ -65,7 +64,9 @@ async function runExamples(
 }
 
 /** The dashboard as a file: the same page `sluice dashboard` serves, over this run's output. */
+// The dashboard is imported when used, so the demo's own chunk reaches DuckDB only through the examples.
 async function dashboardSnapshot(out: string, reports: PipelineReports): Promise<string> {
+  const { openEngine } = await import('./dashboard.js');
   const engine = await openEngine({ engine: 'duckdb', data: out });
   try {
     const { renderDashboard } = await import('@sluice/example-dashboard');
@@ -76,6 +77,7 @@ async function dashboardSnapshot(out: string, reports: PipelineReports): Promise
 }
 
 async function serve(out: string, port: number, reports: PipelineReports, log: (line: string) => void) {
+  const { startDashboard } = await import('./dashboard.js');
   const running = await startDashboard({ engine: 'duckdb', data: out }, port, reports);
   log(`dashboard of ${out} on ${running.url} (each refresh re-runs the queries; Ctrl-C to stop)`);
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
