@@ -88,7 +88,7 @@ async function itemsOf(state: string): Promise<Record<string, unknown>[]> {
   const { table } = await runTransactionStream({ input: empty, dir: state, persist: true });
   // When a notification was marked differs between runs; what was stored and sent must not.
   return table
-    .map((item) => {
+    .map((item): Record<string, unknown> => {
       const { deliveredAt, ...notification } = (item.Notification ?? {}) as Record<string, unknown>;
       expect(deliveredAt === undefined || typeof deliveredAt === 'string').toBe(true);
       return { ...item, Notification: notification };
