@@ -6,7 +6,7 @@ import { eventsCsv } from '@sluice/datagen';
 import type { KeyValueSink } from '@sluice/sinks/dynamodb';
 import { type BotDetection, detectBots } from '@sluice/transforms/bots';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS_BUCKET, KEYS } from './layout.js';
+import { EVENTS_BUCKET, eventsOutputKeys, KEYS } from './layout.js';
 import { type LocalRunResult, runLocal, runLocalStream } from './local.js';
 
 const ROWS = 3_000;
@@ -155,7 +155,10 @@ describe('batch path: insights', () => {
     expect(files.every((key) => /^events\/date=\d{4}-\d{2}-\d{2}\/part-[\w-]+\.parquet$/.test(key))).toBe(
       true,
     );
-    const quarantine = await readFile(join(small.files.bucket, KEYS.batchQuarantine), 'utf8');
+    const quarantine = await readFile(
+      join(small.files.bucket, eventsOutputKeys(KEYS.rawEvents).quarantine),
+      'utf8',
+    );
     expect(quarantine).toContain(`"line":${ROWS + 2}`);
     expect(quarantine).toContain(`"line":${ROWS + 3}`);
   });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { LocalObjectStore, type Rejection, readText } from '@sluice/core';
+import { LocalObjectStore, listAll, type Rejection, readText } from '@sluice/core';
 import type { BatchReport } from '@sluice/core/lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../../../packages/core/test/csv-corpus/corpus.js';
 import type { CorpusEntry } from '../../../../packages/core/test/csv-corpus/manifest.js';
 import { s3PutEvent } from '../../../orders-dashboard/src/s3-put-event.js';
-import { KEYS } from '../layout.js';
+import { eventsOutputKeys, KEYS } from '../layout.js';
 import { eventsToParquetHandler } from './events-to-parquet.js';
 
 // The events files of the bad-input corpus put under raw/ and converted as S3 would trigger it: the
@@ -65,7 +65,8 @@ describe('the events corpus through eventsToParquetHandler', () => {
     const counts = countsOf(entry.expected.handler, entry.file);
     expect(await parquetRows(dir)).toBe(counts.kept);
     const rejected = Object.values(counts.rejected).reduce((sum, n) => sum + n, 0);
-    const quarantine = rejected === 0 ? '' : await readText(store, KEYS.batchQuarantine);
+    const quarantine =
+      rejected === 0 ? '' : await readText(store, eventsOutputKeys(`raw/${entry.file}`).quarantine);
     const entries = quarantine
       .split('\n')
       .filter((line) => line !== '')
@@ -77,14 +78,26 @@ describe('the events corpus through eventsToParquetHandler', () => {
     );
   });
 
-  // Known bug (reported): a file no retry can fix fails the invocation as transient, so Lambda retries
-  // it, where the orders handler quarantines it whole. `it.fails` turns red once that is fixed.
-  it.fails.each(refused.map((entry) => [entry.file, entry] as const))(
+  // A file no retry can fix is settled on the first attempt (not failed for a retry), quarantined
+  // whole at line 0 with why, and its report says so.
+  it.each(refused.map((entry) => [entry.file, entry] as const))(
     'settles %s without a retry',
     async (_, entry) => {
-      const { report, thrown } = await convert(entry);
+      const { store, dir, report, thrown } = await convert(entry);
       expect(thrown).toBeUndefined();
-      expect(report).toMatchObject({ read: 1, kept: 0, failed: 0 });
+      expect(report).toMatchObject({ read: 1, kept: 0, rejected: { 'unreadable-object': 1 }, failed: 0 });
+      const keys = eventsOutputKeys(`raw/${entry.file}`);
+      const [quarantined, ...more] = (await readText(store, keys.quarantine)).trim().split('\n');
+      expect(more).toEqual([]);
+      expect(JSON.parse(quarantined ?? '')).toMatchObject({
+        reason: 'unreadable-object',
+        position: { kind: 'file', file: `raw/${entry.file}`, line: 0 },
+      });
+      expect(JSON.parse(await readText(store, keys.report))).toMatchObject({
+        refused: { reason: 'unreadable-object' },
+      });
+      for await (const file of listAll(store, KEYS.eventsDataset))
+        expect.fail(`${dir}: ${file.key} left behind`);
     },
   );
 });

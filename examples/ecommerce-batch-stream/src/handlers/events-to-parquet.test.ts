@@ -3,10 +3,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { LocalObjectStore, listAll, type ObjectStore } from '@sluice/core';
+import { LocalObjectStore, listAll, type ObjectStore, readText } from '@sluice/core';
 import type { BatchReport, S3Event } from '@sluice/core/lambda';
 import { describe, expect, it } from 'vitest';
-import { KEYS } from '../layout.js';
+import { eventsOutputKeys, KEYS } from '../layout.js';
 import { eventsToParquetHandler } from './events-to-parquet.js';
 
 const EVENTS = readFileSync(new URL('fixtures/events-two-days.csv', import.meta.url), 'utf8');
@@ -33,6 +33,12 @@ async function keysUnder(store: ObjectStore, prefix: string): Promise<string[]> 
   const keys: string[] = [];
   for await (const object of listAll(store, prefix)) keys.push(object.key);
   return keys.sort();
+}
+
+async function bytesOf(store: ObjectStore, key: string): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of await store.get(key)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('base64');
 }
 
 async function rowsPerDate(dir: string): Promise<[string, number][]> {
@@ -70,5 +76,60 @@ describe('eventsToParquetHandler', () => {
       ['2019-11-01', 2],
       ['2019-11-02', 1],
     ]);
+  });
+
+  it('keeps every monthly file: October, then November, then October again leaves both, October byte for byte', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'events-months-'));
+    const store = new LocalObjectStore(root);
+    const BAD = 'not a time,view,1,2,,,1.00,3,s-9\n';
+    const october = `${EVENTS.replaceAll('2019-11-0', '2019-10-1')}${BAD}`;
+    await store.put('raw/2019-Oct.csv', october);
+    await store.put('raw/2019-Nov.csv', `${EVENTS}${BAD}`);
+    const handler = eventsToParquetHandler(store, { onReport: () => undefined });
+    await handler(s3PutEvent('events-bucket', ['raw/2019-Oct.csv']));
+    const octoberOutputs = async () => {
+      const keys = eventsOutputKeys('raw/2019-Oct.csv');
+      const files = (await keysUnder(store, KEYS.eventsDataset)).filter((key) => key.includes('2019-Oct'));
+      const texts = await Promise.all([...files, keys.quarantine].map((key) => bytesOf(store, key)));
+      return new Map([...files, keys.quarantine].map((key, i) => [key, texts[i]]));
+    };
+    const first = await octoberOutputs();
+    await handler(s3PutEvent('events-bucket', ['raw/2019-Nov.csv']));
+    await handler(s3PutEvent('events-bucket', ['raw/2019-Oct.csv']));
+    expect(await rowsPerDate(root)).toEqual([
+      ['2019-10-11', 2],
+      ['2019-10-12', 1],
+      ['2019-11-01', 2],
+      ['2019-11-02', 1],
+    ]);
+    expect(await keysUnder(store, KEYS.eventsDataset)).toEqual([
+      'events/date=2019-10-11/part-2019-Oct-0.parquet',
+      'events/date=2019-10-12/part-2019-Oct-0.parquet',
+      'events/date=2019-11-01/part-2019-Nov-0.parquet',
+      'events/date=2019-11-02/part-2019-Nov-0.parquet',
+    ]);
+    expect(await octoberOutputs()).toEqual(first);
+    expect(await keysUnder(store, KEYS.batchQuarantine)).toEqual([
+      'quarantine/batch/2019-Nov.jsonl',
+      'quarantine/batch/2019-Oct.jsonl',
+    ]);
+    const report = JSON.parse(await readText(store, eventsOutputKeys('raw/2019-Nov.csv').report));
+    expect(report.report).toMatchObject({ read: 4, kept: 3, rejected: { schema: 1 }, lines: 5 });
+  });
+
+  it('replaces only its own files when a month is corrected: a date it no longer holds is removed', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'events-corrected-'));
+    const store = new LocalObjectStore(root);
+    const handler = eventsToParquetHandler(store, { onReport: () => undefined });
+    await store.put('raw/2019-Nov.csv', EVENTS);
+    await store.put('raw/2019-Nov-late.csv', EVENTS.split('\n').slice(0, 2).join('\n'));
+    await handler(s3PutEvent('events-bucket', ['raw/2019-Nov.csv', 'raw/2019-Nov-late.csv']));
+    await store.put('raw/2019-Nov.csv', EVENTS.split('\n').slice(0, 3).join('\n'));
+    await handler(s3PutEvent('events-bucket', ['raw/2019-Nov.csv']));
+    expect(await keysUnder(store, KEYS.eventsDataset)).toEqual([
+      'events/date=2019-11-01/part-2019-Nov-0.parquet',
+      'events/date=2019-11-01/part-2019-Nov-late-0.parquet',
+    ]);
+    expect(await rowsPerDate(root)).toEqual([['2019-11-01', 3]]);
   });
 });

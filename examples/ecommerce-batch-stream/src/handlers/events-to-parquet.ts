@@ -4,6 +4,7 @@ import {
   type S3ObjectHandler,
   s3ObjectHandler,
 } from '@sluice/core/lambda';
+import { rejected } from '@sluice/core/outcome';
 import { type BucketStore, bucketStores } from '@sluice/sinks/buckets';
 import { writeEventsDataset } from '../batch/events-dataset.js';
 
@@ -11,10 +12,12 @@ import { writeEventsDataset } from '../batch/events-dataset.js';
 export type EventsToParquetOptions = Pick<InvocationOptions, 'onReport' | 'logger' | 'metrics'>;
 
 /**
- * The batch path's conversion step: a put of `raw/*.csv` rewrites the Parquet dataset
- * `events/date=…/` from it (the seed's Glue job), in the bucket the event names unless a store is
- * given. Rewriting is idempotent, so S3 retries are safe; a CSV that is gone by the time it is read
- * (`NoSuchKey`) is quarantined to the log instead of retried.
+ * The batch path's conversion step: a put of `raw/*.csv` rewrites that object's Parquet files in
+ * `events/date=…/`, its quarantine and its report (the seed's Glue job), in the bucket the event
+ * names unless a store is given; other objects' files stay, so monthly files accumulate. Rewriting
+ * is idempotent, so S3 retries are safe. A file no retry can fix (empty, a required column missing,
+ * two columns of one name) is settled at once as `unreadable-object` with its quarantine entry;
+ * a CSV that is gone by the time it is read (`NoSuchKey`) is logged instead of retried.
  *
  * @example
  * const handler = eventsToParquetHandler(new LocalObjectStore('out/ecommerce-events'), { onReport: console.log });
@@ -29,7 +32,8 @@ export function eventsToParquetHandler(
     name: 'events-to-parquet',
     filter: { prefix: 'raw/', suffix: '.csv' },
     process: async ({ bucket, key }) => {
-      await writeEventsDataset(await storeFor(bucket), key);
+      const { refused } = await writeEventsDataset(await storeFor(bucket), key);
+      if (refused) return rejected(refused.reason, refused.message);
     },
     onReject: (rejection) => logger.warn('object quarantined', { quarantine: rejection }),
     metrics: { dimensions: { Pipeline: 'ecommerce-batch-stream' } },
