@@ -1,4 +1,10 @@
-import { type KinesisEvent, MemoryObjectStore, type ObjectBody, type PutOptions, readText } from '@sluice/core';
+import {
+  type KinesisEvent,
+  MemoryObjectStore,
+  type ObjectBody,
+  type PutOptions,
+  readText,
+} from '@sluice/core';
 import { MemoryKeyValueSink } from '@sluice/sinks/local';
 import { MemoryNotifier } from '@sluice/sinks/notify';
 import { describe, expect, it } from 'vitest';
@@ -154,9 +160,15 @@ describe('detect-bots handler', () => {
   });
 
   it.each([
-    [{ WINDOW_MS: '60000', SLIDE_MS: '1' }, /^environment SLIDE_MS: slideMs must be an integer in \[60, 60000\]/],
+    [
+      { WINDOW_MS: '60000', SLIDE_MS: '1' },
+      /^environment SLIDE_MS: slideMs must be an integer in \[60, 60000\]/,
+    ],
     [{ MAX_FUTURE_MS: '0' }, /^environment MAX_FUTURE_MS: maxFutureMs must be an integer in \[1000, /],
-    [{ JUMP_CONFIRMATIONS: '0' }, /^environment JUMP_CONFIRMATIONS: jumpConfirmations must be an integer in \[1, 1000\]/],
+    [
+      { JUMP_CONFIRMATIONS: '0' },
+      /^environment JUMP_CONFIRMATIONS: jumpConfirmations must be an integer in \[1, 1000\]/,
+    ],
   ])('refuses a setting out of range, naming the variable and the range: %j', async (env, message) => {
     await expect(detectBotsHandler({ ...deps(), env })).rejects.toThrow(message);
   });

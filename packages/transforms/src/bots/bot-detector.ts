@@ -111,7 +111,10 @@ export class BotDetector {
 
   /** Replaces the state with a snapshot; throws BotDetectorStateError if it does not fit. */
   restore(state: unknown): void {
-    const { maxEventTime, watermark, windows, jump, checkpoints, tally } = checkedState(state, this.#settings);
+    const { maxEventTime, watermark, windows, jump, checkpoints, tally } = checkedState(
+      state,
+      this.#settings,
+    );
     const { counted, late, future } = tally;
     this.#counter.restore({ maxEventTime, watermark, windows, jump, counted, late, future });
     this.#checkpoints.restore(checkpoints);

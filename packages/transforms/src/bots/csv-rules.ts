@@ -74,6 +74,8 @@ export class BotCsvRules implements CsvRules {
     if (counted === 'late') return LATE;
     const message = this.#counter.describeFuture(time);
     const column = this.#columns.header[this.#columns.at.event_time];
-    return column === undefined ? { reject: 'future-event', message } : { reject: 'future-event', message, column };
+    return column === undefined
+      ? { reject: 'future-event', message }
+      : { reject: 'future-event', message, column };
   }
 }

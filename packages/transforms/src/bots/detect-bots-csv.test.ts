@@ -222,7 +222,7 @@ describe('detectBotsFromCsv: rejections and state', () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(150);
   });
 
-  it('on generated files with bursts, late events and junk, cut into random chunks', async () => {
+  it('on generated files with bursts, late events, far-ahead times and junk, cut into random chunks', async () => {
     const time = fc
       .integer({ min: 0, max: 40 })
       .map((s) => `2019-11-01 00:00:${String(s).padStart(2, '0')} UTC`);
@@ -233,8 +233,14 @@ describe('detectBotsFromCsv: rejections and state', () => {
       'x',
       '',
     );
+    // 2099 is past the clock; 02:00 and 02:00:05 are 2 h ahead of the rest: a jump once enough agree.
+    const aheadTime = fc.constantFrom(
+      '2099-01-01 00:00:00 UTC',
+      '2019-11-01 02:00:00 UTC',
+      '2019-11-01 02:00:05 UTC',
+    );
     const cells = fc.record({
-      time: fc.oneof({ weight: 9, arbitrary: time }, oddTime),
+      time: fc.oneof({ weight: 9, arbitrary: time }, oddTime, aheadTime),
       type: fc.constantFrom('view', 'view', 'cart', 'purchase', 'remove_from_cart', 'click', '"view"'),
       price: fc.constantFrom('489.07', '5', '', 'abc', ' 3 ', '"1,5"', '1e3', 'NaN', '0x50', '-.5'),
       user: fc.constantFrom(
@@ -266,6 +272,8 @@ describe('detectBotsFromCsv: rejections and state', () => {
       flagThreshold: fc.integer({ min: 0, max: 3 }),
       windowMs: fc.constantFrom(5_000, 10_000),
       allowedLatenessMs: fc.constantFrom(0, 3_000),
+      jumpConfirmations: fc.integer({ min: 1, max: 3 }),
+      clock: fc.constant(() => Date.UTC(2025, 0, 1)),
     });
     await fc.assert(
       fc.asyncProperty(file, sizes, settings, async (rows, chunking, options) => {

@@ -91,16 +91,42 @@ export function windowSettings(options: BotDetectorOptions = {}): WindowSettings
   const slideMs = bounded('slideMs', options.slideMs ?? windowMs, minSlide, windowMs, perEvent);
   const open = `(windowMs + allowedLatenessMs) / slideMs <= ${limits.openWindows}`;
   const maxLateness = Math.min(limits.allowedLatenessMs.max, limits.openWindows * slideMs - windowMs);
-  const allowedLatenessMs = bounded('allowedLatenessMs', options.allowedLatenessMs ?? 10_000, 0, maxLateness, open);
+  const allowedLatenessMs = bounded(
+    'allowedLatenessMs',
+    options.allowedLatenessMs ?? 10_000,
+    0,
+    maxLateness,
+    open,
+  );
   const { min, max } = limits.threshold;
   const flagThreshold = bounded('flagThreshold', options.flagThreshold ?? 5, min, max);
-  const alertThreshold = bounded('alertThreshold', options.alertThreshold ?? 10, flagThreshold, max, 'at least flagThreshold');
+  const alertThreshold = bounded(
+    'alertThreshold',
+    options.alertThreshold ?? 10,
+    flagThreshold,
+    max,
+    'at least flagThreshold',
+  );
   const future = limits.maxFutureMs;
   const maxFutureMs = bounded('maxFutureMs', options.maxFutureMs ?? 3_600_000, future.min, future.max);
   const jumps = limits.jumpConfirmations;
-  const jumpConfirmations = bounded('jumpConfirmations', options.jumpConfirmations ?? 3, jumps.min, jumps.max);
+  const jumpConfirmations = bounded(
+    'jumpConfirmations',
+    options.jumpConfirmations ?? 3,
+    jumps.min,
+    jumps.max,
+  );
   const clock = options.clock ?? Date.now;
-  return { windowMs, slideMs, allowedLatenessMs, flagThreshold, alertThreshold, maxFutureMs, jumpConfirmations, clock };
+  return {
+    windowMs,
+    slideMs,
+    allowedLatenessMs,
+    flagThreshold,
+    alertThreshold,
+    maxFutureMs,
+    jumpConfirmations,
+    clock,
+  };
 }
 
 /**

@@ -56,9 +56,14 @@ const jump = rarely(
   ),
 );
 const sequenceNumber = rarely(
-  fc.oneof({ weight: 30, arbitrary: fc.stringMatching(/^\d{1,60}$/) }, fc.constantFrom('', '1e3', '-1', '0x1')),
+  fc.oneof(
+    { weight: 30, arbitrary: fc.stringMatching(/^\d{1,60}$/) },
+    fc.constantFrom('', '1e3', '-1', '0x1'),
+  ),
 );
-const checkpoints = rarely(fc.dictionary(fc.constantFrom('shardId-0', 'shardId-1', 's'), sequenceNumber, { maxKeys: 2 }));
+const checkpoints = rarely(
+  fc.dictionary(fc.constantFrom('shardId-0', 'shardId-1', 's'), sequenceNumber, { maxKeys: 2 }),
+);
 
 /** States near the schema's edges: each field mostly valid, sometimes anything. */
 const state = fc.record(
@@ -81,7 +86,16 @@ const state = fc.record(
     extra: fc.anything(),
   },
   {
-    requiredKeys: ['version', 'windowMs', 'slideMs', 'allowedLatenessMs', 'windows', 'jump', 'checkpoints', 'tally'],
+    requiredKeys: [
+      'version',
+      'windowMs',
+      'slideMs',
+      'allowedLatenessMs',
+      'windows',
+      'jump',
+      'checkpoints',
+      'tally',
+    ],
   },
 );
 

@@ -86,11 +86,15 @@ export function stateProblem(value: unknown): string | undefined {
         return `windows.${i}.1.${j}: must be a [key, count >= 0] pair`;
   }
   const { jump, checkpoints } = value;
-  if (jump !== null && !(Array.isArray(jump) && jump.length === 2 && isNumber(jump[0]) && isCount(jump[1]) && jump[1] >= 1))
+  if (
+    jump !== null &&
+    !(Array.isArray(jump) && jump.length === 2 && isNumber(jump[0]) && isCount(jump[1]) && jump[1] >= 1)
+  )
     return 'jump: must be null or a [time, agreeing >= 1] pair';
   if (!isRecord(checkpoints)) return 'checkpoints: must be an object';
   for (const [shard, sequenceNumber] of Object.entries(checkpoints))
-    if (!isSequenceNumber(sequenceNumber)) return `checkpoints.${shard}: must be a sequence number (decimal digits)`;
+    if (!isSequenceNumber(sequenceNumber))
+      return `checkpoints.${shard}: must be a sequence number (decimal digits)`;
   if (!isRecord(tally)) return 'tally: must be an object';
   for (const name of ['counted', 'late', 'noKey', 'future'])
     if (!isCount(tally[name])) return `tally.${name}: must be a whole number >= 0`;

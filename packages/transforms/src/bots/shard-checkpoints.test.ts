@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { BotDetector } from './bot-detector.js';
+import { BotSequenceNumberError } from './errors.js';
+import { compareSequenceNumbers, ShardCheckpoints } from './shard-checkpoints.js';
+
+const BIG = '49590338271490256608559692538361571095921575989136588898';
+const BIGGER = '49590338271490256608559692538361571095921575989136588899';
+
+describe('compareSequenceNumbers', () => {
+  it('orders sequence numbers as big integers, not as strings or doubles', () => {
+    expect(Number(BIG)).toBe(Number(BIGGER)); // why doubles will not do
+    expect(compareSequenceNumbers(BIG, BIGGER)).toBeLessThan(0);
+    expect(compareSequenceNumbers(BIGGER, BIG)).toBeGreaterThan(0);
+    expect(compareSequenceNumbers('9', '10')).toBeLessThan(0);
+    expect(compareSequenceNumbers('0010', '10')).toBe(0);
+    expect(compareSequenceNumbers('0', '000')).toBe(0);
+  });
+});
+
+describe('ShardCheckpoints', () => {
+  it('holds the highest sequence number applied per shard', () => {
+    const checkpoints = new ShardCheckpoints();
+    checkpoints.advance({ shard: 'shard-1', sequenceNumber: BIGGER });
+    checkpoints.advance({ shard: 'shard-1', sequenceNumber: BIG }); // lower: changes nothing
+    expect(checkpoints.isApplied({ shard: 'shard-1', sequenceNumber: BIG })).toBe(true);
+    expect(checkpoints.isApplied({ shard: 'shard-1', sequenceNumber: BIGGER })).toBe(true);
+    expect(checkpoints.isApplied({ shard: 'shard-1', sequenceNumber: `${BIGGER}0` })).toBe(false);
+    expect(checkpoints.isApplied({ shard: 'shard-2', sequenceNumber: '1' })).toBe(false);
+    expect(checkpoints.toJSON()).toEqual({ 'shard-1': BIGGER });
+  });
+
+  it('refuses a sequence number that is not decimal digits', () => {
+    const checkpoints = new ShardCheckpoints();
+    expect(() => checkpoints.advance({ shard: 's', sequenceNumber: '4.9e55' })).toThrow(
+      BotSequenceNumberError,
+    );
+  });
+
+  it('travel in the detector state', () => {
+    const first = new BotDetector();
+    first.checkpoint({ shard: 'shard-1', sequenceNumber: BIG });
+    const second = new BotDetector();
+    second.restore(JSON.parse(JSON.stringify(first.snapshot())));
+    expect(second.isApplied({ shard: 'shard-1', sequenceNumber: BIG })).toBe(true);
+    expect(second.isApplied({ shard: 'shard-1', sequenceNumber: BIGGER })).toBe(false);
+    expect(second.snapshot().checkpoints).toEqual({ 'shard-1': BIG });
+  });
+});
