@@ -1,6 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { type BotDetectorOptions, detectBotsFromCsv } from '@sluice/transforms/bots';
+import {
+  type BotDetectorOptions,
+  BotDetectorOptionsError,
+  detectBotsFromCsv,
+  windowSettings,
+} from '@sluice/transforms/bots';
 import { integer, optional, required } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UnreadableInputError, UsageError } from '../errors.js';
@@ -31,7 +36,40 @@ function detectorOptions(values: Record<string, unknown>): BotDetectorOptions {
   const alertThreshold = integer(values, 'alert', Math.max(10, flagThreshold), 0);
   if (alertThreshold < flagThreshold)
     throw new UsageError(`--alert (${alertThreshold}) must be at least --flag (${flagThreshold})`);
-  return { windowMs, slideMs, flagThreshold, alertThreshold };
+  const options = { windowMs, slideMs, flagThreshold, alertThreshold };
+  try {
+    windowSettings(options);
+  } catch (error) {
+    throw error instanceof BotDetectorOptionsError ? flagRangeError(error) : error;
+  }
+  return options;
+}
+
+const FLAGS: Record<string, { flag: string; show: (n: number) => string }> = {
+  windowMs: { flag: '--window', show: durationText },
+  slideMs: { flag: '--slide', show: durationText },
+  flagThreshold: { flag: '--flag', show: String },
+  alertThreshold: { flag: '--alert', show: String },
+};
+
+/** The detector's range error in the CLI's words: the flag, and its range in the flag's units. */
+function flagRangeError(error: BotDetectorOptionsError): UsageError {
+  const spec = FLAGS[error.option];
+  if (spec === undefined) return new UsageError(error.message);
+  const why = error.why
+    ?.replace('windowMs', '--window')
+    .replace('slideMs', '--slide')
+    .replace('flagThreshold', '--flag');
+  const range = `[${spec.show(error.min)}, ${spec.show(error.max)}]`;
+  return new UsageError(
+    `${spec.flag} must be in ${range}${why ? ` (${why})` : ''}, got ${spec.show(Number(error.value))}`,
+  );
+}
+
+/** 60000 → `1m`, 1500 → `1500ms`: the largest unit that reads it exactly. */
+function durationText(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  return ms % 1_000 === 0 ? `${ms / 1_000}s` : `${ms}ms`;
 }
 
 /** A missing, unreadable or non-file input fails with one message naming the file. */
