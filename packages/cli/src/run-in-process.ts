@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { main } from './main.js';
 
 /**
@@ -12,4 +13,16 @@ export async function sluice(...argv: string[]) {
   const code = await main(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
   const last = stdout.at(-1);
   return { code, stdout, stderr, result: last ? (JSON.parse(last) as Record<string, unknown>) : undefined };
+}
+
+/**
+ * Checks that the CLI refused its arguments as it always does: exit 2, one stderr line matching
+ * `message`, nothing on stdout.
+ *
+ * @example expectUsageError(await sluice('orders', 'filter'), /--input is required/);
+ */
+export function expectUsageError(run: Awaited<ReturnType<typeof sluice>>, message: RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stderr).toEqual([expect.stringMatching(message)]);
+  expect(run.stdout).toEqual([]);
 }

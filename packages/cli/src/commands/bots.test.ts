@@ -1,8 +1,9 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { sluice } from '../run-in-process.js';
+import { describe, expect, it } from 'vitest';
+import { inputFolder } from '../input-folder.js';
+import { expectUsageError, sluice } from '../run-in-process.js';
 
 const HEADER = 'event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session';
 const T0 = Date.UTC(2019, 10, 1);
@@ -25,16 +26,10 @@ const summary = (result: Record<string, unknown> | undefined) =>
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]));
 
 describe('sluice bots detect', () => {
-  let dir: string;
-  let input: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sluice-bots-'));
-    input = join(dir, 'events.csv');
-    await writeFile(input, `${[HEADER, ...LINES].join('\n')}\n`);
-  });
+  const files = inputFolder('sluice-bots-', 'events.csv', `${[HEADER, ...LINES].join('\n')}\n`, 'per-file');
   /** `sluice bots detect` over the events file, rejects to r.jsonl, with these extra flags. */
   const detect = (...flags: string[]) =>
-    sluice('bots', 'detect', '--input', input, '--rejects', join(dir, 'r.jsonl'), ...flags);
+    sluice('bots', 'detect', '--input', files.input, '--rejects', join(files.dir, 'r.jsonl'), ...flags);
 
   it('flags users over the thresholds in 10 s tumbling windows and counts late and bad rows', async () => {
     const run = await detect();
@@ -49,7 +44,7 @@ describe('sluice bots detect', () => {
       dropped: { late: 1 },
       rejected: { schema: 1 },
     });
-    expect(run.result).toMatchObject({ rejects: join(dir, 'r.jsonl'), rejected: 1 });
+    expect(run.result).toMatchObject({ rejects: join(files.dir, 'r.jsonl'), rejected: 1 });
     expect(run.result).not.toHaveProperty('rejections');
   });
 
@@ -58,7 +53,7 @@ describe('sluice bots detect', () => {
     const here = await mkdtemp(join(tmpdir(), 'sluice-bots-cwd-'));
     process.chdir(here);
     try {
-      const run = await sluice('bots', 'detect', '--input', input);
+      const run = await sluice('bots', 'detect', '--input', files.input);
       expect(run.result).toMatchObject({ rejects: 'events.csv.rejects.jsonl', rejected: 1 });
       const lines = (await readFile(join(here, 'events.csv.rejects.jsonl'), 'utf8')).trim().split('\n');
       expect(lines.map((line) => JSON.parse(line).position.line)).toEqual([26]);
@@ -68,14 +63,14 @@ describe('sluice bots detect', () => {
   });
 
   it('streams rejected rows to --rejects as JSON Lines with their line', async () => {
-    const rejects = join(dir, 'rejects.jsonl');
-    const run = await sluice('bots', 'detect', '--input', input, '--rejects', rejects);
+    const rejects = join(files.dir, 'rejects.jsonl');
+    const run = await sluice('bots', 'detect', '--input', files.input, '--rejects', rejects);
     expect(run.result?.rejects).toBe(rejects);
     const lines = (await readFile(rejects, 'utf8'))
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect(lines).toMatchObject([{ reason: 'schema', position: { file: input, line: 26 } }]);
+    expect(lines).toMatchObject([{ reason: 'schema', position: { file: files.input, line: 26 } }]);
   });
 
   it('makes windows sliding with --slide', async () => {
@@ -122,34 +117,30 @@ describe('sluice bots detect', () => {
     [['--flag', '12', '--alert', '5'], /--alert \(5\) must be at least --flag \(12\)/],
     [['--colour', 'red'], /unknown option --colour/],
   ])('exits 2 on bad arguments %j', async (flags, message) => {
-    const run = await sluice('bots', 'detect', '--input', input, ...flags);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toHaveLength(1);
-    expect(run.stderr[0]).toMatch(message);
-    expect(run.stdout).toEqual([]);
+    expectUsageError(await sluice('bots', 'detect', '--input', files.input, ...flags), message);
   });
 
   it('exits 2 without --input', async () => {
-    const run = await sluice('bots', 'detect');
-    expect(run.code).toBe(2);
-    expect(run.stderr).toHaveLength(1);
-    expect(run.stderr[0]).toMatch(/^sluice: --input is required — usage: sluice bots detect --input FILE/);
+    expectUsageError(
+      await sluice('bots', 'detect'),
+      /^sluice: --input is required — usage: sluice bots detect --input FILE/,
+    );
   });
 
   it.each([
-    ['a missing file', () => join(dir, 'missing.csv'), 'no such file or folder'],
-    ['a directory', () => dir, 'it is a folder'],
+    ['a missing file', () => join(files.dir, 'missing.csv'), 'no such file or folder'],
+    ['a directory', () => files.dir, 'it is a folder'],
   ])('exits 1 with one line naming %s', async (_, file, code) => {
-    const run = await sluice('bots', 'detect', '--input', file(), '--rejects', join(dir, 'r.jsonl'));
+    const run = await sluice('bots', 'detect', '--input', file(), '--rejects', join(files.dir, 'r.jsonl'));
     expect(run.code).toBe(1);
     expect(run.stderr).toHaveLength(1);
     expect(run.stderr[0]).toMatch(new RegExp(`^sluice: cannot read ${file()}: (.*${code}|it is not a file)`));
   });
 
   it('exits 1 naming a file that is not an events CSV', async () => {
-    const orders = join(dir, 'orders.csv');
+    const orders = join(files.dir, 'orders.csv');
     await writeFile(orders, 'OrderID,Status\nO1,pending\n');
-    const run = await sluice('bots', 'detect', '--input', orders, '--rejects', join(dir, 'r.jsonl'));
+    const run = await sluice('bots', 'detect', '--input', orders, '--rejects', join(files.dir, 'r.jsonl'));
     expect(run.code).toBe(1);
     expect(run.stderr).toEqual([
       expect.stringMatching(

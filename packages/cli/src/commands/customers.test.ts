@@ -1,9 +1,9 @@
-import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { customersCsv, writeLines } from '@sluice/datagen';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { sluice } from '../run-in-process.js';
+import { describe, expect, it } from 'vitest';
+import { inputFolder } from '../input-folder.js';
+import { expectUsageError, sluice } from '../run-in-process.js';
 
 // The real export's quirks: a padded header, `$` amounts with spaces and thousands separators,
 // and a Windows-1252 `É` (0xC9) inside an otherwise UTF-8 file.
@@ -21,17 +21,15 @@ const ROWS = [
 ];
 
 describe('sluice customers score', () => {
-  let dir: string;
-  let input: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sluice-customers-'));
-    input = join(dir, 'customers.csv');
-    await writeFile(input, Buffer.concat([Buffer.from(`${HEADER}\n`), ...ROWS]));
-  });
+  const files = inputFolder(
+    'sluice-customers-',
+    'customers.csv',
+    Buffer.concat([Buffer.from(`${HEADER}\n`), ...ROWS]),
+  );
 
   it('scores and segments the Kaggle quirks into CSV, rejecting the unparseable amount with its line', async () => {
-    const output = join(dir, 'scored.csv');
-    const run = await sluice('customers', 'score', '--input', input, '--output', output);
+    const output = join(files.dir, 'scored.csv');
+    const run = await sluice('customers', 'score', '--input', files.input, '--output', output);
     expect(run.code).toBe(0);
     expect(run.result).toMatchObject({
       report: { read: 4, kept: 3, dropped: {}, rejected: { 'invalid-customer': 1 } },
@@ -53,20 +51,20 @@ describe('sluice customers score', () => {
     expect(rejects).toEqual([
       expect.objectContaining({
         reason: 'invalid-customer',
-        position: { kind: 'file', file: input, line: 5, column: 'Purchase_Amount' },
+        position: { kind: 'file', file: files.input, line: 5, column: 'Purchase_Amount' },
         message: expect.stringContaining('Purchase_Amount'),
       }),
     ]);
   });
 
   it('writes JSON Lines when the output ends in .jsonl', async () => {
-    const output = join(dir, 'scored.jsonl');
-    const rejects = join(dir, 'bad.jsonl');
+    const output = join(files.dir, 'scored.jsonl');
+    const rejects = join(files.dir, 'bad.jsonl');
     const run = await sluice(
       'customers',
       'score',
       '--input',
-      input,
+      files.input,
       '--output',
       output,
       '--rejects',
@@ -86,9 +84,9 @@ describe('sluice customers score', () => {
   });
 
   it('accounts for every row of a generated export', async () => {
-    const generated = join(dir, 'generated.csv');
+    const generated = join(files.dir, 'generated.csv');
     await writeLines(generated, customersCsv({ rows: 300, seed: 11, dirty: 0.05 }), { progress: false });
-    const output = join(dir, 'generated-scored.csv');
+    const output = join(files.dir, 'generated-scored.csv');
     const run = await sluice('customers', 'score', '--input', generated, '--output', output);
     expect(run.code).toBe(0);
     const report = run.result?.report as { read: number; kept: number; rejected: Record<string, number> };
@@ -110,15 +108,12 @@ describe('sluice customers score', () => {
     [['--input', 'in.csv', '--output', 'out.txt'], /--output must end in \.csv or \.jsonl/],
     [['--input', 'in.csv', '--output', 'out.csv', '--segment', 'HIGH'], /unknown option --segment/],
   ])('rejects bad arguments %j with exit 2 and one line', async (argv, message) => {
-    const run = await sluice('customers', 'score', ...argv);
-    expect(run.code).toBe(2);
-    expect(run.stderr[0]).toMatch(message);
-    expect(run.result).toBeUndefined();
+    expectUsageError(await sluice('customers', 'score', ...argv), message);
   });
 
   it('exits 1 naming an input it cannot read, writing no output', async () => {
-    const missing = join(dir, 'missing.csv');
-    const output = join(dir, 'never.csv');
+    const missing = join(files.dir, 'missing.csv');
+    const output = join(files.dir, 'never.csv');
     const run = await sluice('customers', 'score', '--input', missing, '--output', output);
     expect(run.code).toBe(1);
     expect(run.stderr).toHaveLength(1);
@@ -130,12 +125,12 @@ describe('sluice customers score', () => {
     ['an empty file', '', /it has no header row/],
     ['a file of another kind', 'OrderID,Status\nO1,pending\n', /no Customer_ID, Purchase_Amount/],
   ])('exits 1 naming %s instead of rejecting every row', async (_, content, problem) => {
-    const input = join(dir, 'wrong.csv');
-    await writeFile(input, content);
-    const run = await sluice('customers', 'score', '--input', input, '--output', join(dir, 'out.csv'));
+    const wrong = join(files.dir, 'wrong.csv');
+    await writeFile(wrong, content);
+    const run = await sluice('customers', 'score', '--input', wrong, '--output', join(files.dir, 'out.csv'));
     expect(run.code).toBe(1);
     expect(run.stderr).toHaveLength(1);
-    expect(run.stderr[0]).toContain(input);
+    expect(run.stderr[0]).toContain(wrong);
     expect(run.stderr[0]).toMatch(problem);
   });
 });

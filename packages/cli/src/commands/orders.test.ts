@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { sluice } from '../run-in-process.js';
+import { describe, expect, it } from 'vitest';
+import { inputFolder } from '../input-folder.js';
+import { expectUsageError, sluice } from '../run-in-process.js';
 
 const HEADER = 'OrderID,CustomerID,OrderDate,Status,Amount';
 const LINES = [
@@ -15,22 +15,16 @@ const LINES = [
 ];
 
 describe('sluice orders filter', () => {
-  let dir: string;
-  let input: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sluice-orders-'));
-    input = join(dir, 'orders.csv');
-    await writeFile(input, `${[HEADER, ...LINES].join('\n')}\n`);
-  });
+  const files = inputFolder('sluice-orders-', 'orders.csv', `${[HEADER, ...LINES].join('\n')}\n`);
 
   /** `sluice orders filter` as of 2025-06-30 on `from`, writing `to`, with any extra flags. */
   const filter = (from: string, to: string, ...flags: string[]) =>
     sluice('orders', 'filter', '--input', from, '--output', to, '--as-of', '2025-06-30', ...flags);
 
   it('keeps the fresh and non-stale orders byte for byte and prints the report', async () => {
-    const output = join(dir, 'kept.csv');
-    const rejects = join(dir, 'rejects.jsonl');
-    const run = await filter(input, output, '--rejects', rejects);
+    const output = join(files.dir, 'kept.csv');
+    const rejects = join(files.dir, 'rejects.jsonl');
+    const run = await filter(files.input, output, '--rejects', rejects);
     expect(run.code).toBe(0);
     expect(run.result?.report).toMatchObject({
       read: 6,
@@ -44,14 +38,14 @@ describe('sluice orders filter', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(entries.map((e) => [e.reason, e.position.line, e.position.file])).toEqual([
-      ['invalid-date', 5, input],
-      ['missing-status', 7, input],
+      ['invalid-date', 5, files.input],
+      ['missing-status', 7, files.input],
     ]);
   });
 
   it('writes rejected rows beside the output when --rejects is not given', async () => {
-    const output = join(dir, 'kept.csv');
-    const run = await filter(input, output);
+    const output = join(files.dir, 'kept.csv');
+    const run = await filter(files.input, output);
     expect(run.code).toBe(0);
     expect(run.result?.rejects).toBe(`${output}.rejects.jsonl`);
     const lines = (await readFile(`${output}.rejects.jsonl`, 'utf8')).trim().split('\n');
@@ -59,8 +53,8 @@ describe('sluice orders filter', () => {
   });
 
   it('takes the age limit from --max-age-days', async () => {
-    const output = join(dir, 'kept.csv');
-    const run = await filter(input, output, '--max-age-days', '29');
+    const output = join(files.dir, 'kept.csv');
+    const run = await filter(files.input, output, '--max-age-days', '29');
     expect(run.result?.report).toMatchObject({ kept: 2, dropped: { stale: 2 } });
   });
 
@@ -82,18 +76,15 @@ describe('sluice orders filter', () => {
       /unknown option --since/,
     ],
   ])('exits 2 on bad arguments %j', async (flags, message) => {
-    const run = await sluice('orders', 'filter', ...flags);
-    expect(run.code).toBe(2);
-    expect(run.stderr[0]).toMatch(message);
-    expect(run.result).toBeUndefined();
+    expectUsageError(await sluice('orders', 'filter', ...flags), message);
   });
 
   it.each([
     ['a missing file', 'missing.csv'],
     ['a folder', '.'],
   ])('exits 1 with one line naming the input when it is %s', async (_, name) => {
-    const missing = join(dir, name);
-    const output = join(dir, 'kept.csv');
+    const missing = join(files.dir, name);
+    const output = join(files.dir, 'kept.csv');
     const run = await filter(missing, output);
     expect(run.code).toBe(1);
     expect(run.stderr).toEqual([expect.stringContaining(`cannot read ${missing}`)]);
@@ -101,26 +92,26 @@ describe('sluice orders filter', () => {
   });
 
   it('exits 1 naming the file when it has no status column, and leaves no file behind', async () => {
-    await writeFile(input, 'OrderID,OrderDate\nO1,2025-06-01\n');
-    const run = await filter(input, join(dir, 'k.csv'));
+    await writeFile(files.input, 'OrderID,OrderDate\nO1,2025-06-01\n');
+    const run = await filter(files.input, join(files.dir, 'k.csv'));
     expect(run.code).toBe(1);
     expect(run.stderr).toEqual([
-      `sluice: cannot read ${input}: its header has no status column (looked for status, orderstatus; found OrderID, OrderDate)`,
+      `sluice: cannot read ${files.input}: its header has no status column (looked for status, orderstatus; found OrderID, OrderDate)`,
     ]);
-    expect(await readdir(dir)).toEqual(['orders.csv']);
+    expect(await readdir(files.dir)).toEqual(['orders.csv']);
   });
 
   it('says an empty file has no header row rather than listing no columns', async () => {
-    await writeFile(input, '');
-    const run = await filter(input, join(dir, 'k.csv'));
+    await writeFile(files.input, '');
+    const run = await filter(files.input, join(files.dir, 'k.csv'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toEqual([`sluice: cannot read ${input}: it has no header row`]);
+    expect(run.stderr).toEqual([`sluice: cannot read ${files.input}: it has no header row`]);
   });
 
   it('exits 1 naming the output when its folder does not exist', async () => {
-    const run = await filter(input, join(dir, 'nowhere', 'k.csv'));
+    const run = await filter(files.input, join(files.dir, 'nowhere', 'k.csv'));
     expect(run.stderr).toEqual([
-      `sluice: cannot write ${join(dir, 'nowhere', 'k.csv')}: the folder ${join(dir, 'nowhere')} does not exist`,
+      `sluice: cannot write ${join(files.dir, 'nowhere', 'k.csv')}: the folder ${join(files.dir, 'nowhere')} does not exist`,
     ]);
     expect(run.code).toBe(1);
   });
@@ -143,26 +134,34 @@ describe('sluice orders filter', () => {
       /--rejects and --output/,
     ],
   ])('refuses with exit 2 when %s, touching nothing', async (_, flags, message) => {
-    const before = await readFile(input);
-    const run = await sluice('orders', 'filter', '--input', input, '--as-of', '2025-06-30', ...flags(input));
+    const before = await readFile(files.input);
+    const run = await sluice(
+      'orders',
+      'filter',
+      '--input',
+      files.input,
+      '--as-of',
+      '2025-06-30',
+      ...flags(files.input),
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toEqual([expect.stringMatching(message)]);
-    expect(await readFile(input)).toEqual(before);
-    expect(await readdir(dir)).toEqual(['orders.csv']);
+    expect(await readFile(files.input)).toEqual(before);
+    expect(await readdir(files.dir)).toEqual(['orders.csv']);
   });
 
   it('sees through a symbolic link to the input', async () => {
-    await symlink(input, join(dir, 'link.csv'));
-    const run = await filter(join(dir, 'link.csv'), input);
+    await symlink(files.input, join(files.dir, 'link.csv'));
+    const run = await filter(join(files.dir, 'link.csv'), files.input);
     expect(run.code).toBe(2);
     expect(run.stderr[0]).toMatch(/--output and --input are the same file/);
   });
 
   it('streams many rejected rows to the file and prints only their count', async () => {
     const bad = Array.from({ length: 20_000 }, (_, i) => `B${i},C1,never,pending,1.00`);
-    await writeFile(input, `${[HEADER, ...LINES, ...bad].join('\n')}\n`);
-    const output = join(dir, 'kept.csv');
-    const run = await filter(input, output);
+    await writeFile(files.input, `${[HEADER, ...LINES, ...bad].join('\n')}\n`);
+    const output = join(files.dir, 'kept.csv');
+    const run = await filter(files.input, output);
     expect(run.result).toMatchObject({ rejects: `${output}.rejects.jsonl`, rejected: 20_002 });
     expect(run.stdout.at(-1)?.length).toBeLessThan(1000);
     const lines = (await readFile(`${output}.rejects.jsonl`, 'utf8')).trim().split('\n');

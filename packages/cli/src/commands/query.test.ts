@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LocalObjectStore } from '@sluice/core';
 import { writeParquet } from '@sluice/sinks/parquet';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sluice } from '../run-in-process.js';
+import { expectUsageError, sluice } from '../run-in-process.js';
 
 // The seed's monthly query, verbatim Athena SQL (Trino DATE_PARSE / DATE_FORMAT formats).
 const MONTHLY = `SELECT DATE_FORMAT(DATE_PARSE(orderdate, '%Y-%m-%d'), '%Y-%m') AS month, COUNT(orderid) AS total_orders,
@@ -13,6 +13,14 @@ const MONTHLY = `SELECT DATE_FORMAT(DATE_PARSE(orderdate, '%Y-%m-%d'), '%Y-%m') 
 describe('sluice query', () => {
   let dir: string;
   const at = (name: string) => join(dir, name);
+  /** `sluice query` over tables named by their file in the test folder. */
+  const query = (tables: Record<string, string>, sql: string) =>
+    sluice(
+      'query',
+      ...Object.entries(tables).flatMap(([name, file]) => ['--table', `${name}=${at(file)}`]),
+      '--sql',
+      sql,
+    );
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sluice-query-'));
@@ -40,11 +48,8 @@ describe('sluice query', () => {
   });
 
   it('runs Athena SQL over a CSV file with lower-cased columns', async () => {
-    const amounts = await sluice(
-      'query',
-      '--table',
-      `processed=${at('orders.csv')}`,
-      '--sql',
+    const amounts = await query(
+      { processed: 'orders.csv' },
       'SELECT orderid, amount FROM processed ORDER BY orderid',
     );
     expect(amounts.code).toBe(0);
@@ -57,7 +62,7 @@ describe('sluice query', () => {
       at('clean.csv'),
       'OrderID,OrderDate,Amount\nO1,2025-05-02,10.5\nO2,2025-05-20,1.5\nO3,2025-06-01,4\n',
     );
-    const run = await sluice('query', '--table', `processed=${at('clean.csv')}`, '--sql', MONTHLY);
+    const run = await query({ processed: 'clean.csv' }, MONTHLY);
     expect(run.result?.rows).toEqual([
       { month: '2025-06', total_orders: 1, total_revenue: 4 },
       { month: '2025-05', total_orders: 2, total_revenue: 12 },
@@ -66,13 +71,8 @@ describe('sluice query', () => {
   });
 
   it('joins a CSV file with a JSON Lines file', async () => {
-    const run = await sluice(
-      'query',
-      '--table',
-      `orders=${at('orders.csv')}`,
-      '--table',
-      `customers=${at('customers.jsonl')}`,
-      '--sql',
+    const run = await query(
+      { orders: 'orders.csv', customers: 'customers.jsonl' },
       'SELECT c.name, COUNT(*) AS n FROM orders o JOIN customers c ON o.customerid = c.customerid GROUP BY c.name ORDER BY c.name',
     );
     expect(run.result?.rows).toEqual([
@@ -82,11 +82,8 @@ describe('sluice query', () => {
   });
 
   it('reads a folder of Hive partitions, the partition a column', async () => {
-    const run = await sluice(
-      'query',
-      '--table',
-      `lake=${at('lake')}`,
-      '--sql',
+    const run = await query(
+      { lake: 'lake' },
       'SELECT status, SUM(amount) AS total FROM lake GROUP BY status ORDER BY status',
     );
     expect(run.result?.rows).toEqual([
@@ -96,13 +93,7 @@ describe('sluice query', () => {
   });
 
   it('prints Parquet values JSON can carry: big integers as text, timestamps in ISO 8601', async () => {
-    const run = await sluice(
-      'query',
-      '--table',
-      `events=${at('events.parquet')}`,
-      '--sql',
-      'SELECT * FROM events',
-    );
+    const run = await query({ events: 'events.parquet' }, 'SELECT * FROM events');
     expect(run.result?.rows).toEqual([
       { id: '9007199254740993', at: '2025-01-31T08:00:00.000Z', kind: 'view' },
     ]);
@@ -115,33 +106,23 @@ describe('sluice query', () => {
     [['--table', 'orders=orders.csv'], /--sql is required/],
     [['--table', 'orders=orders.csv', '--sql', 'SELECT 1', '--limit', '3'], /unknown option --limit/],
   ])('exits 2 on bad arguments %j', async (flags, message) => {
-    const run = await sluice('query', ...flags);
-    expect(run.code).toBe(2);
-    expect(run.stderr[0]).toMatch(message);
+    expectUsageError(await sluice('query', ...flags), message);
   });
 
   it('exits 2 when the format cannot be told from the extension', async () => {
     await writeFile(at('orders.txt'), 'a,b\n1,2\n');
-    const run = await sluice('query', '--table', `orders=${at('orders.txt')}`, '--sql', 'SELECT 1');
-    expect(run.code).toBe(2);
-    expect(run.stderr[0]).toMatch(/cannot tell the format of .*orders\.txt/);
+    const run = await query({ orders: 'orders.txt' }, 'SELECT 1');
+    expectUsageError(run, /cannot tell the format of .*orders\.txt/);
   });
 
   it('exits 1 with one line naming a table file that cannot be read', async () => {
-    const missing = at('missing.csv');
-    const run = await sluice('query', '--table', `orders=${missing}`, '--sql', 'SELECT 1');
+    const run = await query({ orders: 'missing.csv' }, 'SELECT 1');
     expect(run.code).toBe(1);
-    expect(run.stderr).toEqual([expect.stringContaining(`cannot read ${missing}`)]);
+    expect(run.stderr).toEqual([expect.stringContaining(`cannot read ${at('missing.csv')}`)]);
   });
 
   it('exits 1 with one line when the SQL fails', async () => {
-    const run = await sluice(
-      'query',
-      '--table',
-      `orders=${at('orders.csv')}`,
-      '--sql',
-      'SELECT nope FROM orders',
-    );
+    const run = await query({ orders: 'orders.csv' }, 'SELECT nope FROM orders');
     expect(run.code).toBe(1);
     expect(run.stderr).toHaveLength(1);
     expect(run.stderr[0]).toMatch(/nope/);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sluice } from '../run-in-process.js';
+import { expectUsageError, sluice } from '../run-in-process.js';
 
 const MESSAGES = [
   '{"transaction_id":1001,"product_name":"oat milk","quantity":3,"unit_price":2.5}', // confirmed
@@ -101,10 +101,7 @@ describe('sluice transactions run', () => {
     [['--input', 'x', '--state', 'y', '--large-order-threshold', 'big'], /--large-order-threshold must be/],
     [['--input', 'x', '--state', 'y', '--queue', 'q'], /unknown option --queue/],
   ])('exits 2 with one line on bad arguments %j', async (argv, message) => {
-    const run = await sluice('transactions', 'run', ...argv);
-    expect(run.code).toBe(2);
-    expect(run.stderr[0]).toMatch(message);
-    expect(run.result).toBeUndefined();
+    expectUsageError(await sluice('transactions', 'run', ...argv), message);
   });
 
   it.each([
