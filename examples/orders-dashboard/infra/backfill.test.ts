@@ -25,7 +25,9 @@ let definition: StatesDefinition;
 let bucketDir: string;
 
 beforeAll(() => {
-  const orders = synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir);
+  const orders = synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir, {
+    bundle: false,
+  });
   definition = stateMachineDefinition(orders.template.toJSON(), 'BackfillStateMachine');
   orders.remove();
   bucketDir = mkdtempSync(join(tmpdir(), 'sluice-backfill-'));

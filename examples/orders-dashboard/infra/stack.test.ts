@@ -16,7 +16,9 @@ const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 let orders: SynthesizedStack<OrdersDashboardStack>;
 
 beforeAll(() => {
-  orders = synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir);
+  orders = synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir, {
+    bundle: false,
+  });
 });
 afterAll(() => orders.remove());
 

@@ -93,6 +93,7 @@ export class OrdersDashboardStack extends Stack {
       maxConcurrency: props.backfillConcurrency ?? 10,
       toleratedFailurePercentage: props.backfillToleratedFailurePercentage ?? 5,
     });
+    new CfnOutput(this, 'BackfillStateMachineArn', { value: this.backfill.stateMachine.stateMachineArn });
   }
 
   private parameters() {

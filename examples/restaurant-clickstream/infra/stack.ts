@@ -192,7 +192,7 @@ export class RestaurantClickstreamStack extends Stack {
         integrationResponses: [
           {
             statusCode: '200',
-            responseTemplates: { 'application/json': '{"recordId": $input.json(\'$.RecordId\')}' },
+            responseTemplates: { 'application/json': '{"RecordId": $input.json(\'$.RecordId\')}' },
           },
           { statusCode: '400', selectionPattern: '4\\d{2}' },
           { statusCode: '500', selectionPattern: '5\\d{2}' },

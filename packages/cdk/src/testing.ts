@@ -19,7 +19,7 @@ export interface SynthesizedStack<S extends Stack> {
  * `.vitest-cdk-*` folder of `exampleDir` (git-ignored): inside the example, so a bundle's external
  * `@aws-sdk/*` imports resolve to the example's dev dependencies, as the Lambda runtime provides them.
  *
- * @example const orders = synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir);
+ * @example const orders = synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir, { bundle: false });
  */
 export function synthForTest<S extends Stack>(
   create: (app: App) => S,
