@@ -27,7 +27,7 @@ import {
   UnsupportedFunctionError,
 } from './errors.js';
 import { type ResultRow, readRowChunks, resultColumns } from './result-rows.js';
-import { localFilesOf, readerSql, registrationSql } from './table-registration.js';
+import { emptyTableSql, localFilesOf, readerSql, registrationSql } from './table-registration.js';
 import { trinoMacroStatements } from './trino-macros.js';
 import { rewriteTrinoSql } from './trino-rewrite.js';
 
@@ -146,11 +146,13 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
   async registerTable(table: TableDefinition): Promise<void> {
     const files = localFilesOf(table, this.options.localRoot);
     try {
-      await this.withConnection((connection) =>
-        readsThroughCore(table)
+      await this.withConnection(async (connection) => {
+        // No files is an empty table, as on Athena (a header-only or all-invalid domain), not an error.
+        if ((await csvFilesOf(connection, files)).length === 0) return this.createEmpty(connection, table);
+        return readsThroughCore(table)
           ? this.loadCsv(connection, table, files)
-          : this.createView(connection, table, files),
-      );
+          : this.createView(connection, table, files);
+      });
     } catch (error) {
       throw new TableRegistrationError(table.name, `cannot read ${files}: ${(error as Error).message}`, {
         cause: error,
@@ -165,6 +167,12 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
 
   async close(): Promise<void> {
     this.instance.closeSync();
+  }
+
+  // Files put there later need registerTable again: DuckDB's readers refuse an empty glob.
+  private async createEmpty(connection: DuckDBConnection, table: TableDefinition) {
+    this.csvLoads.delete(table.name);
+    await connection.run(emptyTableSql(table));
   }
 
   private async createView(connection: DuckDBConnection, table: TableDefinition, files: string) {

@@ -188,15 +188,36 @@ describe('registering table definitions over local files', () => {
     expect((error as Error).message).toContain('not-a-number');
   });
 
-  it('says which table and files when nothing is there to read', async () => {
-    const table = defineTable({
-      name: 'ghost',
-      format: 'csv',
-      location: join(root, 'nothing'),
-      columns: [{ name: 'a', type: 'string' }],
-    });
-    await expect(engine.registerTable(table)).rejects.toThrow(TableRegistrationError);
-    await expect(engine.registerTable(table)).rejects.toThrow(/table ghost: cannot read .*nothing/);
+  it('registers a typed table with no rows where the location holds no files (an empty domain)', async () => {
+    await mkdir(join(root, 'empty-lake', 'date=2025-01-01'), { recursive: true });
+    await write('empty-lake/_SUCCESS', '');
+    for (const [name, location] of [
+      ['ghost', join(root, 'nothing')],
+      ['hollow', join(root, 'empty-lake')],
+    ] as const) {
+      await engine.registerTable(
+        defineTable({
+          name,
+          format: 'parquet',
+          location,
+          columns: [
+            { name: 'machine_id', type: 'string' },
+            { name: 'score', type: 'double' },
+          ],
+          partitions: [{ name: 'date', type: 'string' }],
+        }),
+      );
+      const { rows } = await engine.execute(
+        `SELECT count(*)::INTEGER AS n, avg(score) AS mean, typeof(any_value(score)) AS type FROM ${name}`,
+      );
+      expect(rows).toEqual([{ n: 0, mean: null, type: 'DOUBLE' }]);
+    }
+    const { rows } = await engine.execute('SELECT column_name, column_type FROM (DESCRIBE ghost)');
+    expect(rows.map((r) => [r.column_name, r.column_type])).toEqual([
+      ['machine_id', 'VARCHAR'],
+      ['score', 'DOUBLE'],
+      ['date', 'VARCHAR'],
+    ]);
   });
 
   it('needs localRoot to map an s3:// location', async () => {

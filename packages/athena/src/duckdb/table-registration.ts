@@ -39,6 +39,19 @@ export function registrationSql(
   return `CREATE OR REPLACE VIEW "${table.name}" AS SELECT ${columns.join(', ')} FROM ${readerSql(table, files)}`;
 }
 
+/**
+ * `CREATE OR REPLACE VIEW` of the table with its columns and partitions typed and no rows: what
+ * Athena answers over a location that holds no files (DuckDB's readers refuse an empty glob).
+ *
+ * @example await connection.run(emptyTableSql(processed)); // SELECT count(*) FROM processed → 0
+ */
+export function emptyTableSql(table: TableDefinition): string {
+  const columns = [...table.columns, ...table.partitions].map(
+    (column) => `CAST(NULL AS ${duckDbTypeOf(column)}) AS "${column.name}"`,
+  );
+  return `CREATE OR REPLACE VIEW "${table.name}" AS SELECT ${columns.join(', ')} WHERE false`;
+}
+
 function selectColumn(
   column: ColumnDefinition,
   fileColumns: readonly string[],
