@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sqlDate } from '../define-query.js';
-import { createDuckDbEngine, type DuckDbEngine } from './duckdb-engine.js';
+import { duckDbEngineForTests } from './fixtures/engine-for-tests.js';
 
 describe('DuckDB values as the QueryEngine port decodes them', () => {
-  let engine: DuckDbEngine;
-  beforeAll(async () => {
-    engine = await createDuckDbEngine();
-  });
-  afterAll(() => engine.close());
+  const engine = duckDbEngineForTests();
 
   it('decodes every kind of value to the port conventions, with Athena type names', async () => {
     const { rows, columns } = await engine.execute(`SELECT

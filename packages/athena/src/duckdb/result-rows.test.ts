@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDuckDbEngine, type DuckDbEngine } from './duckdb-engine.js';
+import { describe, expect, it } from 'vitest';
+import { duckDbEngineForTests } from './fixtures/engine-for-tests.js';
 
 describe('DuckDB results decoded chunk by chunk', () => {
-  let engine: DuckDbEngine;
-  beforeAll(async () => {
-    engine = await createDuckDbEngine();
-  });
-  afterAll(() => engine.close());
+  const engine = duckDbEngineForTests();
 
   it('returns every row in order, with NULLs and bigints, across several 2048-row chunks', async () => {
     const { rows } =

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDuckDbEngine, type DuckDbEngine } from './duckdb-engine.js';
+import { describe, expect, it } from 'vitest';
+import { duckDbEngineForTests } from './fixtures/engine-for-tests.js';
 import { processedOrders as processed } from './fixtures/processed-orders.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
@@ -17,11 +17,7 @@ const [totalsByCustomer, monthly, byStatus, aovPerCustomer, topFebruary] = readF
   .filter((sql) => sql.length > 0) as [string, string, string, string, string];
 
 describe('seed 000 Athena queries, verbatim on DuckDB', () => {
-  let engine: DuckDbEngine;
-  beforeAll(async () => {
-    engine = await createDuckDbEngine({ tables: [processed] });
-  });
-  afterAll(() => engine.close());
+  const engine = duckDbEngineForTests({ tables: [processed] });
 
   it('query 1: total sales by customer', async () => {
     const { rows } = await engine.execute(totalsByCustomer);

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDuckDbEngine, type DuckDbEngine } from './duckdb-engine.js';
+import { describe, expect, it } from 'vitest';
 import { UnsupportedDateFormatError, UnsupportedFunctionError } from './errors.js';
+import { duckDbEngineForTests } from './fixtures/engine-for-tests.js';
 
 describe('Trino functions on DuckDB', () => {
-  let engine: DuckDbEngine;
-  beforeAll(async () => {
-    engine = await createDuckDbEngine();
-  });
-  afterAll(() => engine.close());
+  const engine = duckDbEngineForTests();
 
   const value = async (expression: string): Promise<unknown> => {
     const { rows } = await engine.execute(`SELECT ${expression} AS v`);
