@@ -24,9 +24,12 @@ export interface SynthesizedStack<S extends Stack> {
 export function synthForTest<S extends Stack>(
   create: (app: App) => S,
   exampleDir: string,
+  options: { bundle?: boolean } = {},
 ): SynthesizedStack<S> {
   const outdir = mkdtempSync(join(exampleDir, '.vitest-cdk-'));
-  const { app, stack } = referenceApp(create, { outdir });
+  // Without bundles (`bundle: false`) a wiring test skips esbuild: CDK stages no asset content.
+  const context = options.bundle === false ? { 'aws:cdk:bundling-stacks': [] } : {};
+  const { app, stack } = referenceApp(create, { outdir, context });
   app.synth();
   return {
     stack,
