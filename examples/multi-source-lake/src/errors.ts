@@ -21,14 +21,6 @@ export class CheckpointUnreadableError extends Error {
   }
 }
 
-/** Thrown when a lake table has no data to summarise, so the integration scores are undefined. */
-export class EmptyLakeError extends Error {
-  override readonly name = 'EmptyLakeError';
-  constructor(readonly table: string) {
-    super(`the lake table ${table} holds no rows: nothing to summarise`);
-  }
-}
-
 /** Thrown at cold start when the environment lacks a setting the deployed handlers need. */
 export class LakeConfigError extends Error {
   override readonly name = 'LakeConfigError';

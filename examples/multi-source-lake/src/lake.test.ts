@@ -240,6 +240,54 @@ async function scorableReadings(store: ObjectStore): Promise<number> {
   return report.kept;
 }
 
+describe('runLake on empty domains', () => {
+  // The header of each raw file as the generator writes it, then rows no validation accepts.
+  async function emptyLake(customersBody: (header: string) => string) {
+    const { dir, root } = await lakeDir();
+    const store = new LocalObjectStore(root);
+    const headerOf = async (key: string) => (await readText(store, key)).split('\n')[0] as string;
+    await store.put(RAW_KEYS.maintenance, `${await headerOf(RAW_KEYS.maintenance)}\n`);
+    await store.put(RAW_KEYS.customers, customersBody(await headerOf(RAW_KEYS.customers)));
+    return { dir, store };
+  }
+
+  it('completes a header-only readings file and an all-invalid customers file with zero-row summaries', async () => {
+    const { dir, store } = await emptyLake((header) => `${header}\n${'x,'.repeat(3)}x\nonly-one-field\n`);
+    const result = await run(dir, store);
+    expect(result.branches.maintenance.report).toMatchObject({ read: 0, kept: 0 });
+    expect(result.branches.customers.report).toMatchObject({ read: 2, kept: 0 });
+    expect(result.maintenance).toEqual({
+      readings: 0,
+      machines: [],
+      risk_buckets: { high: 0, medium: 0, low: 0 },
+      alerts: 0,
+      avg_priority_score: 0,
+    });
+    expect(result.customers).toMatchObject({
+      customers: 0,
+      segments: { HIGH_VALUE: 0, MEDIUM_VALUE: 0, STANDARD: 0 },
+      satisfaction_index: 0,
+      top_category: null,
+    });
+    expect(result.scores).toEqual({
+      machine_health: 1,
+      operational_excellence_score: 0.6,
+      business_health_index: 0.5,
+      data_quality_composite: 0.5, // readings: nothing read (1); customers: all rejected (0)
+    });
+    const engine = await createDuckDbEngine({ localRoot: dir, tables: lakeTables() });
+    try {
+      expect(await incrementalSummaries(engine)).toEqual({
+        maintenance: result.maintenance,
+        customers: result.customers,
+      });
+    } finally {
+      await engine.close();
+    }
+    expect(JSON.parse(await readText(store, 'analytics/integrated/scores.json'))).toEqual(result.scores);
+  });
+});
+
 describe('runDemo', () => {
   it('returns balanced reports and JSON-serialisable query rows, starting from an empty lake each time', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sluice-lake-demo-'));

@@ -3,7 +3,6 @@ import { defineQuery } from '@sluice/athena';
 import type { CustomerSummary, MachineSummary, MaintenanceSummary } from '@sluice/transforms/analytics';
 import { CustomerSummariser, MaintenanceSummariser } from '@sluice/transforms/analytics';
 import * as z from 'zod/mini';
-import { EmptyLakeError } from '../errors.js';
 import {
   alertCountsQuery,
   customerOverviewQuery,
@@ -30,6 +29,8 @@ const byMachineId = (a: MachineSummary, b: MachineSummary) =>
 
 /**
  * `manufacturing-analytics` and `ecommerce-analytics`: the summaries as SQL over the Parquet lake.
+ * An empty table (a header-only or all-invalid input) gives a zero-row summary: counts 0, means 0,
+ * no top labels, as the incremental summarisers give for no rows.
  *
  * @example const { maintenance, customers } = await sqlSummaries(engine);
  */
@@ -39,36 +40,34 @@ export async function sqlSummaries(engine: QueryEngine): Promise<SqlSummaries> {
   const alerts = (await engine.run(alertCountsQuery, {})).rows;
   const segments = (await engine.run(segmentCountsQuery, {})).rows;
   const [overview] = (await engine.run(customerOverviewQuery, {})).rows;
-  if (!fleet || fleet.readings === 0) throw new EmptyLakeError('maintenance');
-  if (!overview || overview.customers === 0) throw new EmptyLakeError('customers');
   const risk = (level: MachineSummary['risk']) => machines.filter((m) => m.risk === level).length;
   const segmentCount = (name: string) => segments.find((s) => s.segment === name)?.customers ?? 0;
   return {
     maintenance: {
-      readings: fleet.readings,
+      readings: fleet?.readings ?? 0,
       machines,
       risk_buckets: { high: risk('high'), medium: risk('medium'), low: risk('low') },
       alerts: machines.reduce((total, m) => total + m.alerts, 0),
-      avg_priority_score: fleet.avg_priority_score ?? 0,
+      avg_priority_score: fleet?.avg_priority_score ?? 0,
     },
     customers: {
-      customers: overview.customers,
+      customers: overview?.customers ?? 0,
       segments: {
         HIGH_VALUE: segmentCount('HIGH_VALUE'),
         MEDIUM_VALUE: segmentCount('MEDIUM_VALUE'),
         STANDARD: segmentCount('STANDARD'),
       },
-      avg_purchase_amount: overview.avg_purchase_amount ?? 0,
-      avg_value_score: overview.avg_value_score ?? 0,
-      satisfaction_index: overview.satisfaction_index ?? 0,
-      top_category: overview.top_category,
-      top_channel: overview.top_channel,
+      avg_purchase_amount: overview?.avg_purchase_amount ?? 0,
+      avg_value_score: overview?.avg_value_score ?? 0,
+      satisfaction_index: overview?.satisfaction_index ?? 0,
+      top_category: overview?.top_category ?? null,
+      top_channel: overview?.top_channel ?? null,
     },
     queries: [
       { name: machineSummaryQuery.name, rows: machines },
       { name: alertCountsQuery.name, rows: alerts },
       { name: segmentCountsQuery.name, rows: segments },
-      { name: customerOverviewQuery.name, rows: [overview] },
+      { name: customerOverviewQuery.name, rows: overview ? [overview] : [] },
     ],
   };
 }

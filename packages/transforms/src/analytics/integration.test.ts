@@ -32,7 +32,7 @@ describe('integration formulas', () => {
   it('machine_health is 1 − the mean of the machines\u2019 average priorities', () => {
     const machines = [{ avg_priority_score: 0.3 }, { avg_priority_score: 0.46 }] as never;
     expect(machineHealth({ machines })).toBeCloseTo(0.62, 10);
-    expect(() => machineHealth({ machines: [] })).toThrow(EmptyDomainError);
+    expect(machineHealth({ machines: [] })).toBe(1); // no machines: none needs maintenance
   });
 
   it('operational_excellence_score = 0.6·machine_health + 0.4·satisfaction_index/10', () => {
@@ -46,9 +46,10 @@ describe('integration formulas', () => {
       0.425,
       10,
     );
-    expect(() => businessHealthIndex({ highRisk: 0, machines: 1, highValue: 0, customers: 0 })).toThrow(
-      EmptyDomainError,
-    );
+    // A share of nothing is 0: no customers add nothing, no machines are none at risk.
+    expect(businessHealthIndex({ highRisk: 1, machines: 1, highValue: 0, customers: 0 })).toBe(0);
+    expect(businessHealthIndex({ highRisk: 0, machines: 0, highValue: 3, customers: 4 })).toBe(0.875);
+    expect(businessHealthIndex({ highRisk: 0, machines: 0, highValue: 0, customers: 0 })).toBe(0.5);
   });
 
   it('data_quality_composite is the mean of (kept + dropped)/read over the domains', () => {
@@ -74,6 +75,22 @@ describe('integration formulas', () => {
         return scores.every((x) => x >= 0 && x <= 1);
       }),
     );
+  });
+});
+
+describe('integrationScores of empty domains', () => {
+  it('gives documented numbers, never NaN, for header-only and all-invalid inputs', () => {
+    const scores = integrationScores({
+      maintenance: new MaintenanceSummariser().result(),
+      customers: new CustomerSummariser().result(),
+      reports: [report(0, 0), report(5, 0)],
+    });
+    expect(scores).toEqual({
+      machine_health: 1, // 1 − mean over no machines (0)
+      operational_excellence_score: 0.6, // 0.6·1 + 0.4·0/10
+      business_health_index: 0.5, // 0.5·(1 − 0) + 0.5·0
+      data_quality_composite: 0.5, // mean(nothing read: 1, all 5 rejected: 0)
+    });
   });
 });
 

@@ -6,13 +6,14 @@ import type { CustomerSummary, IntegrationScores, MaintenanceSummary } from './s
 
 /**
  * `machine_health = 1 − mean over machines of their average priority score` (each machine weighs
- * the same, however many readings it sent).
+ * the same, however many readings it sent). With no machines (an empty or all-invalid readings
+ * input) the mean over nothing is 0, so health is 1: no machine needs maintenance.
  *
  * @example machineHealth(summary); // 0.62 when machines average 0.3 and 0.46
  */
 export function machineHealth(maintenance: Pick<MaintenanceSummary, 'machines'>): number {
   const { machines } = maintenance;
-  if (machines.length === 0) throw new EmptyDomainError('maintenance', 'machine_health');
+  if (machines.length === 0) return 1;
   let total = 0;
   for (const machine of machines) total += clamp01(machine.avg_priority_score);
   return 1 - total / machines.length;
@@ -29,7 +30,8 @@ export function operationalExcellenceScore(health: number, satisfactionIndex: nu
 }
 
 /**
- * `business_health_index = 0.5·(1 − high_risk/machines) + 0.5·(high_value/customers)`.
+ * `business_health_index = 0.5·(1 − high_risk/machines) + 0.5·(high_value/customers)`; a share of
+ * nothing is 0, so no machines give 0.5·1 and no customers 0.5·0 (an empty lake scores 0.5).
  *
  * @example businessHealthIndex({ highRisk: 1, machines: 4, highValue: 10, customers: 100 }); // 0.425
  */
@@ -39,12 +41,14 @@ export function businessHealthIndex(counts: {
   highValue: number;
   customers: number;
 }): number {
-  if (counts.machines === 0) throw new EmptyDomainError('maintenance', 'business_health_index');
-  if (counts.customers === 0) throw new EmptyDomainError('customers', 'business_health_index');
   return (
-    0.5 * (1 - clamp01(counts.highRisk / counts.machines)) +
-    0.5 * clamp01(counts.highValue / counts.customers)
+    0.5 * (1 - share(counts.highRisk, counts.machines)) + 0.5 * share(counts.highValue, counts.customers)
   );
+}
+
+/** `part/whole` clamped into [0,1]; a share of nothing is 0. */
+function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : clamp01(part / whole);
 }
 
 /**
