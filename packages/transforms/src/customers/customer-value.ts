@@ -1,7 +1,5 @@
 import type { Outcome } from '@sluice/core/outcome';
-import { kept, rejected } from '@sluice/core/outcome';
-import { describeIssues } from '@sluice/core/validation';
-import { clamp01, roundScore } from '../scores.js';
+import { clamp01, roundScore, scoreValidRow } from '../scores.js';
 import { InvalidCustomerValueOptionsError } from './errors.js';
 import type { Customer, CustomerSegment, ScoredCustomer } from './schema.js';
 import { CustomerSchema } from './schema.js';
@@ -76,13 +74,9 @@ export function scoreCustomerValue(
   input: unknown,
   options: CustomerValueOptions = {},
 ): Outcome<ScoredCustomer> {
-  const parsed = CustomerSchema.safeParse(input);
-  if (!parsed.success) return rejected('invalid-customer', describeIssues(parsed.error.issues));
-  const score = roundScore(customerValue(parsed.data, options));
-  return kept({
-    ...parsed.data,
-    customer_value_score: score,
-    customer_segment: customerSegment(score, options),
+  return scoreValidRow(CustomerSchema, input, 'invalid-customer', (customer) => {
+    const score = roundScore(customerValue(customer, options));
+    return { ...customer, customer_value_score: score, customer_segment: customerSegment(score, options) };
   });
 }
 

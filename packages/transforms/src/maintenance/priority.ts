@@ -1,7 +1,5 @@
 import type { Outcome } from '@sluice/core/outcome';
-import { kept, rejected } from '@sluice/core/outcome';
-import { describeIssues } from '@sluice/core/validation';
-import { clamp01, roundScore } from '../scores.js';
+import { clamp01, roundScore, scoreValidRow } from '../scores.js';
 import { InvalidMaintenanceOptionsError } from './errors.js';
 import type { MachineReading, ScoredMachineReading } from './schema.js';
 import { MachineReadingSchema } from './schema.js';
@@ -59,10 +57,10 @@ export function scoreMaintenancePriority(
   input: unknown,
   options: MaintenancePriorityOptions = {},
 ): Outcome<ScoredMachineReading> {
-  const parsed = MachineReadingSchema.safeParse(input);
-  if (!parsed.success) return rejected('invalid-reading', describeIssues(parsed.error.issues));
-  const score = roundScore(maintenancePriority(parsed.data, options));
-  return kept({ ...parsed.data, maintenance_priority_score: score });
+  return scoreValidRow(MachineReadingSchema, input, 'invalid-reading', (reading) => ({
+    ...reading,
+    maintenance_priority_score: roundScore(maintenancePriority(reading, options)),
+  }));
 }
 
 function priorityModel(options: MaintenancePriorityOptions): PriorityModel {
