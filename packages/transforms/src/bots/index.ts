@@ -7,6 +7,6 @@ export * from './event-columns.js';
 export { parseEventTime } from './event-time.js';
 export * from './options.js';
 export * from './schema.js';
-export { compareSequenceNumbers, type StreamPoint } from './shard-checkpoints.js';
+export type { StreamPoint } from './shard-checkpoints.js';
 export * from './state.js';
 export * from './window-counter.js';

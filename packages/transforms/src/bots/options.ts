@@ -53,14 +53,10 @@ export interface WindowSettings {
 
 const DAY_MS = 86_400_000;
 
-/**
- * The bounds of the detector's options. Each event is counted in `windowMs / slideMs` windows, and
- * `(windowMs + allowedLatenessMs) / slideMs` windows can be open at once: both are capped, so time
- * and memory per event stay bounded whatever the options.
- *
- * @example BOT_OPTION_LIMITS.windowsPerEvent // 1000
- */
-export const BOT_OPTION_LIMITS = {
+// The bounds of the detector's options. Each event is counted in `windowMs / slideMs` windows, and
+// `(windowMs + allowedLatenessMs) / slideMs` windows can be open at once: both are capped, so time
+// and memory per event stay bounded whatever the options.
+const BOT_OPTION_LIMITS = {
   windowMs: { min: 1, max: DAY_MS },
   allowedLatenessMs: { min: 0, max: DAY_MS },
   threshold: { min: 0, max: 1_000_000_000 },

@@ -15,10 +15,8 @@ const DIGITS = /^\d{1,256}$/;
  * @example compareSequenceNumbers('49590338271490256608559692538361571095921575989136588898', '9') // > 0
  */
 export function compareSequenceNumbers(a: string, b: string): number {
-  const x = a.replace(/^0+(?=\d)/, '');
-  const y = b.replace(/^0+(?=\d)/, '');
-  if (x.length !== y.length) return x.length - y.length;
-  return x < y ? -1 : x > y ? 1 : 0;
+  const difference = BigInt(a) - BigInt(b);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }
 
 /** Whether `value` is a sequence number as {@link compareSequenceNumbers} reads it. */
@@ -52,7 +50,7 @@ export class ShardCheckpoints {
   }
 
   toJSON(): Record<string, string> {
-    return Object.fromEntries([...this.#highest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return Object.fromEntries(this.#highest);
   }
 
   /** Replaces the checkpoints with `saved` (as {@link toJSON} gave them). */

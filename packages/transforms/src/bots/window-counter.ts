@@ -94,12 +94,8 @@ export class KeyedWindowCounter {
 
   /** Why `add` just called `time` a `future-event`, for the rejection. */
   describeFuture(time: number): string {
-    const { maxFutureMs, jumpConfirmations } = this.#settings;
-    const newest = Number.isFinite(this.#maxEventTime) ? new Date(this.#maxEventTime).toISOString() : 'none';
-    return (
-      `event time ${new Date(time).toISOString()} is more than ${maxFutureMs} ms ahead of the newest ` +
-      `event time (${newest}) or of the clock; ${jumpConfirmations} consecutive such events move the watermark`
-    );
+    const newest = this.#maxEventTime;
+    return `event time ${iso(time)} is over ${this.#settings.maxFutureMs} ms ahead of the newest (${Number.isFinite(newest) ? iso(newest) : 'none'}) or of the clock`;
   }
 
   #count(key: CounterKey, time: number): WindowCount {
@@ -271,3 +267,5 @@ function increment(bucket: WindowBucket, key: CounterKey, by: number): void {
 function entries(bucket: WindowBucket): [key: string, count: number][] {
   return bucket.slots.keys.map((key, slot) => [keyText(key), bucket.counts[slot] as number]);
 }
+
+const iso = (ms: number) => new Date(ms).toISOString();
