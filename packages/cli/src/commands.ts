@@ -220,10 +220,45 @@ const dashboard: Command = {
   load: async () => (await import('./commands/dashboard.js')).dashboard,
 };
 
+const athenaServe: Command = {
+  name: 'athena serve',
+  summary:
+    "a local Athena endpoint: Athena's and Glue's JSON API on 127.0.0.1, queries run on embedded DuckDB",
+  options: {
+    table: {
+      type: 'string',
+      multiple: true,
+      value: 'NAME=PATH',
+      required: true,
+      description: 'a table over a file or a folder of key=value/ partitions; repeat for more tables',
+    },
+    port: wholeNumber('4566', 'the port to listen on (0: any free one)'),
+    output: {
+      type: 'string',
+      value: 'DIR',
+      default: 'out/athena-results',
+      description:
+        'where results go: s3://bucket/prefix/ is DIR/bucket/prefix/ (<id>.csv and <id>.csv.metadata)',
+    },
+  },
+  notes: [
+    'Point any Athena client at http://127.0.0.1:PORT (aws --endpoint-url, boto3 endpoint_url, the SDK endpoint) with any credentials: signatures are not checked.',
+    "Serves StartQueryExecution, GetQueryExecution, GetQueryResults, StopQueryExecution, ListQueryExecutions, GetWorkGroup and Glue's GetDatabase, GetTable, GetTables until Ctrl-C.",
+  ],
+  load: async () => (await import('./commands/athena-serve.js')).athenaServe,
+};
+
 /** Every command, by the words that select it (`orders filter` is two words), in help order. */
 export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
-  [demo, generate, ordersFilter, customersScore, transactionsRun, botsDetect, query, dashboard].map((c) => [
-    c.name,
-    c,
-  ]),
+  [
+    demo,
+    generate,
+    ordersFilter,
+    customersScore,
+    transactionsRun,
+    botsDetect,
+    query,
+    athenaServe,
+    dashboard,
+  ].map((c) => [c.name, c]),
 );

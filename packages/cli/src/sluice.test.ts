@@ -69,6 +69,7 @@ describe('the compiled command', () => {
     expect([...reached(BIN)].filter((spec) => !spec.startsWith('/'))).toEqual(['node:util']);
     const commands = [...entry.matchAll(/import\("(\.\/chunks\/([a-z]+)-[^"]+)"\)/g)];
     expect(commands.map(([, , name]) => name).sort()).toEqual([
+      'athena',
       'bots',
       'customers',
       'dashboard',
@@ -82,7 +83,7 @@ describe('the compiled command', () => {
       .filter(([, chunk = '']) => reached(join(dirname(BIN), chunk)).has('@duckdb/node-api'))
       .map(([, , name]) => name);
     // demo reaches it through the examples it imports when it runs
-    expect(duckdb.sort()).toEqual(['dashboard', 'query']);
+    expect(duckdb.sort()).toEqual(['athena', 'dashboard', 'query']);
   });
 });
 

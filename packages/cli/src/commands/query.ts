@@ -25,7 +25,7 @@ const FORMATS: Readonly<Record<string, TableFormat>> = {
   '.parquet': 'parquet',
 };
 
-interface TableArgument {
+export interface TableArgument {
   name: string;
   path: string;
 }
@@ -49,7 +49,7 @@ export const query: CommandRun = async ({ values }) => {
   }
 };
 
-function tableArgument(text: string): TableArgument {
+export function tableArgument(text: string): TableArgument {
   const at = text.indexOf('=');
   const name = text.slice(0, Math.max(at, 0));
   const path = text.slice(at + 1);
@@ -63,7 +63,7 @@ function tableArgument(text: string): TableArgument {
 }
 
 /** A table over a file, or over a folder of Hive `key=value/` partitions, typed from a sample. */
-async function tableOf(table: TableArgument, engine: DuckDbEngine): Promise<TableDefinition> {
+export async function tableOf(table: TableArgument, engine: DuckDbEngine): Promise<TableDefinition> {
   const info = await stat(table.path).catch((error: unknown) => {
     throw new UnreadableInputError(table.path, error);
   });
