@@ -1,4 +1,3 @@
-import { LocalObjectStore } from '@sluice/core';
 import { S3ObjectStore } from '@sluice/sinks/s3';
 import { describe, expect, it } from 'vitest';
 import { BotStreamConfigError } from '../errors.js';
@@ -7,16 +6,12 @@ import { storeFromEnvironment } from './environment.js';
 const ON_LAMBDA = { AWS_LAMBDA_FUNCTION_NAME: 'handler', AWS_REGION: 'us-east-1' };
 
 describe('storeFromEnvironment', () => {
-  it('uses the local folder when EVENTS_BUCKET is unset off Lambda', async () => {
-    const store = await storeFromEnvironment({ EVENTS_DIR: 'out/local-bucket' });
-    expect(store).toBeInstanceOf(LocalObjectStore);
-  });
-
-  it('refuses to fall back to a local folder on Lambda when EVENTS_BUCKET is unset', async () => {
+  it('refuses to fall back to a local folder when EVENTS_BUCKET is unset, on Lambda or off it', async () => {
     for (const env of [
       ON_LAMBDA,
       { ...ON_LAMBDA, EVENTS_BUCKET: ' ' },
       { ...ON_LAMBDA, EVENTS_DIR: '/tmp/x' },
+      { EVENTS_DIR: 'out/local-bucket' },
     ]) {
       const failure = storeFromEnvironment(env);
       await expect(failure).rejects.toBeInstanceOf(BotStreamConfigError);

@@ -1,24 +1,18 @@
-import { LocalObjectStore, type ObjectStore } from '@sluice/core/storage';
+import type { ObjectStore } from '@sluice/core/storage';
 import { type BotDetectorOptions, BotDetectorOptionsError, windowSettings } from '@sluice/transforms/bots';
 import { BotStreamConfigError } from '../errors.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * The pipeline's bucket: S3 when `EVENTS_BUCKET` is set, else the directory `EVENTS_DIR` (default
- * `./ecommerce-events`). On Lambda (`AWS_LAMBDA_FUNCTION_NAME` set) a missing `EVENTS_BUCKET` throws
- * `BotStreamConfigError`, since a local folder there would lose the state and quarantine. The S3
- * backend is imported only when used.
+ * The pipeline's bucket, `EVENTS_BUCKET` on S3; a missing one throws {@link BotStreamConfigError}.
+ * There is no local-folder fallback: the local run hands the handler its store, and a deployed
+ * handler that silently wrote state and quarantine to a Lambda's disk would lose them.
  *
  * @example const store = await storeFromEnvironment(); // S3ObjectStore on Lambda
  */
 export async function storeFromEnvironment(env: Env = process.env): Promise<ObjectStore> {
-  const bucket = env.EVENTS_BUCKET?.trim();
-  if (!bucket) {
-    if (env.AWS_LAMBDA_FUNCTION_NAME)
-      throw new BotStreamConfigError('environment EVENTS_BUCKET is required on Lambda');
-    return new LocalObjectStore(env.EVENTS_DIR ?? './ecommerce-events');
-  }
+  const bucket = requiredSetting(env, 'EVENTS_BUCKET');
   const { S3ObjectStore } = await import('@sluice/sinks/s3');
   return new S3ObjectStore({ bucket });
 }
