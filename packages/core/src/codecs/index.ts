@@ -9,5 +9,6 @@ export type { CsvDrop, CsvLineVerdict, CsvReject, CsvRules, CsvRunOptions, CsvVe
 export * from './csv-scan.js';
 export * from './csv-writer.js';
 export * from './errors.js';
+export * from './json-exact.js';
 export * from './json-lines.js';
 export { decodeText, type TextEncodingName } from './text-decoding.js';

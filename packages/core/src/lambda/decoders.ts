@@ -4,6 +4,7 @@ import {
   type Base64Record,
   decodeBase64Json,
   decodeBase64Text,
+  type JsonReadOptions,
   parseSqsJson,
   rejectionAt,
 } from './payload.js';
@@ -14,22 +15,31 @@ export type RecordDecoder<R, T> = (record: R) => SourceRecord<T> | Promise<Sourc
 
 /**
  * Decodes an SQS body as JSON, validated by a Standard Schema (zod, valibot…) when given.
- * Invalid JSON is rejected as `invalid-json`, a schema failure as `schema`.
+ * Invalid JSON is rejected as `invalid-json`, a schema failure as `schema`. With
+ * `{ exactIntegers: true }` an integer beyond 2^53 reaches the schema as its exact digits (a string).
  *
  * @example sqsBatchHandler({ decode: jsonBody(Transaction), process: (tx) => store(tx), onReject })
  */
-export function jsonBody<T = unknown>(schema?: StandardSchemaV1<unknown, T>): RecordDecoder<SqsMessage, T> {
-  return (message) => conform(parseSqsJson(message), message.position, schema);
+export function jsonBody<T = unknown>(
+  schema?: StandardSchemaV1<unknown, T>,
+  options: JsonReadOptions = {},
+): RecordDecoder<SqsMessage, T> {
+  return (message) => conform(parseSqsJson(message, options), message.position, schema);
 }
 
 /**
  * Decodes a base64 payload (Kinesis, Firehose) as JSON, validated by a Standard Schema when given.
- * Rejection reasons: `invalid-base64`, `invalid-utf8`, `invalid-json`, `schema`.
+ * Rejection reasons: `invalid-base64`, `invalid-utf8`, `invalid-json`, `schema`. With
+ * `{ exactIntegers: true }` an integer beyond 2^53 reaches the schema as its exact digits (a string)
+ * instead of a rounded number.
  *
- * @example kinesisBatchHandler({ decode: jsonData(Reading), process: (reading) => score(reading), onReject })
+ * @example kinesisBatchHandler({ decode: jsonData(Reading, { exactIntegers: true }), process: (reading) => score(reading), onReject })
  */
-export function jsonData<T = unknown>(schema?: StandardSchemaV1<unknown, T>): RecordDecoder<Base64Record, T> {
-  return (record) => conform(decodeBase64Json(record), record.position, schema);
+export function jsonData<T = unknown>(
+  schema?: StandardSchemaV1<unknown, T>,
+  options: JsonReadOptions = {},
+): RecordDecoder<Base64Record, T> {
+  return (record) => conform(decodeBase64Json(record, options), record.position, schema);
 }
 
 /**

@@ -60,7 +60,7 @@ export type { LambdaContext } from './lambda-context.js';
 export { DEFAULT_STOP_MARGIN_MS, fakeLambdaContext } from './lambda-context.js';
 export type { HandlerLogger, JsonLoggerOptions, LogAttributes, LogLevel } from './logger.js';
 export { jsonLogger } from './logger.js';
-export type { Base64Record } from './payload.js';
+export type { Base64Record, JsonReadOptions } from './payload.js';
 export { decodeBase64Bytes, decodeBase64Json, decodeBase64Text, parseSqsJson } from './payload.js';
 export type { BatchReportEmfOptions } from './report-metrics.js';
 export { batchReportEmf, runReportMetrics } from './report-metrics.js';

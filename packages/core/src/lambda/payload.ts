@@ -1,3 +1,4 @@
+import { parseJsonExact } from '../codecs/json-exact.js';
 import type { Rejection, SourcePosition, SourceRecord } from '../outcome/outcome.js';
 import type { SqsMessage } from './sqs-event.js';
 
@@ -46,9 +47,18 @@ export function decodeBase64Text(record: Base64Record): SourceRecord<string> {
  * const parsed = decodeBase64Json(kinesisRecord);
  * if (!parsed.ok) await quarantine(parsed.rejection); // position: { kind: 'stream', stream, sequenceNumber }
  */
-export function decodeBase64Json(record: Base64Record): SourceRecord<unknown> {
+export function decodeBase64Json(record: Base64Record, options: JsonReadOptions = {}): SourceRecord<unknown> {
   const text = decodeBase64Text(record);
-  return text.ok ? parseJson(text.value, record.position) : text;
+  return text.ok ? parseJson(text.value, record.position, options) : text;
+}
+
+/** How a JSON payload is parsed. */
+export interface JsonReadOptions {
+  /**
+   * When true, an integer literal beyond 2^53 arrives as a string of its exact digits instead of a
+   * rounded number (see `parseJsonExact`). Default false: `JSON.parse`.
+   */
+  exactIntegers?: boolean;
 }
 
 /**
@@ -57,13 +67,14 @@ export function decodeBase64Json(record: Base64Record): SourceRecord<unknown> {
  *
  * @example const body = parseSqsJson(message);
  */
-export function parseSqsJson(message: SqsMessage): SourceRecord<unknown> {
-  return parseJson(message.body, message.position);
+export function parseSqsJson(message: SqsMessage, options: JsonReadOptions = {}): SourceRecord<unknown> {
+  return parseJson(message.body, message.position, options);
 }
 
-function parseJson(text: string, position: SourcePosition): SourceRecord<unknown> {
+function parseJson(text: string, position: SourcePosition, options: JsonReadOptions): SourceRecord<unknown> {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown, position };
+    const value: unknown = options.exactIntegers ? parseJsonExact(text) : JSON.parse(text);
+    return { ok: true, value, position };
   } catch (error) {
     return reject('invalid-json', `not valid JSON: ${(error as Error).message}`, position, text);
   }
