@@ -43,7 +43,7 @@ export function maintenanceProcessor(options: MaintenanceProcessorOptions): Kine
     return kinesisBatchHandler({
       name: 'manufacturing-data-processor',
       metrics: { dimensions: { Pipeline: 'multi-source-lake' } },
-      decode: jsonData(),
+      decode: jsonData(undefined, { exactIntegers: true }), // a machine_id beyond 2^53 stays exact
       process: (value, record) => {
         const outcome = scoreMaintenancePriority(value, options.scoring);
         if (outcome.kind !== 'kept') return outcome;
