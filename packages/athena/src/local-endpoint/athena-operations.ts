@@ -12,7 +12,7 @@ import {
   withParameters,
 } from './query-execution.js';
 import { executionBody, workGroupBody } from './query-execution-body.js';
-import { athenaText, columnInfo, resultCsvLine } from './result-text.js';
+import { athenaColumns, athenaText, columnInfo, resultCsvLine } from './result-text.js';
 
 /** Where the Athena operations run queries and keep their results. */
 export interface AthenaOperationsSettings {
@@ -130,7 +130,7 @@ export class AthenaOperations {
     try {
       const sql = withParameters(execution.request.sql, execution.request.parameters);
       const result = await this.settings.engine.execute(sql, [], { signal: execution.abort.signal });
-      execution.columns = result.columns;
+      execution.columns = athenaColumns(result.columns, result.rows);
       execution.rows = result.rows.map((row) => result.columns.map((c) => athenaText(row[c.name], c.type)));
       execution.bytesScanned = await this.settings.scannedBytes(sql);
       execution.resultFile = await this.writeResult(execution);

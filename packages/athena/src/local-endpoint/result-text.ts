@@ -79,3 +79,23 @@ export function javaDouble(value: number): string {
 export function resultCsvLine(values: readonly (string | undefined)[]): string {
   return `${values.map((v) => (v === undefined ? '' : `"${v.replaceAll('"', '""')}"`)).join(',')}\n`;
 }
+
+/**
+ * The result columns as Athena types them. DuckDB's HUGEINT (what its `sum` and `count_if` of
+ * integers return; reported as `decimal(38,0)`, decoded as numbers) is `bigint`, as Trino's `sum` and
+ * `count_if` are; a real decimal decodes as an exact string and keeps its type.
+ *
+ * @example athenaColumns([{ name: 'n', type: 'decimal(38,0)' }], [{ n: 3 }]) // [{ name: 'n', type: 'bigint' }]
+ */
+export function athenaColumns(
+  columns: readonly { name: string; type: string }[],
+  rows: readonly Record<string, unknown>[],
+): { name: string; type: string }[] {
+  return columns.map((column) => {
+    if (column.type !== 'decimal(38,0)') return column;
+    const integers = rows.some(
+      (row) => typeof row[column.name] === 'number' || typeof row[column.name] === 'bigint',
+    );
+    return integers ? { ...column, type: 'bigint' } : column;
+  });
+}
