@@ -46,7 +46,10 @@ export type S3ObjectHandler = (event: S3Event, context?: LambdaContext) => Promi
  * @example
  * export const handler = s3ObjectHandler({
  *   filter: { prefix: 'raw/', suffix: '.csv' },
- *   process: async ({ bucket, key }) => { await filterStaleOrders(bucket, key); },
+ *   process: async ({ bucket, key }) => {
+ *     const run = await filterStaleOrders(await store.get(key), { file: `s3://${bucket}/${key}`, onRejected });
+ *     await store.put(key.replace(/^raw\//, 'processed/'), run.csv);
+ *   },
  *   onReject: (rejection) => quarantine.write(rejection),
  * });
  */
