@@ -32,7 +32,10 @@ export interface FirehoseTransformationEvent {
 /** A Firehose record read from a request; `data` stays base64 until asked for. */
 export interface FirehoseRecord {
   recordId: string;
+  /** `''` when the request had none (missing or `null`); `dataMissing` is then set. */
   data: string;
+  /** The record came without `data`: the handler answers `ProcessingFailed` (`missing-data`) without processing it. */
+  dataMissing?: true;
   approximateArrivalTimestamp: number;
   /** `{ kind: 'message', messageId: recordId }`, for rejections. */
   position: SourcePosition;
@@ -62,9 +65,12 @@ export function parseFirehoseEvent(event: unknown): FirehoseRequest {
 
 function readRecord(record: EventReader): FirehoseRecord {
   const recordId = record.string('recordId');
+  // One record without data is that record's failure, not a malformed request failing the batch.
+  const data = (record.value as Record<string, unknown>).data ?? undefined;
   return {
     recordId,
-    data: record.string('data'),
+    data: data === undefined ? '' : record.string('data'),
+    ...(data === undefined && { dataMissing: true as const }),
     approximateArrivalTimestamp: record.number('approximateArrivalTimestamp'),
     position: { kind: 'message', messageId: recordId },
   };

@@ -40,6 +40,33 @@ describe('firehoseTransformHandler', () => {
     });
   });
 
+  it('answers a record with missing or null data ProcessingFailed, not a failed invocation', async () => {
+    const [first, second, third] = clicks.records;
+    const { data: _missing, ...withoutData } = second as NonNullable<typeof second>;
+    const records = [first, withoutData, { ...third, data: null }];
+    const rejections: Rejection[] = [];
+    const processed: string[] = [];
+    const { response, report } = await processFirehoseBatch(
+      { ...clicks, records },
+      {
+        ...quiet,
+        process: (record) => void processed.push(record.recordId),
+        onReject: (rejection) => void rejections.push(rejection),
+      },
+    );
+    expect(response.records.map((r) => [r.recordId, r.result, r.data])).toEqual([
+      [ids[0], 'Ok', first?.data],
+      [ids[1], 'ProcessingFailed', ''],
+      [ids[2], 'ProcessingFailed', ''],
+    ]);
+    expect(processed).toEqual([ids[0]]);
+    expect(rejections.map((r) => [r.reason, r.position])).toEqual([
+      ['missing-data', { kind: 'message', messageId: ids[1] }],
+      ['missing-data', { kind: 'message', messageId: ids[2] }],
+    ]);
+    expect(report).toMatchObject({ read: 3, kept: 1, rejected: { 'missing-data': 2 }, failed: 0 });
+  });
+
   it('processFirehoseBatch maps dropped to Dropped, a retry to ProcessingFailed, nothing to an unchanged Ok', async () => {
     const verdicts = [dropped('bot'), retryLater('enrichment down'), undefined];
     const { response, report } = await processFirehoseBatch(clicks, {

@@ -1,4 +1,4 @@
-import type { Outcome } from '../outcome/outcome.js';
+import type { Outcome, SourceRecord } from '../outcome/outcome.js';
 import type { Settlement } from './batch-account.js';
 import type { RecordDecoder } from './decoders.js';
 import { FirehoseRetryError } from './errors.js';
@@ -18,6 +18,7 @@ import {
 import type { InvocationOptions } from './handler-options.js';
 import { Invocation } from './invocation.js';
 import type { LambdaContext } from './lambda-context.js';
+import { rejectionAt } from './payload.js';
 import type { BatchReport, RejectionSink, RetryRequest } from './verdict.js';
 
 /** A transformed Firehose record: its new bytes and, for dynamic partitioning, its partition keys. */
@@ -134,7 +135,8 @@ async function transformBatch<T>(
       continue;
     }
     const origin = { id: record.recordId, position: record.position, raw: record.data };
-    answers.push(answer(record, await account.run(pipeline, record, origin)));
+    const run = record.dataMissing ? { ...pipeline, decode: missingData } : pipeline;
+    answers.push(answer(record, await account.run(run, record, origin)));
   }
   const response = firehoseResponse(request, answers);
   const report = await invocation.finish();
@@ -159,3 +161,8 @@ function answer(record: FirehoseRecord, settlement: Settlement): FirehoseRespons
 }
 
 function noSink(): void {}
+
+function missingData(record: FirehoseRecord): SourceRecord<never> {
+  const message = `record ${record.recordId} has no data (missing or null)`;
+  return { ok: false, rejection: rejectionAt('missing-data', message, record.position, '') };
+}

@@ -73,6 +73,28 @@ describe('enrichClickRecords', () => {
   });
 });
 
+describe('a Firehose record with missing or null data', () => {
+  // Typed away by FirehoseEventRecord, but sent by a misbehaving producer or mapping.
+  const missing = [
+    { recordId: 'm', approximateArrivalTimestamp: 0 },
+    { ...record('n', ''), data: null },
+  ];
+  const input = [record('a', base64(click('2022-09-11 23:00:00'))), ...missing] as FirehoseEventRecord[];
+
+  it('fails that record alone, in enrichClickRecords and through core firehoseTransformHandler', async () => {
+    const { records, report } = enrichClickRecords(input, { now: () => 0 });
+    expect(records.map((r) => [r.recordId, r.result, r.data === '' || r.result === 'Ok'])).toEqual([
+      ['a', 'Ok', true],
+      ['m', 'ProcessingFailed', true],
+      ['n', 'ProcessingFailed', true],
+    ]);
+    expect(report).toMatchObject({ read: 3, kept: 1, rejected: { 'missing-data': 2 } });
+    const handler = firehoseTransformHandler({ process: enrichClickForFirehose });
+    const event = { invocationId: 'i-2', deliveryStreamArn: 'arn', region: 'eu-west-1', records: input };
+    expect((await handler(event)).records).toEqual(records);
+  });
+});
+
 describe('enrichClickForFirehose with core firehoseTransformHandler', () => {
   it('answers the same records the same way as enrichClickRecords', async () => {
     const records = [record('a', base64(click('2022-09-11 23:00:00'))), record('b', base64('nope'))];

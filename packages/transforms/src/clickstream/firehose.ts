@@ -31,11 +31,14 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 /**
  * Decodes base64 JSON record data and enriches the click in it; adds the rejection reasons
- * `undecodable` (not base64 of UTF-8) and `invalid-json`.
+ * `missing-data`, `undecodable` (not base64 of UTF-8) and `invalid-json`.
  *
  * @example enrichClickData(record.data) // { kind: 'kept', value: { item_category: 'drink', ... } }
  */
 export function enrichClickData(data: string): ClickOutcome {
+  // Typed a string, but a Firehose record may come with `data` missing or null: that record fails alone.
+  if (typeof data !== 'string')
+    return { kind: 'rejected', reason: 'missing-data', message: 'the record has no data (missing or null)' };
   const text = decodeRecord(data);
   if (text === undefined)
     return { kind: 'rejected', reason: 'undecodable', message: 'data is not base64 of UTF-8 text' };
@@ -67,7 +70,7 @@ export function enrichClickRecord(record: FirehoseClickRecord): ClickRecordOutco
     return { result: firehoseOk(record.recordId, `${JSON.stringify(outcome.value)}\n`, { datehour }) };
   }
   return {
-    result: firehoseFailed(record.recordId, record.data),
+    result: firehoseFailed(record.recordId, record.data ?? ''),
     failure: {
       recordId: record.recordId,
       reason: outcome.reason,
