@@ -141,3 +141,18 @@ export class FirehoseRecordMismatchError extends Error {
     );
   }
 }
+
+/**
+ * Thrown at cold start when an environment variable a handler reads is missing or holds a value it
+ * cannot use: names the variable and what it must be, so the fix is in the deployment's settings.
+ */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+  constructor(
+    readonly variable: string,
+    readonly detail: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(`environment variable ${variable} ${detail}`, options);
+  }
+}

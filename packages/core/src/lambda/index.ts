@@ -6,8 +6,11 @@ export type { EmfDocument, EmfInput, EmfMetricValue, EmfProperty, EmfUnit } from
 export { EMF_LIMITS, emfDocument, emfLines, emfMetric } from './emf.js';
 export type { ErrorClassifier, ErrorKind } from './error-kind.js';
 export { classifyError, PERMANENT_ERROR_REASONS, permanent } from './error-kind.js';
+export type { EnvironmentVariables, HandlerEnvironment, WholeNumberRange } from './environment.js';
+export { handlerEnvironment } from './environment.js';
 export type { InvocationFailures } from './errors.js';
 export {
+  ConfigurationError,
   EmfValidationError,
   FirehoseRecordMismatchError,
   FirehoseResponseTooLargeError,

@@ -1,7 +1,8 @@
+import { ConfigurationError } from '@sluice/core/lambda';
 import { MemoryObjectStore } from '@sluice/core/storage';
 import { describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../s3/index.js';
-import { bucketStores } from './bucket-stores.js';
+import { bucketStoreFromEnvironment, bucketStores } from './bucket-stores.js';
 
 describe('bucketStores', () => {
   it('hands out the injected store whatever the bucket', async () => {
@@ -28,5 +29,20 @@ describe('bucketStores', () => {
     expect(first).toBeInstanceOf(S3ObjectStore);
     expect(again).toBe(first);
     expect(await storeFor('events')).not.toBe(first);
+  });
+});
+
+describe('bucketStoreFromEnvironment', () => {
+  it('opens the S3 bucket the variable names', async () => {
+    const store = await bucketStoreFromEnvironment('EVENTS_BUCKET', { EVENTS_BUCKET: 'the-bucket' });
+    expect(store).toBeInstanceOf(S3ObjectStore);
+  });
+
+  it('refuses an unset or blank variable, naming it, with no local-folder fallback', async () => {
+    for (const env of [{}, { EVENTS_BUCKET: ' ' }, { EVENTS_DIR: '/tmp/x' }]) {
+      const failure = bucketStoreFromEnvironment('EVENTS_BUCKET', env);
+      await expect(failure).rejects.toBeInstanceOf(ConfigurationError);
+      await expect(failure).rejects.toThrow(/EVENTS_BUCKET/);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { type EnvironmentVariables, handlerEnvironment } from '@sluice/core/lambda';
 import type { ObjectStore } from '@sluice/core/storage';
 
 /** A store, or how to open the store of the bucket an event names. */
@@ -23,4 +24,19 @@ export function bucketStores(store?: BucketStore): (bucket: string) => Promise<O
     }
     return known;
   };
+}
+
+/**
+ * The store of the bucket a handler's environment names in `variable` (an S3ObjectStore, its module
+ * loaded only now), or a `ConfigurationError` naming the variable when it is unset: there is no
+ * local-folder fallback, since a deployed handler writing to a Lambda's disk would lose its writes
+ * (a local run injects its store instead).
+ *
+ * @example const store = deps.store ?? (await bucketStoreFromEnvironment('EVENTS_BUCKET'));
+ */
+export async function bucketStoreFromEnvironment(
+  variable: string,
+  env: EnvironmentVariables = process.env,
+): Promise<ObjectStore> {
+  return bucketStores()(handlerEnvironment(env).required(variable));
 }
