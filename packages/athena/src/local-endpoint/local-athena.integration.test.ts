@@ -46,6 +46,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+type GlueAnswer = {
+  Database: { Name: string };
+  Table: { StorageDescriptor: { Columns: unknown[] } };
+  TableList: unknown[];
+};
+
 async function finished(id: string) {
   for (;;) {
     const { QueryExecution } = await client.send(new GetQueryExecutionCommand({ QueryExecutionId: id }));
@@ -160,7 +166,7 @@ describe('the local Athena endpoint', () => {
         headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSGlue.${operation}` },
         body: JSON.stringify(body),
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as GlueAnswer };
     };
     expect((await glue('GetDatabase', { Name: 'sales' })).body.Database.Name).toBe('sales');
     const table = (await glue('GetTable', { DatabaseName: 'sales', Name: 'orders' })).body.Table;
