@@ -37,7 +37,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await athena.stop();
+  await athena?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

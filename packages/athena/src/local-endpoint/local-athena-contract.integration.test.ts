@@ -25,7 +25,7 @@ beforeAll(async () => {
   athena = await startLocalAthena({ tables: [orders], outputDir: join(dir, 'results') });
 });
 afterAll(async () => {
-  await athena.stop();
+  await athena?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -41,8 +41,8 @@ beforeAll(async () => {
   client = new AthenaClient({ ...athena.clientConfig(), maxAttempts: 1 });
 });
 afterAll(async () => {
-  client.destroy();
-  await athena.stop();
+  client?.destroy();
+  await athena?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
