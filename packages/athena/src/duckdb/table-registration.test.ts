@@ -207,10 +207,8 @@ describe('registering table definitions over local files', () => {
           partitions: [{ name: 'date', type: 'string' }],
         }),
       );
-      const { rows } = await engine.execute(
-        `SELECT count(*)::INTEGER AS n, avg(score) AS mean, typeof(any_value(score)) AS type FROM ${name}`,
-      );
-      expect(rows).toEqual([{ n: 0, mean: null, type: 'DOUBLE' }]);
+      const { rows } = await engine.execute(`SELECT count(*) AS n, avg(score) AS mean FROM ${name}`);
+      expect(rows).toEqual([{ n: 0, mean: null }]);
     }
     const { rows } = await engine.execute('SELECT column_name, column_type FROM (DESCRIBE ghost)');
     expect(rows.map((r) => [r.column_name, r.column_type])).toEqual([
