@@ -23,7 +23,13 @@ describe('handlerEnvironment', () => {
   });
 
   it('reads whole numbers in a range and names the range when refusing', () => {
-    const env = handlerEnvironment({ N: '45', BIG: '1000', WORD: 'a month', NEGATIVE: '-1', FRACTION: '1.5' });
+    const env = handlerEnvironment({
+      N: '45',
+      BIG: '1000',
+      WORD: 'a month',
+      NEGATIVE: '-1',
+      FRACTION: '1.5',
+    });
     expect(env.wholeNumber('N', { min: 1, max: 100 })).toBe(45);
     expect(env.wholeNumber('UNSET')).toBeUndefined();
     expect(refusal(() => env.wholeNumber('BIG', { max: 999 }))).toBe(

@@ -69,7 +69,8 @@ export function handlerEnvironment(variables: EnvironmentVariables = process.env
       return checked(name, inRange, `a whole number in [${min}, ${max}]`);
     },
     date: (name) => checked(name, calendarDate, 'a date YYYY-MM-DD'),
-    boolean: (name) => checked(name, (v) => (v === 'true' ? true : v === 'false' ? false : undefined), 'true or false'),
+    boolean: (name) =>
+      checked(name, (v) => (v === 'true' ? true : v === 'false' ? false : undefined), 'true or false'),
   };
 }
 

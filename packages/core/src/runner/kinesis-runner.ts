@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { KinesisEvent, KinesisEventRecord } from '../lambda/kinesis-event.js';
+import type { KinesisEvent } from '../lambda/kinesis-event.js';
+import { type KinesisEventOptions, kinesisEnvelope, kinesisSequenceNumber } from '../testing/aws-events.js';
 import { type Delivery, DeliveryLoop, type RedeliveryPolicy } from './delivery-loop.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
 import type { StreamRunReport } from './report.js';
-import { padded, payloadBytes, type RecordPayload, type RecordSource } from './stream-source.js';
+import { payloadBytes, type RecordPayload, type RecordSource } from './stream-source.js';
 
 /** A record to put on the local stream, as `PutRecord` would take it. */
 export interface KinesisInput {
@@ -63,12 +64,12 @@ export async function runKinesisStream(
   const maxRetryAttempts = options.maxRetryAttempts ?? 2;
   requireInteger('shardCount', shardCount, 1);
   requireInteger('maxRetryAttempts', maxRetryAttempts, 0);
-  const arn = `arn:aws:kinesis:${common.region}:${common.accountId}:stream/${options.streamName ?? 'local-stream'}`;
+  const origin = { region: common.region, accountId: common.accountId, streamName: options.streamName };
   const loop = new DeliveryLoop<KinesisInput, KinesisDelivery>({
     ...common,
     maxFailures: maxRetryAttempts + 1,
     redelivery: options.redelivery ?? 'from-failure',
-    invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, arn, common.region)) }),
+    invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, origin)) }),
   });
   const putRecord = shardWriter(shardCount, common.clock.now);
   for await (const record of source) await loop.accept(putRecord(record));
@@ -85,7 +86,7 @@ function shardWriter(shardCount: number, now: () => number): (record: KinesisInp
     const data = payloadBytes(record.data).toString('base64');
     return {
       record,
-      id: sequenceNumber(shard, n),
+      id: kinesisSequenceNumber(shard, n),
       lane: shard,
       arrivedAt: now(),
       deliveries: 0,
@@ -105,26 +106,13 @@ export function shardOf(partitionKey: string, shardCount: number): number {
   return Number((hash * BigInt(shardCount)) >> 128n);
 }
 
-/** 56 digits like a real sequence number, increasing within a shard: `4959` + shard + counter. */
-function sequenceNumber(shard: number, n: number): string {
-  return `4959${padded(shard, 4)}${padded(n, 48)}`;
-}
-
-function toEventRecord(delivery: KinesisDelivery, arn: string, region: string): KinesisEventRecord {
-  return {
-    kinesis: {
-      kinesisSchemaVersion: '1.0',
-      partitionKey: delivery.record.partitionKey,
-      sequenceNumber: delivery.id,
-      data: delivery.data,
-      approximateArrivalTimestamp: delivery.arrivedAt / 1000,
-    },
-    eventSource: 'aws:kinesis',
-    eventVersion: '1.0',
-    eventID: `shardId-${padded(delivery.lane, 12)}:${delivery.id}`,
-    eventName: 'aws:kinesis:record',
-    invokeIdentityArn: `arn:aws:iam::${arn.split(':')[4]}:role/local-stream-runner`,
-    awsRegion: region,
-    eventSourceARN: arn,
+function toEventRecord(delivery: KinesisDelivery, source: KinesisEventOptions) {
+  const { partitionKey } = delivery.record;
+  const fields = {
+    partitionKey,
+    sequenceNumber: delivery.id,
+    base64Data: delivery.data,
+    shard: delivery.lane,
   };
+  return kinesisEnvelope({ ...fields, arrivedAt: delivery.arrivedAt }, source);
 }

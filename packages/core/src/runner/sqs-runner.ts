@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { SqsEvent, SqsEventRecord } from '../lambda/sqs-event.js';
+import type { SqsEvent } from '../lambda/sqs-event.js';
+import { type SqsEventOptions, sqsEventRecord, sqsMessageId } from '../testing/aws-events.js';
 import { type Delivery, DeliveryLoop } from './delivery-loop.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
 import type { StreamRunReport } from './report.js';
@@ -51,43 +51,33 @@ export async function runSqsQueue(
   const common = resolveCommonOptions(options, 10);
   const maxReceiveCount = options.maxReceiveCount ?? 3;
   requireInteger('maxReceiveCount', maxReceiveCount, 1);
-  const arn = `arn:aws:sqs:${common.region}:${common.accountId}:${options.queueName ?? 'local-queue'}`;
+  const origin = { region: common.region, accountId: common.accountId, queueName: options.queueName };
   const loop = new DeliveryLoop<SqsInput, SqsDelivery>({
     ...common,
     maxFailures: maxReceiveCount,
     redelivery: 'failed-only',
-    invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, arn, common.region)) }),
+    invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, origin)) }),
   });
   let sent = 0;
   for await (const record of source) {
     sent++;
     const body = payloadBytes(record.body).toString('utf8');
     const arrivedAt = common.clock.now();
-    await loop.accept({ record, id: messageId(sent), lane: 0, arrivedAt, deliveries: 0, failures: 0, body });
+    await loop.accept({
+      record,
+      id: sqsMessageId(sent),
+      lane: 0,
+      arrivedAt,
+      deliveries: 0,
+      failures: 0,
+      body,
+    });
   }
   return loop.finish();
 }
 
-/** A UUID-shaped id made from the send counter: `00000000-0000-4000-8000-00000000002a`. */
-function messageId(n: number): string {
-  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-}
-
-function toEventRecord(delivery: SqsDelivery, arn: string, region: string): SqsEventRecord {
-  return {
-    messageId: delivery.id,
-    receiptHandle: Buffer.from(`${delivery.id}#${delivery.deliveries}`).toString('base64'),
-    body: delivery.body,
-    attributes: {
-      ApproximateReceiveCount: String(delivery.deliveries),
-      SentTimestamp: String(delivery.arrivedAt),
-      SenderId: 'AIDALOCALSTREAMRUNNER',
-      ApproximateFirstReceiveTimestamp: String(delivery.firstDeliveredAt ?? delivery.arrivedAt),
-    },
-    messageAttributes: {},
-    md5OfBody: createHash('md5').update(delivery.body, 'utf8').digest('hex'),
-    eventSource: 'aws:sqs',
-    eventSourceARN: arn,
-    awsRegion: region,
-  };
+function toEventRecord(delivery: SqsDelivery, source: SqsEventOptions) {
+  const { id: messageId, body, deliveries: receiveCount, arrivedAt: sentAt } = delivery;
+  const firstReceivedAt = delivery.firstDeliveredAt ?? sentAt;
+  return sqsEventRecord({ body, messageId, receiveCount, sentAt, firstReceivedAt }, 0, source);
 }

@@ -1,1 +1,23 @@
+export {
+  type EventPayload,
+  type EventSourceOptions,
+  encodeS3Key,
+  type FirehoseEventOptions,
+  type FirehoseRecordInput,
+  firehoseEvent,
+  type KinesisEventOptions,
+  type KinesisRecordInput,
+  kinesisEvent,
+  kinesisEventRecord,
+  kinesisSequenceNumber,
+  type S3EventOptions,
+  type S3ObjectInput,
+  type SqsEventOptions,
+  type SqsMessageInput,
+  s3PutEvent,
+  s3RemoveEvent,
+  sqsEvent,
+  sqsEventRecord,
+  sqsMessageId,
+} from './aws-events.js';
 export * from './object-store-contract.js';
