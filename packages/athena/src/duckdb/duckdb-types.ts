@@ -6,7 +6,9 @@ const TRINO_NAMES: Partial<Record<DuckDBTypeId, string>> = {
   [DuckDBTypeId.SMALLINT]: 'smallint',
   [DuckDBTypeId.INTEGER]: 'integer',
   [DuckDBTypeId.BIGINT]: 'bigint',
-  [DuckDBTypeId.HUGEINT]: 'decimal(38,0)',
+  // DuckDB sums integers into HUGEINT and counts into UBIGINT where Trino has bigint.
+  [DuckDBTypeId.HUGEINT]: 'bigint',
+  [DuckDBTypeId.UBIGINT]: 'bigint',
   [DuckDBTypeId.FLOAT]: 'real',
   [DuckDBTypeId.DOUBLE]: 'double',
   [DuckDBTypeId.VARCHAR]: 'varchar',

@@ -69,7 +69,8 @@ const converter: DuckDBValueConverter<DecodedValue> = createDuckDBValueConverter
  * @example decodeDuckDbValue(value, DECIMAL(10, 2)) // '19.99'
  */
 export function decodeDuckDbValue(value: DuckDBValue, type: DuckDBType): DecodedValue {
-  return value === null ? null : converter(value, type, converter);
+  if (value === null) return null;
+  return type.alias === 'JSON' ? JSON.parse(value as string) : converter(value, type, converter);
 }
 
 /** Decodes the values of one result column; the type is resolved once, not per value. */
@@ -98,6 +99,8 @@ const integerOrNull: ColumnDecoder = (value) => (value === null ? null : integer
  * @example const decode = columnDecoder(BIGINT); decode(42n) // 42
  */
 export function columnDecoder(type: DuckDBType): ColumnDecoder {
+  // JSON is VARCHAR with an alias; the port decodes it as Athena's backend does (parsed).
+  if (type.alias === 'JSON') return (value) => decodeDuckDbValue(value, type);
   if (AS_IS.has(type.typeId)) return asIs;
   if (type.typeId === DuckDBTypeId.BIGINT || type.typeId === DuckDBTypeId.UBIGINT) return integerOrNull;
   return (value) => decodeDuckDbValue(value, type);

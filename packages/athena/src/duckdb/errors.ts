@@ -31,10 +31,8 @@ export class UnsupportedFunctionError extends DuckDbError {
     readonly where: string,
     details?: DuckDbQueryDetails,
   ) {
-    super(
-      `function ${functionName}() (${where}) is not supported by the DuckDB backend; it runs on Athena only`,
-      details,
-    );
+    const what = /^\w+$/.test(functionName) ? `function ${functionName}()` : functionName;
+    super(`${what} (${where}) is not supported by the DuckDB backend; it runs on Athena only`, details);
   }
 }
 

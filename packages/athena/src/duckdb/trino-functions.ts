@@ -44,7 +44,64 @@ export const UNSUPPORTED_TRINO_FUNCTIONS: ReadonlySet<string> = new Set([
   'hmac_sha256',
   'xxhash64',
   'spooky_hash_v2_64',
+  // No DuckDB equivalent with Trino's semantics (DuckDB's format() is fmt-style and would answer).
+  'format',
+  'format_number',
+  'parse_data_size',
+  'typeof',
+  'from_base',
+  'luhn_check',
+  'normalize',
+  'overlay',
+  'split_to_map',
+  'split_to_multimap',
+  'regexp_position',
+  'reduce',
+  'zip',
+  'zip_with',
+  'combinations',
+  'all_match',
+  'any_match',
+  'none_match',
+  'contains_sequence',
+  'map_filter',
+  'map_zip_with',
+  'transform_keys',
+  'transform_values',
+  'multimap_from_entries',
+  'json_array_get',
+  'listagg',
+  'checksum',
 ]);
+
+/** Functions whose Trino overload with this many arguments has no DuckDB equivalent. */
+export const UNSUPPORTED_TRINO_ARITIES: Readonly<Record<string, readonly number[]>> = {
+  strpos: [3],
+  split: [3],
+  approx_percentile: [3],
+  approx_distinct: [2],
+};
+
+/** Functions refused when an argument is a lambda (`x -> …`): DuckDB's namesake takes none. */
+export const UNSUPPORTED_LAMBDA_ARGUMENTS: ReadonlySet<string> = new Set(['regexp_replace', 'array_sort']);
+
+/** Trino calls DuckDB knows under another name (same arguments, same meaning). */
+export const RENAMED_TRINO_FUNCTIONS: Readonly<Record<string, string>> = {
+  transform: 'list_transform',
+};
+
+/** Functions whose pattern argument (0-based index) is a Java regex, which RE2 runs only in part. */
+export const REGEXP_PATTERN_ARGUMENT: Readonly<Record<string, number>> = {
+  regexp_like: 1,
+  regexp_extract: 1,
+  regexp_extract_all: 1,
+  regexp_replace: 1,
+  regexp_count: 1,
+  regexp_split: 1,
+};
+
+/** Constructs (not calls) refused by name: `AT TIME ZONE` converts the other way round in DuckDB. */
+export const UNSUPPORTED_TRINO_CONSTRUCTS: ReadonlySet<string> = new Set(['at time zone']);
 
 /**
  * Functions whose argument at `formatArg` (0-based) is a Trino date format that must be rewritten into
@@ -54,3 +111,20 @@ export const DATE_FORMAT_FUNCTIONS: Readonly<Record<string, number>> = {
   date_format: 1,
   date_parse: 1,
 };
+
+/**
+ * Whether the DuckDB backend refuses `name` on purpose (a listed function, overload or construct),
+ * as opposed to a function it has never heard of.
+ *
+ * @example isDeliberatelyUnsupported('approx_set') // true
+ */
+export function isDeliberatelyUnsupported(name: string): boolean {
+  const key = name.toLowerCase();
+  return (
+    UNSUPPORTED_TRINO_FUNCTIONS.has(key) ||
+    key in UNSUPPORTED_TRINO_ARITIES ||
+    UNSUPPORTED_LAMBDA_ARGUMENTS.has(key) ||
+    key in REGEXP_PATTERN_ARGUMENT ||
+    UNSUPPORTED_TRINO_CONSTRUCTS.has(key)
+  );
+}
