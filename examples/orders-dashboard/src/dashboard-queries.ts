@@ -58,9 +58,11 @@ export interface DashboardQueries {
 }
 
 /**
- * The seed's five queries over the `processed` table, verbatim except that query 5's hard-coded
- * February 2025 becomes the bound parameters `:month_start` and `:next_month_start` (the seed asks
- * for "last month", whichever month that is).
+ * The seed's five queries over the `processed` table, verbatim except for two things: query 5's
+ * hard-coded February 2025 becomes the bound parameters `:month_start` and `:next_month_start` (the
+ * seed asks for "last month", whichever month that is), and each ORDER BY gets a tie-breaker. Rows
+ * with equal sort keys come back in any order on Athena as on DuckDB (and differently from run to
+ * run), so without it the same data could show two orders, and a `LIMIT` could keep other rows.
  *
  * @example
  * const { customerTotals } = dashboardQueries();
@@ -69,17 +71,35 @@ export interface DashboardQueries {
 export function dashboardQueries(): DashboardQueries {
   const [totals, monthly, status, aov, largest] = seedQueryTexts();
   return {
-    customerTotals: defineQuery({ name: 'total_sales_by_customer', sql: totals, row: CustomerTotalsRow }),
+    customerTotals: defineQuery({
+      name: 'total_sales_by_customer',
+      sql: tieBroken(totals, 'ORDER BY total_spent DESC', 'customerid'),
+      row: CustomerTotalsRow,
+    }),
     monthlyRevenue: defineQuery({ name: 'monthly_order_volume', sql: monthly, row: MonthlyRevenueRow }),
-    statusDashboard: defineQuery({ name: 'order_status_dashboard', sql: status, row: StatusDashboardRow }),
-    customerAov: defineQuery({ name: 'average_order_value_per_customer', sql: aov, row: CustomerAovRow }),
+    statusDashboard: defineQuery({
+      name: 'order_status_dashboard',
+      sql: tieBroken(status, 'ORDER BY order_count DESC', 'status'),
+      row: StatusDashboardRow,
+    }),
+    customerAov: defineQuery({
+      name: 'average_order_value_per_customer',
+      sql: tieBroken(aov, 'ORDER BY avg_order_value DESC', 'customerid'),
+      row: CustomerAovRow,
+    }),
     largestOrders: defineQuery({
       name: 'largest_orders_of_month',
-      sql: monthParameters(largest),
+      sql: tieBroken(monthParameters(largest), 'ORDER BY amount DESC', 'orderid'),
       params: { month_start: z.iso.date(), next_month_start: z.iso.date() },
       row: LargestOrderRow,
     }),
   };
+}
+
+/** Adds `column` as the last sort key after the seed's `orderBy` clause, which must be there. */
+function tieBroken(sql: string, orderBy: string, column: string): string {
+  if (!sql.includes(orderBy)) throw new DashboardQueryError(`a seed query no longer holds "${orderBy}"`);
+  return sql.replace(orderBy, `${orderBy}, ${column}`);
 }
 
 function monthParameters(sql: string): string {
