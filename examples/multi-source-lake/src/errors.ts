@@ -31,3 +31,14 @@ export class LakeConfigError extends Error {
     super(`environment ${variable}: ${detail}`);
   }
 }
+
+/** Thrown when a lake task (ingestion, analytics, integration) is invoked with an input it cannot use. */
+export class LakeTaskInputError extends Error {
+  override readonly name = 'LakeTaskInputError';
+  constructor(
+    readonly task: string,
+    detail: string,
+  ) {
+    super(`${task}: ${detail}`);
+  }
+}

@@ -1,17 +1,17 @@
 import type { QueryEngine, TableDefinition } from '@sluice/athena';
-import type { RunReport } from '@sluice/core/outcome';
-import type { ObjectStore } from '@sluice/core/storage';
+import { LocalObjectStore, type ObjectStore, readText } from '@sluice/core/storage';
 import type { CustomerSummary, IntegrationScores, MaintenanceSummary } from '@sluice/transforms/analytics';
-import { integrationScores } from '@sluice/transforms/analytics';
 import { CUSTOMER_COLUMNS } from '@sluice/transforms/customers';
 import { MACHINE_READING_COLUMNS } from '@sluice/transforms/maintenance';
-import { type NamedRows, sqlSummaries } from './analytics/summaries.js';
+import type { NamedRows } from './analytics/summaries.js';
 import { lakeTables } from './analytics/tables.js';
 import { type BranchResult, runBranch } from './branch.js';
 import { customerProcessor } from './handlers/customers.js';
 import { maintenanceProcessor } from './handlers/maintenance.js';
 import type { PutRecords } from './ingestion/simulator.js';
+import { LakeConfigError } from './errors.js';
 import { ANALYTICS_KEYS, type Domain } from './layout.js';
+import { runLakeStateMachine } from './orchestration/run-state-machine.js';
 
 /** How to run the lake; the raw files must already be in `store` under `raw/`. */
 export interface LakeOptions {
@@ -23,6 +23,11 @@ export interface LakeOptions {
   chunkRows?: number;
   batchSize?: number;
   log?: (line: string) => void;
+  /**
+   * The bucket's folder on disk, where the compaction step's DuckDB COPY writes `curated/`.
+   * Default: the store's root when it is a LocalObjectStore.
+   */
+  bucketDir?: string;
 }
 
 /** Everything a run produced. */
@@ -35,17 +40,11 @@ export interface LakeResult {
 }
 
 /**
- * The `data-lake-orchestration` state machine, as one async function. Its Step Functions definition:
- *
- *   Parallel "ProcessDomains"
- *     ├─ Branch "Manufacturing": ingest (data-ingestion-simulator) → manufacturing-data-processor
- *     │                          → manufacturing-analytics
- *     └─ Branch "Ecommerce":     ingest (data-ingestion-simulator) → ecommerce-data-processor
- *                                → ecommerce-analytics
- *   Task "Integrate" (data-integration) → Succeed
- *
- * Here the branches run in parallel (Promise.allSettled, so a failure waits for the other branch); the analytics of both run in SQL once both datasets
- * are in place (one engine), then integration scores the summaries and the branches' run reports.
+ * The lake end to end on one machine. The streaming half runs as on AWS but in-process: each
+ * branch's simulator feeds the local stream runner, which invokes its processor with Kinesis events
+ * (the branches run in parallel; a failure waits for the other branch). Then the deployed
+ * `data-lake-orchestration` definition runs with aws-local-stepfunctions (`runLakeStateMachine`):
+ * compaction and analytics per domain in parallel, then integration, over DuckDB.
  *
  * @example const result = await runLake({ store, openEngine: (tables) => createDuckDbEngine({ localRoot, tables }) });
  */
@@ -66,14 +65,23 @@ export async function runLake(options: LakeOptions): Promise<LakeResult> {
   ]);
   const engine = await options.openEngine(lakeTables());
   try {
-    const summaries = await sqlSummaries(engine);
-    const reports = [maintenance.report, customers.report];
-    const scores = integrationScores({ ...summaries, reports });
-    await publish(options.store, summaries, scores, {
-      maintenance: maintenance.report,
-      customers: customers.report,
+    // The branches run in parallel: their queries are put in domain order whichever ends first.
+    const queries: Record<Domain, NamedRows[]> = { maintenance: [], customers: [] };
+    const scores = await runLakeStateMachine({
+      store: options.store,
+      engine,
+      bucketDir: bucketDirOf(options),
+      onQueries: (domain, rows) => queries[domain].push(...rows),
     });
-    return { branches: { maintenance, customers }, ...summaries, scores };
+    const reports = { maintenance: maintenance.report, customers: customers.report };
+    await options.store.put(ANALYTICS_KEYS.reports, `${JSON.stringify(reports, null, 2)}\n`);
+    return {
+      branches: { maintenance, customers },
+      maintenance: await savedJson<MaintenanceSummary>(options.store, ANALYTICS_KEYS.maintenance),
+      customers: await savedJson<CustomerSummary>(options.store, ANALYTICS_KEYS.customers),
+      scores,
+      queries: [...queries.maintenance, ...queries.customers],
+    };
   } finally {
     await engine.close?.();
   }
@@ -100,15 +108,12 @@ function branchSettings(options: LakeOptions, domain: Domain) {
   };
 }
 
-async function publish(
-  store: ObjectStore,
-  summaries: { maintenance: MaintenanceSummary; customers: CustomerSummary },
-  scores: IntegrationScores,
-  reports: Record<Domain, RunReport>,
-): Promise<void> {
-  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  await store.put(ANALYTICS_KEYS.maintenance, json(summaries.maintenance));
-  await store.put(ANALYTICS_KEYS.customers, json(summaries.customers));
-  await store.put(ANALYTICS_KEYS.integrated, json(scores));
-  await store.put(ANALYTICS_KEYS.reports, json(reports));
+function bucketDirOf(options: LakeOptions): string {
+  if (options.bucketDir) return options.bucketDir;
+  if (options.store instanceof LocalObjectStore) return options.store.root;
+  throw new LakeConfigError('bucketDir', 'is required when the store is not a LocalObjectStore');
+}
+
+async function savedJson<T>(store: ObjectStore, key: string): Promise<T> {
+  return JSON.parse(await readText(store, key)) as T;
 }

@@ -44,7 +44,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
 // New raw files make an old checkpoint meaningless: the demo always starts from an empty lake.
 async function clearRun(dir: string): Promise<void> {
-  for (const folder of ['state', 'lake', 'quarantine', 'analytics'])
+  for (const folder of ['state', 'lake', 'quarantine', 'analytics', 'curated'])
     await rm(join(dir, LAKE_BUCKET, folder), { recursive: true, force: true });
 }
 

@@ -27,6 +27,12 @@ export interface SqlSummaries {
 const byMachineId = (a: MachineSummary, b: MachineSummary) =>
   a.machine_id.localeCompare(b.machine_id, 'en', { numeric: true });
 
+/** One domain's summary computed in SQL, and its queries' rows. */
+export interface DomainSummary<S> {
+  summary: S;
+  queries: NamedRows[];
+}
+
 /**
  * `manufacturing-analytics` and `ecommerce-analytics`: the summaries as SQL over the Parquet lake.
  * An empty table (a header-only or all-invalid input) gives a zero-row summary: counts 0, means 0,
@@ -35,22 +41,51 @@ const byMachineId = (a: MachineSummary, b: MachineSummary) =>
  * @example const { maintenance, customers } = await sqlSummaries(engine);
  */
 export async function sqlSummaries(engine: QueryEngine): Promise<SqlSummaries> {
+  const maintenance = await maintenanceSqlSummary(engine);
+  const customers = await customerSqlSummary(engine);
+  return {
+    maintenance: maintenance.summary,
+    customers: customers.summary,
+    queries: [...maintenance.queries, ...customers.queries],
+  };
+}
+
+/**
+ * `manufacturing-analytics`: per-machine averages, risk buckets and alerts, in SQL.
+ *
+ * @example const { summary } = await maintenanceSqlSummary(engine);
+ */
+export async function maintenanceSqlSummary(engine: QueryEngine): Promise<DomainSummary<MaintenanceSummary>> {
   const machines = (await engine.run(machineSummaryQuery, {})).rows.sort(byMachineId);
   const [fleet] = (await engine.run(fleetPriorityQuery, {})).rows;
   const alerts = (await engine.run(alertCountsQuery, {})).rows;
-  const segments = (await engine.run(segmentCountsQuery, {})).rows;
-  const [overview] = (await engine.run(customerOverviewQuery, {})).rows;
   const risk = (level: MachineSummary['risk']) => machines.filter((m) => m.risk === level).length;
-  const segmentCount = (name: string) => segments.find((s) => s.segment === name)?.customers ?? 0;
   return {
-    maintenance: {
+    summary: {
       readings: fleet?.readings ?? 0,
       machines,
       risk_buckets: { high: risk('high'), medium: risk('medium'), low: risk('low') },
       alerts: machines.reduce((total, m) => total + m.alerts, 0),
       avg_priority_score: fleet?.avg_priority_score ?? 0,
     },
-    customers: {
+    queries: [
+      { name: machineSummaryQuery.name, rows: machines },
+      { name: alertCountsQuery.name, rows: alerts },
+    ],
+  };
+}
+
+/**
+ * `ecommerce-analytics`: segment counts, average purchase, satisfaction index, top labels, in SQL.
+ *
+ * @example const { summary } = await customerSqlSummary(engine);
+ */
+export async function customerSqlSummary(engine: QueryEngine): Promise<DomainSummary<CustomerSummary>> {
+  const segments = (await engine.run(segmentCountsQuery, {})).rows;
+  const [overview] = (await engine.run(customerOverviewQuery, {})).rows;
+  const segmentCount = (name: string) => segments.find((s) => s.segment === name)?.customers ?? 0;
+  return {
+    summary: {
       customers: overview?.customers ?? 0,
       segments: {
         HIGH_VALUE: segmentCount('HIGH_VALUE'),
@@ -64,8 +99,6 @@ export async function sqlSummaries(engine: QueryEngine): Promise<SqlSummaries> {
       top_channel: overview?.top_channel ?? null,
     },
     queries: [
-      { name: machineSummaryQuery.name, rows: machines },
-      { name: alertCountsQuery.name, rows: alerts },
       { name: segmentCountsQuery.name, rows: segments },
       { name: customerOverviewQuery.name, rows: overview ? [overview] : [] },
     ],

@@ -1,0 +1,307 @@
+import { fileURLToPath } from 'node:url';
+import { type TableDefinition, toCdkTableInput } from '@sluice/athena';
+import { acknowledge, grantAthenaQueries, grantObjects, SluiceFunction } from '@sluice/cdk';
+import { Aws, CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
+import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
+import { Stream, StreamEncryption, StreamMode } from 'aws-cdk-lib/aws-kinesis';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { BlockPublicAccess, Bucket, BucketEncryption, StorageClass } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { CURATED_PREFIX } from '../src/analytics/compaction.js';
+import { lakeTables } from '../src/analytics/tables.js';
+import type { Domain } from '../src/layout.js';
+import { LakeOrchestration } from './orchestration.js';
+
+/** Athena's query results (the analytics' and the UNLOAD manifests), expiring after a week. */
+export const ATHENA_RESULTS_PREFIX = 'athena-results/';
+/** Every prefix a grant of this stack names. */
+export const LAKE_PREFIXES = ['raw/', 'state/', 'lake/', 'quarantine/', 'analytics/', CURATED_PREFIX, ATHENA_RESULTS_PREFIX];
+
+/** Settings of {@link MultiSourceLakeStack} fixed at synth (deploy-time ones are CloudFormation parameters). */
+export interface MultiSourceLakeStackProps extends StackProps {
+  /** Glue database name; one per account and region. Default `multi_source_data_lake` (the seed's). */
+  databaseName?: string;
+  /** First reading day partition projection enumerates, `yyyy-MM-dd`. Default `2020-01-01`. */
+  firstReadingDate?: string;
+  /** How often the ingestion simulator advances each raw file. Default 5 minutes (the seed's). */
+  ingestEvery?: Duration;
+  /** How often the orchestration runs. Default daily. */
+  analyseEvery?: Duration;
+}
+
+const handlerEntry = (name: string) => fileURLToPath(new URL(`../src/handlers/${name}.ts`, import.meta.url));
+const DOMAINS: readonly Domain[] = ['maintenance', 'customers'];
+
+/**
+ * Seed 002 on AWS: a scheduled simulator streams the raw files into two on-demand Kinesis streams;
+ * the processors score each batch into the Parquet lake; a daily state machine compacts each dataset
+ * with Athena UNLOAD, summarises both domains in parallel and integrates them. Lifecycle rules carry
+ * the seed's cost optimisation: raw data to cheaper storage classes, quarantine and results expiring.
+ */
+export class MultiSourceLakeStack extends Stack {
+  readonly bucket: Bucket;
+  readonly streams: Record<Domain, Stream>;
+  readonly ingest: SluiceFunction;
+  readonly processors: Record<Domain, SluiceFunction>;
+  readonly failures: Queue;
+  readonly orchestration: LakeOrchestration;
+
+  constructor(scope: Construct, id: string, props: MultiSourceLakeStackProps = {}) {
+    super(scope, id, props);
+    const params = this.parameters();
+    this.bucket = this.lakeBucket(params);
+    this.streams = {
+      maintenance: this.stream('ManufacturingStream'),
+      customers: this.stream('EcommerceStream'),
+    };
+    this.ingest = this.ingestionSimulator(props.ingestEvery ?? Duration.minutes(5));
+    this.failures = this.failureQueue();
+    this.processors = {
+      maintenance: this.processor('ManufacturingProcessor', 'maintenance'),
+      customers: this.processor('EcommerceProcessor', 'customers'),
+    };
+    const databaseName = props.databaseName ?? 'multi_source_data_lake';
+    const database = new CfnDatabase(this, 'Database', {
+      catalogId: this.account,
+      databaseInput: { name: databaseName, description: 'Sluice multi-source lake (seed 002)' },
+    });
+    const tables = this.tables(database, props.firstReadingDate ?? '2020-01-01');
+    const workGroup = this.workGroup(params.bytesScannedCutoff.valueAsNumber);
+    const analytics = this.analyticsFunction(workGroup, database, tables);
+    const integrate = new SluiceFunction(this, 'Integrate', {
+      entry: handlerEntry('integrate'),
+      description: 'Seed 002 data-integration: cross-domain scores from both summaries',
+      environment: { LAKE_BUCKET: this.bucket.bucketName },
+    });
+    grantObjects(integrate, this.bucket, { read: ['analytics/', 'state/'], write: ['analytics/integrated/'] });
+    this.orchestration = new LakeOrchestration(this, 'LakeOrchestration', {
+      bucket: this.bucket,
+      workGroupName: workGroup.ref,
+      databaseName: database.ref,
+      analytics,
+      integrate,
+    });
+    // Athena runs the UNLOAD with the state machine's rights: it reads the lake and writes curated/.
+    grantObjects(this.orchestration.stateMachine, this.bucket, {
+      read: ['lake/', ATHENA_RESULTS_PREFIX],
+      write: [CURATED_PREFIX, ATHENA_RESULTS_PREFIX],
+    });
+    new Rule(this, 'AnalyseSchedule', {
+      description: 'Runs data-lake-orchestration over the lake',
+      schedule: Schedule.rate(props.analyseEvery ?? Duration.days(1)),
+      targets: [new SfnStateMachine(this.orchestration.stateMachine)],
+    });
+    new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
+    new CfnOutput(this, 'StateMachineArn', { value: this.orchestration.stateMachine.stateMachineArn });
+  }
+
+  private parameters() {
+    return {
+      rawInfrequentAccessDays: new CfnParameter(this, 'RawInfrequentAccessDays', {
+        type: 'Number',
+        default: 30,
+        minValue: 30,
+        description: 'Raw files move to S3 Standard-IA this many days after upload (S3 requires at least 30)',
+      }),
+      rawGlacierDays: new CfnParameter(this, 'RawGlacierDays', {
+        type: 'Number',
+        default: 90,
+        minValue: 60,
+        description: 'Raw files move to Glacier Instant Retrieval this many days after upload (at least 30 after IA)',
+      }),
+      quarantineExpirationDays: new CfnParameter(this, 'QuarantineExpirationDays', {
+        type: 'Number',
+        default: 30,
+        minValue: 1,
+        description: 'Quarantined records are deleted this many days after they were written',
+      }),
+      curatedExpirationDays: new CfnParameter(this, 'CuratedExpirationDays', {
+        type: 'Number',
+        default: 14,
+        minValue: 1,
+        description: "Each run's compacted copy under curated/ is deleted this many days after it was written",
+      }),
+      bytesScannedCutoff: new CfnParameter(this, 'AthenaBytesScannedCutoff', {
+        type: 'Number',
+        default: 10 * 1024 ** 3,
+        minValue: 10 * 1024 ** 2,
+        description: 'Athena cancels any query of the workgroup that would scan more bytes than this',
+      }),
+    };
+  }
+
+  private lakeBucket(params: ReturnType<MultiSourceLakeStack['parameters']>): Bucket {
+    const days = (param: CfnParameter) => Duration.days(param.valueAsNumber);
+    const bucket = new Bucket(this, 'Lake', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'RawToCheaperStorage',
+          prefix: 'raw/',
+          transitions: [
+            { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: days(params.rawInfrequentAccessDays) },
+            { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: days(params.rawGlacierDays) },
+          ],
+        },
+        { id: 'QuarantineExpires', prefix: 'quarantine/', expiration: days(params.quarantineExpirationDays) },
+        { id: 'CuratedRunsExpire', prefix: CURATED_PREFIX, expiration: days(params.curatedExpirationDays) },
+        { id: 'QueryResultsExpire', prefix: ATHENA_RESULTS_PREFIX, expiration: Duration.days(7) },
+        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+    });
+    acknowledge(
+      bucket,
+      'A single-bucket reference deployment: CloudTrail data events are the audit path when one is needed; server access logs would need a second bucket that costs more than the pipeline',
+      'AwsSolutions-S1',
+    );
+    return bucket;
+  }
+
+  private stream(id: string): Stream {
+    return new Stream(this, id, {
+      streamMode: StreamMode.ON_DEMAND,
+      encryption: StreamEncryption.MANAGED,
+      retentionPeriod: Duration.hours(24),
+    });
+  }
+
+  /** The seed's `data-ingestion-simulator`: one scheduled invocation per raw file. */
+  private ingestionSimulator(every: Duration): SluiceFunction {
+    const ingest = new SluiceFunction(this, 'IngestionSimulator', {
+      entry: handlerEntry('ingest'),
+      description: 'Seed 002 data-ingestion-simulator: raw CSV chunks from the checkpoint on, onto Kinesis',
+      timeout: Duration.minutes(5),
+      environment: {
+        LAKE_BUCKET: this.bucket.bucketName,
+        MAINTENANCE_STREAM: this.streams.maintenance.streamName,
+        CUSTOMERS_STREAM: this.streams.customers.streamName,
+        INGEST_CHUNK_ROWS: '5000',
+        INGEST_MAX_CHUNKS: '10',
+      },
+    });
+    grantObjects(ingest, this.bucket, { read: ['raw/', 'state/'], write: ['state/', 'quarantine/'] });
+    for (const stream of Object.values(this.streams)) stream.grantWrite(ingest);
+    new Rule(this, 'IngestSchedule', {
+      description: 'Advances each raw file of the lake onto its stream',
+      schedule: Schedule.rate(every),
+      targets: DOMAINS.map(
+        (domain) => new LambdaFunction(ingest, { event: RuleTargetInput.fromObject({ domain }), retryAttempts: 2 }),
+      ),
+    });
+    return ingest;
+  }
+
+  /** Where a batch goes when its retries are spent: the mapping sends the batch's stream position. */
+  private failureQueue(): Queue {
+    const queue = new Queue(this, 'ProcessorFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      queue,
+      'This queue is itself the on-failure destination of the processors; nothing consumes it automatically, so it needs no dead-letter queue of its own',
+      'AwsSolutions-SQS3',
+    );
+    return queue;
+  }
+
+  private processor(id: string, domain: Domain): SluiceFunction {
+    const fn = new SluiceFunction(this, id, {
+      entry: handlerEntry(domain),
+      description: `Seed 002 ${domain === 'maintenance' ? 'manufacturing' : 'ecommerce'}-data-processor: scored Parquet into lake/`,
+      memorySize: 1024,
+      parquetWasm: 'module',
+      environment: { LAKE_BUCKET: this.bucket.bucketName },
+    });
+    grantObjects(fn, this.bucket, { write: ['lake/', 'quarantine/'] });
+    fn.addEventSource(
+      new KinesisEventSource(this.streams[domain], {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(5),
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 3,
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(this.failures),
+      }),
+    );
+    return fn;
+  }
+
+  /** The crawlers' job, from the library's table definitions; partitions projected, never crawled. */
+  private tables(database: CfnDatabase, firstReadingDate: string): TableDefinition[] {
+    const projections: Record<string, TableDefinition['projection']> = {
+      maintenance: {
+        columns: { date: { type: 'date', format: 'yyyy-MM-dd', range: [firstReadingDate, 'NOW'], interval: 1, unit: 'DAYS' } },
+      },
+      customers: {
+        columns: { customer_segment: { type: 'enum', values: ['HIGH_VALUE', 'MEDIUM_VALUE', 'STANDARD'] } },
+      },
+    };
+    const tables = lakeTables(this.bucket.bucketName).map((table) => {
+      const projection = projections[table.name];
+      return projection ? { ...table, projection } : table;
+    });
+    for (const table of tables) {
+      new CfnTable(this, `${table.name.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())}Table`, {
+        catalogId: this.account,
+        databaseName: database.ref,
+        tableInput: toCdkTableInput(table),
+      });
+    }
+    return tables;
+  }
+
+  private workGroup(bytesScannedCutoff: number): CfnWorkGroup {
+    return new CfnWorkGroup(this, 'WorkGroup', {
+      name: `${Aws.STACK_NAME}-lake`,
+      description: 'Sluice multi-source lake: results under athena-results/, per-query scan limit',
+      recursiveDeleteOption: true,
+      workGroupConfiguration: {
+        enforceWorkGroupConfiguration: true,
+        publishCloudWatchMetricsEnabled: true,
+        bytesScannedCutoffPerQuery: bytesScannedCutoff,
+        resultConfiguration: {
+          outputLocation: this.bucket.s3UrlForObject(ATHENA_RESULTS_PREFIX),
+          encryptionConfiguration: { encryptionOption: 'SSE_S3' },
+        },
+      },
+    });
+  }
+
+  /** `manufacturing-analytics` and `ecommerce-analytics`: one function, the domain in its input. */
+  private analyticsFunction(workGroup: CfnWorkGroup, database: CfnDatabase, tables: TableDefinition[]) {
+    const analytics = new SluiceFunction(this, 'Analytics', {
+      entry: handlerEntry('analytics'),
+      description: 'Seed 002 manufacturing-analytics and ecommerce-analytics: a domain summary in Athena SQL',
+      timeout: Duration.minutes(5),
+      environment: {
+        LAKE_BUCKET: this.bucket.bucketName,
+        ATHENA_WORKGROUP: workGroup.ref,
+        ATHENA_DATABASE: database.ref,
+      },
+    });
+    grantAthenaQueries(analytics, {
+      workGroupName: workGroup.ref,
+      databaseName: database.ref,
+      tableNames: tables.map((table) => table.name),
+      resultsBucket: this.bucket,
+    });
+    // Athena reads the tables and writes results with the caller's rights.
+    grantObjects(analytics, this.bucket, {
+      read: ['lake/', ATHENA_RESULTS_PREFIX],
+      write: ['analytics/', ATHENA_RESULTS_PREFIX],
+    });
+    return analytics;
+  }
+}
