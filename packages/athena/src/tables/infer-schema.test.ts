@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { toCreateTableDdl } from './athena-ddl.js';
 import { athenaColumnNames } from './column-names.js';
 import { inferSchema } from './infer-schema.js';
 import { defineTable } from './table-definition.js';
@@ -71,6 +72,46 @@ describe('inferSchema', () => {
   it('keeps ids with leading zeros and impossible dates as strings', () => {
     const { columns } = inferSchema('code,day\n007,2025-02-30\n012,2025-01-01\n');
     expect(columns.map((c) => c.type)).toEqual(['string', 'string']);
+  });
+});
+
+describe('inferSchema: integers keep every digit', () => {
+  const typeOf = (value: string) => inferSchema(`id\n${value}\n`).columns[0]?.type;
+
+  it.each([
+    ['9007199254740992', 'bigint'], // 2^53
+    ['9007199254740993', 'bigint'], // 2^53 + 1, which a double rounds
+    ['2053013555631882655', 'bigint'], // rees46 category_id
+    ['9223372036854775807', 'bigint'], // 2^63 − 1
+    ['-9223372036854775808', 'bigint'], // −2^63
+    ['9223372036854775808', 'decimal(38,0)'], // 2^63
+    ['-9223372036854775809', 'decimal(38,0)'],
+    ['99999999999999999999999999999999999999', 'decimal(38,0)'], // 38 digits
+    ['100000000000000000000000000000000000000', 'string'], // 39 digits
+    ['007', 'string'],
+    ['-007', 'string'],
+    ['-42', 'bigint'],
+  ])('types %s as %s', (value, type) => {
+    expect(typeOf(value)).toBe(type);
+  });
+
+  it('widens a bigint column holding one value past 2^63 to decimal(38,0), never double', () => {
+    expect(typeOf('1\n18446744073709551615')).toBe('decimal(38,0)');
+    expect(typeOf('18446744073709551615\n1.5')).toBe('string');
+  });
+
+  it('types JSON integers (bigint or number past 2^53) as integers', () => {
+    const { columns } = inferSchema([{ a: 2n ** 63n, b: 2053013555631882655, c: 2 ** 63 }]);
+    expect(columns.map((c) => c.type)).toEqual(['decimal(38,0)', 'bigint', 'decimal(38,0)']);
+  });
+
+  it('renders the inferred 19-digit id as bigint in Athena DDL', () => {
+    const { columns } = inferSchema('category_id,code\n2053013555631882655,007\n');
+    const ddl = toCreateTableDdl(
+      defineTable({ name: 'events', format: 'csv', location: 's3://b/e/', columns }),
+    );
+    expect(ddl).toContain('`category_id` bigint');
+    expect(ddl).toContain('`code` string');
   });
 });
 

@@ -20,13 +20,16 @@ export interface InferredSchema {
   sourceNames: string[];
 }
 
-type Kind = 'bigint' | 'double' | 'decimal' | 'boolean' | 'date' | 'timestamp' | 'string' | 'nested';
+// `wide`: an integer beyond bigint's range (a 20-digit id); typed decimal(38,0) so no digit is lost.
+type Kind = 'bigint' | 'wide' | 'double' | 'decimal' | 'boolean' | 'date' | 'timestamp' | 'string' | 'nested';
 
 /**
  * Does the Glue crawler's job on a sample: names normalised to Athena-safe lower case (deduplicated),
  * types chosen from bigint, double, decimal, boolean, date, timestamp and string. Nulls and empty
  * values are ignored; a column whose values disagree becomes string (bigint with double widens to
- * double). JSON arrays and objects become array<…>/struct<…>.
+ * double). JSON arrays and objects become array<…>/struct<…>. Integers are never typed double, which
+ * would round ids past 2^53: up to 2^63−1 they are bigint, up to 38 digits decimal(38,0), longer
+ * ones string; integers with leading zeros (`007`) stay string.
  *
  * @example
  * inferSchema('Order ID,Amount,Order Date\n1,19.99,2025-02-01\n').columns
@@ -65,8 +68,11 @@ function columnType(values: readonly unknown[], options: InferSchemaOptions): st
   if (present.some((v) => typeof v === 'object')) return nestedType(present, options);
   const kinds = new Set(present.map(kindOf));
   const kind = mergeKinds(kinds, options);
+  if (kind === 'wide') return WIDE_INTEGER;
   return kind === 'decimal' ? decimalType(present) : kind;
 }
+
+const WIDE_INTEGER = 'decimal(38,0)';
 
 function mergeKinds(kinds: ReadonlySet<Kind>, options: InferSchemaOptions): Exclude<Kind, 'nested'> {
   if (kinds.size === 0) return 'string';
@@ -78,6 +84,7 @@ function mergeKinds(kinds: ReadonlySet<Kind>, options: InferSchemaOptions): Excl
         ? numberKind(options)
         : only;
   }
+  if (kinds.has('wide')) return [...kinds].every((k) => k === 'bigint' || k === 'wide') ? 'wide' : 'string';
   const numeric = [...kinds].every((k) => k === 'bigint' || k === 'double' || k === 'decimal');
   if (!numeric) return 'string';
   return kinds.has('double') ? 'double' : numberKind(options);
@@ -87,7 +94,9 @@ function numberKind(options: InferSchemaOptions): 'double' | 'decimal' {
   return options.numbers === 'decimal' ? 'decimal' : 'double';
 }
 
-const BIGINT = /^[+-]?(0|[1-9]\d{0,17})$/;
+const INTEGER = /^[+-]?(0|[1-9]\d*)$/;
+const BIGINT_MIN = -(2n ** 63n);
+const BIGINT_MAX = 2n ** 63n - 1n;
 const FIXED_POINT = /^[+-]?\d+\.\d{1,6}$/;
 const DOUBLE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -95,8 +104,9 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{
 
 function kindOf(value: unknown): Kind {
   if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'bigint') return 'bigint';
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? 'bigint' : 'double';
+  if (typeof value === 'bigint') return integerKind(value);
+  // A JSON integer past 2^53 was already rounded by JSON.parse; it still is an integer, not a double.
+  if (typeof value === 'number') return Number.isInteger(value) ? integerKind(BigInt(value)) : 'double';
   if (typeof value !== 'string') return 'string';
   return kindOfText(value.trim());
 }
@@ -104,13 +114,18 @@ function kindOf(value: unknown): Kind {
 function kindOfText(text: string): Kind {
   // Leading zeros mark codes (zip, account ids): a number type would lose them.
   if (/^[+-]?0\d/.test(text)) return 'string';
-  if (BIGINT.test(text)) return 'bigint';
+  if (INTEGER.test(text)) return integerKind(BigInt(text));
   if (FIXED_POINT.test(text)) return 'decimal';
   if (DOUBLE.test(text)) return 'double';
   if (/^(true|false)$/i.test(text)) return 'boolean';
   if (DATE.test(text) && isCalendarDate(text)) return 'date';
   if (TIMESTAMP.test(text) && isCalendarDate(text.slice(0, 10))) return 'timestamp';
   return 'string';
+}
+
+function integerKind(value: bigint): Kind {
+  if (value >= BIGINT_MIN && value <= BIGINT_MAX) return 'bigint';
+  return value.toString().replace('-', '').length <= 38 ? 'wide' : 'string';
 }
 
 function isCalendarDate(iso: string): boolean {
