@@ -1,20 +1,4 @@
-import * as z from 'zod/mini';
-import { InvalidConfigurationError } from './errors.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-const name = () => z.optional(z.string().check(z.minLength(1, 'must not be empty')));
-
-const EnrichEnv = z.object({
-  /** CloudWatch namespace of the run-report metrics. Default `Sluice`. */
-  CLICKS_METRICS_NAMESPACE: name(),
-});
-
-const InsightsEnv = z.object({
-  CLICKS_DATABASE: name(),
-  ATHENA_WORKGROUP: name(),
-  ATHENA_OUTPUT_LOCATION: z.optional(z.string().check(z.regex(/^s3:\/\/[^/]+\/.*$/, 'must be an s3:// URL'))),
-});
+import { type EnvironmentVariables, handlerEnvironment } from '@sluice/core/lambda';
 
 /** Settings of the Firehose transform Lambda. */
 export interface EnrichConfig {
@@ -33,9 +17,8 @@ export interface InsightsConfig {
  *
  * @example enrichConfigFromEnv({ CLICKS_METRICS_NAMESPACE: 'Restaurant' }) // { metricsNamespace: 'Restaurant' }
  */
-export function enrichConfigFromEnv(env: Env): EnrichConfig {
-  const { CLICKS_METRICS_NAMESPACE } = checked(EnrichEnv, env);
-  return { metricsNamespace: CLICKS_METRICS_NAMESPACE ?? 'Sluice' };
+export function enrichConfigFromEnv(env: EnvironmentVariables): EnrichConfig {
+  return { metricsNamespace: handlerEnvironment(env).optional('CLICKS_METRICS_NAMESPACE') ?? 'Sluice' };
 }
 
 /**
@@ -44,18 +27,14 @@ export function enrichConfigFromEnv(env: Env): EnrichConfig {
  *
  * @example insightsConfigFromEnv({ CLICKS_DATABASE: 'clickstream' }) // { database: 'clickstream' }
  */
-export function insightsConfigFromEnv(env: Env): InsightsConfig {
-  const { CLICKS_DATABASE, ATHENA_WORKGROUP, ATHENA_OUTPUT_LOCATION } = checked(InsightsEnv, env);
+export function insightsConfigFromEnv(env: EnvironmentVariables): InsightsConfig {
+  const read = handlerEnvironment(env);
+  const database = read.optional('CLICKS_DATABASE');
+  const workGroup = read.optional('ATHENA_WORKGROUP');
+  const outputLocation = read.matching('ATHENA_OUTPUT_LOCATION', /^s3:\/\/[^/]+\/.*$/, 'an s3:// URL');
   return {
-    ...(CLICKS_DATABASE !== undefined && { database: CLICKS_DATABASE }),
-    ...(ATHENA_WORKGROUP !== undefined && { workGroup: ATHENA_WORKGROUP }),
-    ...(ATHENA_OUTPUT_LOCATION !== undefined && { outputLocation: ATHENA_OUTPUT_LOCATION }),
+    ...(database !== undefined && { database }),
+    ...(workGroup !== undefined && { workGroup }),
+    ...(outputLocation !== undefined && { outputLocation }),
   };
-}
-
-function checked<T>(schema: z.ZodMiniType<T>, env: Env): T {
-  const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new InvalidConfigurationError(String(issue?.path[0] ?? 'environment'), issue?.message ?? '');
 }

@@ -21,39 +21,11 @@ export {
   insightsConfigFromEnv,
 } from './config.js';
 export {
-  type BatchDelivery,
-  type BufferingHints,
-  DeliveryBuffer,
-  type FlushTimers,
-} from './delivery/delivery-buffer.js';
-export { LocalDeliveryStream, type LocalDeliveryStreamOptions } from './delivery/delivery-stream.js';
-export { type DeliveryFailure, type ErrorOutputRecord, errorOutputRecord } from './delivery/error-output.js';
-export { evaluatePrefix, objectName, type PrefixValues } from './delivery/s3-prefix.js';
-export * from './errors.js';
-export {
   type InsightsEvent,
   type InsightsHandler,
   type InsightsHandlerDeps,
   insightsHandler,
 } from './handlers/clickstream-insights.js';
 export { type EnrichClicksHandlerDeps, enrichClicksHandler } from './handlers/enrich-clicks.js';
-export {
-  type BodyEntry,
-  type ClickBody,
-  MAX_RECORDS_PER_REQUEST,
-  readClickBody,
-} from './ingest/click-body.js';
-export {
-  type ClickEndpoint,
-  type ClickEndpointOptions,
-  type ClickRecordSink,
-  startClickEndpoint,
-} from './ingest/click-endpoint.js';
-export {
-  jsonLinesBatches,
-  type PostClicksOptions,
-  type PostedClicks,
-  postClicks,
-} from './ingest/post-clicks.js';
 export * from './insights-queries.js';
 export { DEMO_BUCKET, type DemoOptions, runDemo } from './local.js';

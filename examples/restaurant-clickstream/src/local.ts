@@ -5,16 +5,21 @@ import { createInterface } from 'node:readline';
 import { toCreateTableDdl } from '@sluice/athena';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
 import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
+import {
+  type BufferingHints,
+  type IngestEndpoint,
+  jsonLinesBatches,
+  LocalDeliveryStream,
+  type PostedBodies,
+  postBodies,
+  startIngestEndpoint,
+} from '@sluice/core/runner';
 import { LocalObjectStore } from '@sluice/core/storage';
 import { clicksJsonl, writeLines } from '@sluice/datagen';
 import { CLICKS_ERROR_PREFIX, CLICKS_PREFIX, clicksTable } from './clicks-table.js';
-import type { BufferingHints } from './delivery/delivery-buffer.js';
-import { LocalDeliveryStream } from './delivery/delivery-stream.js';
 import { insightsHandler } from './handlers/clickstream-insights.js';
 import { enrichClicksHandler } from './handlers/enrich-clicks.js';
 import type { DemoResult } from './index.js';
-import { type ClickEndpoint, startClickEndpoint } from './ingest/click-endpoint.js';
-import { jsonLinesBatches, type PostedClicks, postClicks } from './ingest/post-clicks.js';
 import type { ClickInsights } from './insights-queries.js';
 
 /** Options of {@link runDemo}. */
@@ -71,7 +76,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
 /** What the ingest half of the run produced. */
 interface IngestRun {
-  posted: PostedClicks;
+  posted: PostedBodies;
   ingest: RunReport;
   transform: RunReport;
   delivery: RunReport;
@@ -100,8 +105,9 @@ async function ingest(store: LocalObjectStore, input: string, options: DemoOptio
     extension: '.json',
     ...(options.buffering && { buffering: options.buffering }),
   });
-  const endpoint = await startClickEndpoint({
+  const endpoint = await startIngestEndpoint({
     stream,
+    path: '/clicks',
     onReject: (rejection) => rejections.ingest.push(rejection),
   });
   options.log(`restaurant-clickstream: POSTing clicks to ${endpoint.url}`);
@@ -117,11 +123,11 @@ async function ingest(store: LocalObjectStore, input: string, options: DemoOptio
   };
 }
 
-async function postAll(endpoint: ClickEndpoint, input: string, options: DemoOptions): Promise<PostedClicks> {
+async function postAll(endpoint: IngestEndpoint, input: string, options: DemoOptions): Promise<PostedBodies> {
   const lines = createInterface({ input: createReadStream(input), crlfDelay: Number.POSITIVE_INFINITY });
   const bodies = jsonLinesBatches(lines, options.batchSize ?? 50);
   try {
-    return await postClicks(endpoint.url, bodies, { concurrency: options.concurrency ?? 8 });
+    return await postBodies(endpoint.url, bodies, { concurrency: options.concurrency ?? 8 });
   } finally {
     await endpoint.close();
   }

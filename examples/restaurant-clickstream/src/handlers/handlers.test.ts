@@ -1,17 +1,11 @@
 import type { QueryEngine } from '@sluice/athena';
-import type { FirehoseTransformationEvent } from '@sluice/core';
+import { ConfigurationError } from '@sluice/core/lambda';
+import { firehoseEvent } from '@sluice/core/testing';
 import { describe, expect, it } from 'vitest';
-import { InvalidConfigurationError } from '../errors.js';
 import { insightsHandler } from './clickstream-insights.js';
 import { enrichClicksHandler } from './enrich-clicks.js';
 
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const event = (...data: string[]): FirehoseTransformationEvent => ({
-  invocationId: 'i-1',
-  deliveryStreamArn: 'arn:aws:firehose:eu-west-1:1:deliverystream/clicks',
-  region: 'eu-west-1',
-  records: data.map((d, i) => ({ recordId: `r${i}`, data: base64(d), approximateArrivalTimestamp: 0 })),
-});
+const event = (...data: string[]) => firehoseEvent(data.map((d, i) => ({ data: d, recordId: `r${i}` })));
 
 describe('enrichClicksHandler', () => {
   it('logs each rejection with its recordId and the batch account as EMF metrics', async () => {
@@ -37,7 +31,7 @@ describe('enrichClicksHandler', () => {
 
   it('fails the cold start naming a bad variable', () => {
     expect(() => enrichClicksHandler({ env: { CLICKS_METRICS_NAMESPACE: '' } })).toThrow(
-      InvalidConfigurationError,
+      ConfigurationError,
     );
     expect(() => enrichClicksHandler({ env: { CLICKS_METRICS_NAMESPACE: '' } })).toThrow(
       /CLICKS_METRICS_NAMESPACE/,

@@ -2,10 +2,25 @@ export type { ManualClock, RunnerClock } from './clock.js';
 export { manualClock, systemClock } from './clock.js';
 export { kinesisDeadLetterRejection } from './dead-letter.js';
 export type { RedeliveryPolicy } from './delivery-loop.js';
-export { StreamRunnerOptionError } from './errors.js';
+export {
+  DeliveryFailedError,
+  DeliveryStreamClosedError,
+  DeliveryStreamOptionsError,
+  StreamRunnerOptionError,
+} from './errors.js';
+export type { BufferingHints, FlushTimers } from './firehose-buffer.js';
+export type { LocalDeliveryStreamOptions } from './firehose-delivery-stream.js';
+export { LocalDeliveryStream } from './firehose-delivery-stream.js';
+export type { ErrorOutputRecord } from './firehose-error-output.js';
+export type { FirehoseRunReport } from './firehose-runner.js';
+export { runFirehoseStream } from './firehose-runner.js';
+export type { IngestEndpoint, IngestEndpointOptions, PutRecordBatchTarget } from './http-ingest-endpoint.js';
+export { startIngestEndpoint } from './http-ingest-endpoint.js';
 export type { KinesisEventHandler, KinesisInput, KinesisRunnerOptions } from './kinesis-runner.js';
 export { runKinesisStream, shardOf } from './kinesis-runner.js';
 export type { CommonRunnerOptions } from './options.js';
+export type { PostBodiesOptions, PostedBodies } from './post-bodies.js';
+export { jsonLinesBatches, postBodies } from './post-bodies.js';
 export type { DeadLetter, StreamRunReport } from './report.js';
 export type { SqsEventHandler, SqsInput, SqsRunnerOptions } from './sqs-runner.js';
 export { runSqsQueue } from './sqs-runner.js';

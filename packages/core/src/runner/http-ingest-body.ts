@@ -2,7 +2,7 @@
 export type BodyEntry = { ok: true; data: string } | { ok: false; line: number; message: string };
 
 /** A request body read as Firehose records, or why it was refused as a whole (a 400). */
-export type ClickBody =
+export type IngestBody =
   | { ok: true; batch: boolean; entries: BodyEntry[] }
   | {
       ok: false;
@@ -16,15 +16,16 @@ export const MAX_RECORDS_PER_REQUEST = 500;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads a `POST /clicks` body: one JSON click (passed on as sent, like the API Gateway → Firehose
- * integration does), a JSON array of clicks, or JSON Lines, one click a line. A JSON Lines line that
- * is not JSON fails alone (PutRecordBatch's per-record failure); a body with nothing readable is
- * refused whole. Only the JSON syntax is checked here: whether a value is a click is the transform's
- * call, so a bad click ends under the stream's error prefix instead of vanishing at the door.
+ * Reads a `POST` body of the ingest endpoint: one JSON value (passed on as sent, like the API
+ * Gateway → Firehose integration does), a JSON array of values, or JSON Lines, one value a line. A
+ * JSON Lines line that is not JSON fails alone (PutRecordBatch's per-record failure); a body with
+ * nothing readable is refused whole. Only the JSON syntax is checked here: whether a value is a
+ * valid record is the transform's call, so a bad one ends under the stream's error prefix instead
+ * of vanishing at the door.
  *
- * @example readClickBody(Buffer.from('{"element_clicked":"drink_3"}')) // { ok: true, batch: false, entries: [{ ok: true, data: '{"element_clicked":"drink_3"}' }] }
+ * @example readIngestBody(Buffer.from('{"id":1}')) // { ok: true, batch: false, entries: [{ ok: true, data: '{"id":1}' }] }
  */
-export function readClickBody(bytes: Uint8Array, maxRecords = MAX_RECORDS_PER_REQUEST): ClickBody {
+export function readIngestBody(bytes: Uint8Array, maxRecords = MAX_RECORDS_PER_REQUEST): IngestBody {
   let text: string;
   try {
     text = utf8.decode(bytes).trim();
@@ -41,17 +42,17 @@ export function readClickBody(bytes: Uint8Array, maxRecords = MAX_RECORDS_PER_RE
   return body;
 }
 
-function fromValue(text: string, value: unknown): ClickBody {
+function fromValue(text: string, value: unknown): IngestBody {
   if (!Array.isArray(value)) return { ok: true, batch: false, entries: [{ ok: true, data: text }] };
   if (value.length === 0) return { ok: false, reason: 'empty-body', message: 'the body is an empty array' };
   return {
     ok: true,
     batch: true,
-    entries: value.map((click) => ({ ok: true, data: JSON.stringify(click) })),
+    entries: value.map((item) => ({ ok: true, data: JSON.stringify(item) })),
   };
 }
 
-function fromLines(text: string, wholeError: string): ClickBody {
+function fromLines(text: string, wholeError: string): IngestBody {
   const entries: BodyEntry[] = [];
   for (const [index, raw] of text.split('\n').entries()) {
     const line = raw.trim();

@@ -1,5 +1,5 @@
-import type { FirehoseEventRecord } from '@sluice/core/lambda';
-import { DeliveryStreamClosedError, DeliveryStreamOptionsError } from '../errors.js';
+import type { FirehoseEventRecord } from '../lambda/firehose-event.js';
+import { DeliveryStreamClosedError, DeliveryStreamOptionsError } from './errors.js';
 
 /** The timer functions the buffer schedules its time flush with; inject fakes in tests. */
 export interface FlushTimers {
@@ -38,11 +38,11 @@ const realTimers: FlushTimers = {
  * batch being delivered, so a fast producer cannot grow memory without bound.
  *
  * @example
- * const buffer = new DeliveryBuffer('clicks', async (records) => deliver(records), { sizeBytes: 1_048_576 });
- * const [recordId] = await buffer.put([JSON.stringify(click)]);
+ * const buffer = new FirehoseBuffer('events', async (records) => deliver(records), { sizeBytes: 1_048_576 });
+ * const [recordId] = await buffer.put([JSON.stringify(event)]);
  * await buffer.close(); // delivers what is left
  */
-export class DeliveryBuffer {
+export class FirehoseBuffer {
   readonly #sizeBytes: number;
   readonly #intervalMs: number;
   readonly #now: () => number;

@@ -1,7 +1,7 @@
-import type { FirehoseEventRecord } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { DeliveryStreamClosedError, DeliveryStreamOptionsError } from '../errors.js';
-import { DeliveryBuffer, type FlushTimers } from './delivery-buffer.js';
+import type { FirehoseEventRecord } from '../lambda/firehose-event.js';
+import { DeliveryStreamClosedError, DeliveryStreamOptionsError } from './errors.js';
+import { FirehoseBuffer, type FlushTimers } from './firehose-buffer.js';
 
 /** Timers the test fires by hand: no waiting on the wall clock. */
 class ManualTimers implements FlushTimers {
@@ -31,10 +31,10 @@ function collecting() {
 
 const tenBytes = (n: number) => `record-${String(n).padStart(3, '0')}`;
 
-describe('DeliveryBuffer', () => {
+describe('FirehoseBuffer', () => {
   it('cuts a batch when the buffered bytes reach the size hint, never above it', async () => {
     const { deliver, texts } = collecting();
-    const buffer = new DeliveryBuffer('clicks', deliver, { sizeBytes: 25, timers: new ManualTimers() });
+    const buffer = new FirehoseBuffer('events', deliver, { sizeBytes: 25, timers: new ManualTimers() });
     await buffer.put([1, 2, 3, 4, 5].map(tenBytes));
     await buffer.flush();
     expect(texts()).toEqual([['record-001', 'record-002'], ['record-003', 'record-004'], ['record-005']]);
@@ -42,7 +42,7 @@ describe('DeliveryBuffer', () => {
 
   it('delivers a batch exactly at the size hint at once, without waiting for the timer', async () => {
     const { batches, deliver } = collecting();
-    const buffer = new DeliveryBuffer('clicks', deliver, { sizeBytes: 20, timers: new ManualTimers() });
+    const buffer = new FirehoseBuffer('events', deliver, { sizeBytes: 20, timers: new ManualTimers() });
     await buffer.put([tenBytes(1), tenBytes(2)]);
     await buffer.put([]); // lets the queued delivery run
     expect(batches).toHaveLength(1);
@@ -51,7 +51,7 @@ describe('DeliveryBuffer', () => {
   it('delivers what is buffered when the interval elapses, and only then', async () => {
     const timers = new ManualTimers();
     const { batches, deliver, texts } = collecting();
-    const buffer = new DeliveryBuffer('clicks', deliver, { intervalMs: 5_000, timers });
+    const buffer = new FirehoseBuffer('events', deliver, { intervalMs: 5_000, timers });
     await buffer.put([tenBytes(1)]);
     await buffer.put([tenBytes(2)]);
     expect(timers.scheduled.map((t) => t.ms)).toEqual([5_000]);
@@ -67,7 +67,7 @@ describe('DeliveryBuffer', () => {
   it('stamps records with increasing ids and the injected arrival clock', async () => {
     const { batches, deliver } = collecting();
     let now = 1_662_937_200_000;
-    const buffer = new DeliveryBuffer('clicks', deliver, { now: () => now++, timers: new ManualTimers() });
+    const buffer = new FirehoseBuffer('events', deliver, { now: () => now++, timers: new ManualTimers() });
     const ids = await buffer.put(['a', 'b']);
     await buffer.close();
     expect(batches[0]?.map((r) => [r.recordId, r.approximateArrivalTimestamp])).toEqual([
@@ -79,7 +79,7 @@ describe('DeliveryBuffer', () => {
 
   it('delivers the rest on close and refuses records afterwards', async () => {
     const { texts, deliver } = collecting();
-    const buffer = new DeliveryBuffer('clicks', deliver, { timers: new ManualTimers() });
+    const buffer = new FirehoseBuffer('events', deliver, { timers: new ManualTimers() });
     await buffer.put(['last']);
     await buffer.close();
     expect(texts()).toEqual([['last']]);
@@ -87,7 +87,7 @@ describe('DeliveryBuffer', () => {
   });
 
   it('reports a failed delivery from flush instead of losing it silently', async () => {
-    const buffer = new DeliveryBuffer('clicks', async () => Promise.reject(new Error('disk full')), {
+    const buffer = new FirehoseBuffer('events', async () => Promise.reject(new Error('disk full')), {
       timers: new ManualTimers(),
     });
     await buffer.put(['x']);
@@ -95,7 +95,7 @@ describe('DeliveryBuffer', () => {
   });
 
   it('refuses a size hint above Firehose’s 3 MiB', () => {
-    expect(() => new DeliveryBuffer('clicks', async () => {}, { sizeBytes: 4 * 1024 * 1024 })).toThrow(
+    expect(() => new FirehoseBuffer('events', async () => {}, { sizeBytes: 4 * 1024 * 1024 })).toThrow(
       DeliveryStreamOptionsError,
     );
   });

@@ -1,15 +1,11 @@
-import {
-  type FirehoseTransformHandler,
-  firehoseFailed,
-  firehoseOk,
-  isBalanced,
-  listAll,
-  MemoryObjectStore,
-  readText,
-} from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import type { FlushTimers } from './delivery-buffer.js';
-import { LocalDeliveryStream } from './delivery-stream.js';
+import type { FirehoseTransformHandler } from '../lambda/firehose-handler.js';
+import { firehoseFailed, firehoseOk } from '../lambda/firehose-response.js';
+import { isBalanced } from '../outcome/report.js';
+import { MemoryObjectStore } from '../storage/memory/memory-object-store.js';
+import { listAll, readText } from '../storage/object-store.js';
+import type { FlushTimers } from './firehose-buffer.js';
+import { LocalDeliveryStream } from './firehose-delivery-stream.js';
 
 const noTimers: FlushTimers = { setTimeout: () => undefined, clearTimeout: () => {} };
 const ARRIVAL = Date.UTC(2024, 4, 6, 7, 30);
@@ -28,7 +24,7 @@ const byHour: FirehoseTransformHandler = async (event) => ({
 function streamOf(transform: FirehoseTransformHandler) {
   const store = new MemoryObjectStore();
   const stream = new LocalDeliveryStream({
-    name: 'clicks',
+    name: 'events',
     store,
     transform,
     prefix: 'out/!{partitionKeyFromLambda:hour}/',

@@ -1,32 +1,32 @@
 import { Agent, request } from 'node:http';
 
-/** Options of {@link postClicks}. */
-export interface PostClicksOptions {
+/** Options of {@link postBodies}. */
+export interface PostBodiesOptions {
   /** Requests in flight at once. Default 8. */
   concurrency?: number;
 }
 
 /** How the endpoint answered: requests sent and their count per HTTP status. */
-export interface PostedClicks {
+export interface PostedBodies {
   sent: number;
   statuses: Record<number, number>;
 }
 
 /**
- * Sends each body (one click, as a browser would) to the endpoint with `POST`, over a keep-alive
- * agent with a few requests in flight, and counts the answers by status.
+ * Sends each body to the endpoint with `POST`, as clients would, over a keep-alive agent with a few
+ * requests in flight, and counts the answers by status.
  *
- * @example const { statuses } = await postClicks(endpoint.url, readLines('clicks.jsonl'), { concurrency: 8 });
+ * @example const { statuses } = await postBodies(endpoint.url, jsonLinesBatches(lines, 50), { concurrency: 8 });
  */
-export async function postClicks(
+export async function postBodies(
   url: string,
   bodies: AsyncIterable<string> | Iterable<string>,
-  options: PostClicksOptions = {},
-): Promise<PostedClicks> {
+  options: PostBodiesOptions = {},
+): Promise<PostedBodies> {
   const concurrency = options.concurrency ?? 8;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const pending = toAsyncIterator(bodies);
-  const posted: PostedClicks = { sent: 0, statuses: {} };
+  const posted: PostedBodies = { sent: 0, statuses: {} };
   const worker = async () => {
     for (let next = await pending.next(); !next.done; next = await pending.next()) {
       const status = await post(url, next.value, agent);
@@ -61,9 +61,9 @@ async function* toAsyncIterator<T>(values: AsyncIterable<T> | Iterable<T>): Asyn
 
 /**
  * Groups lines into JSON Lines bodies of `size` lines (the endpoint's batch form), so a demo of
- * thousands of clicks takes tens of requests instead of thousands.
+ * thousands of records takes tens of requests instead of thousands.
  *
- * @example await postClicks(url, jsonLinesBatches(lines, 100));
+ * @example await postBodies(url, jsonLinesBatches(lines, 100));
  */
 export async function* jsonLinesBatches(
   lines: AsyncIterable<string> | Iterable<string>,

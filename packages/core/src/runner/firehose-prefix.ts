@@ -18,7 +18,7 @@ const EXPRESSION = /!\{([A-Za-z]+):([^}]+)\}/g;
  * `!{firehose:error-output-type}`. Returns undefined when a partition key is missing, which Firehose
  * treats as a partitioning failure.
  *
- * @example evaluatePrefix('clicks/!{partitionKeyFromLambda:datehour}/', { partitionKeys: { datehour: '2022/09/11/23' }, arrival: 0 }) // 'clicks/2022/09/11/23/'
+ * @example evaluatePrefix('events/!{partitionKeyFromLambda:datehour}/', { partitionKeys: { datehour: '2022/09/11/23' }, arrival: 0 }) // 'events/2022/09/11/23/'
  */
 export function evaluatePrefix(prefix: string, values: PrefixValues): string | undefined {
   let missing = false;
@@ -51,7 +51,7 @@ function formatUtc(format: string, date: Date): string {
  * A deterministic object name: the stream, the first recordId in the object and a hash of its body.
  * Delivering the same batch again overwrites the same object instead of duplicating it.
  *
- * @example objectName('clicks', '000000000001', body, '.json') // 'clicks-000000000001-3f2a…c1.json'
+ * @example objectName('events', '000000000001', body, '.json') // 'events-000000000001-3f2a…c1.json'
  */
 export function objectName(stream: string, firstRecordId: string, body: Uint8Array, extension = ''): string {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);

@@ -1,4 +1,4 @@
-import type { FirehoseEventRecord } from '@sluice/core/lambda';
+import type { FirehoseEventRecord } from '../lambda/firehose-event.js';
 
 /** Why Firehose could not deliver a record, and the error prefix's `!{firehose:error-output-type}` for it. */
 export type DeliveryFailure =
@@ -30,7 +30,7 @@ export function errorOutputType(failure: DeliveryFailure): string {
 /**
  * The error-output line Firehose writes for an undeliverable record, keeping its original data.
  *
- * @example errorOutputRecord(record, { kind: 'processing-failed' }, 'local:enrich-clicks', Date.now())
+ * @example errorOutputRecord(record, { kind: 'processing-failed' }, 'local:transform', Date.now())
  */
 export function errorOutputRecord(
   record: FirehoseEventRecord,

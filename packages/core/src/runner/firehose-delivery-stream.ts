@@ -1,17 +1,18 @@
+import { FirehoseRecordMismatchError } from '../lambda/errors.js';
+import type { FirehoseEventRecord } from '../lambda/firehose-event.js';
+import type { FirehoseTransformHandler } from '../lambda/firehose-handler.js';
 import {
   checkEveryRecordAnsweredOnce,
-  type FirehoseEventRecord,
-  FirehoseRecordMismatchError,
   type FirehoseRequestIds,
   type FirehoseResponseRecord,
-  type FirehoseTransformHandler,
-} from '@sluice/core/lambda';
-import { type RunReport, RunTally } from '@sluice/core/outcome';
-import type { ObjectStore } from '@sluice/core/storage';
-import { DeliveryFailedError } from '../errors.js';
-import { type BufferingHints, DeliveryBuffer } from './delivery-buffer.js';
-import { type DeliveryFailure, errorOutputRecord, errorOutputType } from './error-output.js';
-import { evaluatePrefix, objectName } from './s3-prefix.js';
+} from '../lambda/firehose-response.js';
+import type { RunReport } from '../outcome/report.js';
+import { RunTally } from '../outcome/report.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { DeliveryFailedError } from './errors.js';
+import { type BufferingHints, FirehoseBuffer } from './firehose-buffer.js';
+import { type DeliveryFailure, errorOutputRecord, errorOutputType } from './firehose-error-output.js';
+import { evaluatePrefix, objectName } from './firehose-prefix.js';
 
 /** A local Firehose delivery stream with a Lambda processor, dynamic partitioning and an S3 destination. */
 export interface LocalDeliveryStreamOptions {
@@ -19,9 +20,9 @@ export interface LocalDeliveryStreamOptions {
   store: ObjectStore;
   /** The data-transformation Lambda handler, invoked with Firehose-shaped requests. */
   transform: FirehoseTransformHandler;
-  /** E.g. `clicks/!{partitionKeyFromLambda:datehour}/`. */
+  /** Firehose's S3 prefix, the same string the deployed stream has: `events/!{partitionKeyFromLambda:datehour}/`. */
   prefix: string;
-  /** E.g. `clicks-errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH}/`. */
+  /** Firehose's error output prefix: `events-errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH}/`. */
   errorPrefix: string;
   /** File extension of delivered objects (Firehose's `FileExtension`), e.g. `.json`. */
   extension?: string;
@@ -42,12 +43,12 @@ type Answer = FirehoseResponseRecord | { recordId: string; failure: DeliveryFail
  * counts records delivered (kept), `Dropped` by the transform, and sent to the error prefix (rejected).
  *
  * @example
- * const stream = new LocalDeliveryStream({ name: 'clicks', store, transform: handler, prefix: 'clicks/!{partitionKeyFromLambda:datehour}/', errorPrefix: 'clicks-errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH}/' });
- * await stream.put([JSON.stringify(click)]);
+ * const stream = new LocalDeliveryStream({ name: 'events', store, transform: handler, prefix: 'events/!{partitionKeyFromLambda:datehour}/', errorPrefix: 'events-errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH}/' });
+ * await stream.put([JSON.stringify(event)]);
  * await stream.close();
  */
 export class LocalDeliveryStream {
-  readonly #buffer: DeliveryBuffer;
+  readonly #buffer: FirehoseBuffer;
   readonly #tally = new RunTally();
   readonly #keys = new Set<string>();
   readonly #now: () => number;
@@ -55,10 +56,10 @@ export class LocalDeliveryStream {
 
   constructor(readonly options: LocalDeliveryStreamOptions) {
     this.#now = options.buffering?.now ?? Date.now;
-    this.#buffer = new DeliveryBuffer(options.name, (records) => this.#deliver(records), options.buffering);
+    this.#buffer = new FirehoseBuffer(options.name, (records) => this.#deliver(records), options.buffering);
   }
 
-  /** PutRecord/PutRecordBatch: buffers records (one click each) and returns their recordIds. */
+  /** PutRecord/PutRecordBatch: buffers records and returns their recordIds. */
   put(records: readonly (string | Uint8Array)[]): Promise<string[]> {
     return this.#buffer.put(records);
   }
@@ -76,6 +77,11 @@ export class LocalDeliveryStream {
   /** The delivery account so far; `read` counts every record of every delivered batch. */
   report(): RunReport {
     return this.#tally.report();
+  }
+
+  /** Transform invocations so far, one per batch the buffer cut. */
+  get invocations(): number {
+    return this.#invocations;
   }
 
   /** Keys of the objects written so far, sorted. */

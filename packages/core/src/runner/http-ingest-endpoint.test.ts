@@ -1,11 +1,12 @@
-import { isBalanced, type Rejection } from '@sluice/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ClickEndpoint, startClickEndpoint } from './click-endpoint.js';
+import type { Rejection } from '../outcome/outcome.js';
+import { isBalanced } from '../outcome/report.js';
+import { type IngestEndpoint, startIngestEndpoint } from './http-ingest-endpoint.js';
 
 const click =
   '{"element_clicked":"drink_3","time_spent":14,"source_menu":"restaurant_name","created_at":"2022-09-11 23:00:00"}';
 
-let endpoint: ClickEndpoint;
+let endpoint: IngestEndpoint;
 let received: string[];
 let rejections: Rejection[];
 
@@ -13,7 +14,12 @@ beforeEach(async () => {
   received = [];
   rejections = [];
   const stream = { put: async (records: readonly string[]) => records.map((r) => String(received.push(r))) };
-  endpoint = await startClickEndpoint({ stream, maxBodyBytes: 1_000, onReject: (r) => rejections.push(r) });
+  endpoint = await startIngestEndpoint({
+    stream,
+    path: '/clicks',
+    maxBodyBytes: 1_000,
+    onReject: (r) => rejections.push(r),
+  });
 });
 
 afterEach(() => endpoint.close());

@@ -1,17 +1,20 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
-import { type BodyEntry, readClickBody } from './click-body.js';
+import type { Rejection } from '../outcome/outcome.js';
+import { type RunReport, RunTally } from '../outcome/report.js';
+import { type BodyEntry, readIngestBody } from './http-ingest-body.js';
 
-/** Where accepted clicks go: Firehose's PutRecordBatch (a `LocalDeliveryStream` locally). */
-export interface ClickRecordSink {
+/** Where accepted records go: Firehose's PutRecordBatch (a `LocalDeliveryStream` locally). */
+export interface PutRecordBatchTarget {
   put(records: readonly string[]): Promise<string[]>;
 }
 
-/** Options of {@link startClickEndpoint}. */
-export interface ClickEndpointOptions {
-  stream: ClickRecordSink;
+/** Options of {@link startIngestEndpoint}. */
+export interface IngestEndpointOptions {
+  stream: PutRecordBatchTarget;
+  /** The one resource that takes records. Default `/records`. */
+  path?: string;
   /** Default 0: a free port. The endpoint listens on 127.0.0.1 only. */
   port?: number;
   /** Largest body accepted; above it the answer is 413. Default 1 000 KiB, Firehose's record limit. */
@@ -20,16 +23,16 @@ export interface ClickEndpointOptions {
   onReject?: (rejection: Rejection) => void;
 }
 
-/** A running `POST /clicks` endpoint. */
-export interface ClickEndpoint {
-  /** `http://127.0.0.1:<port>/clicks`. */
+/** A running ingest endpoint. */
+export interface IngestEndpoint {
+  /** `http://127.0.0.1:<port><path>`. */
   url: string;
   /**
-   * Clicks sent to `POST /clicks`: records accepted are kept; bodies refused (400, 413, 503) and lines
+   * Records sent to `POST <path>`: records accepted are kept; bodies refused (400, 413, 503) and lines
    * of a JSON Lines batch that are not JSON are rejected by reason.
    */
   report(): RunReport;
-  /** Requests answered 404 or 405 (not click traffic). */
+  /** Requests answered 404 or 405 (not record traffic). */
   misrouted(): number;
   /** Stops accepting connections and waits for requests in flight. */
   close(): Promise<void>;
@@ -38,51 +41,53 @@ export interface ClickEndpoint {
 const RAW_LIMIT = 4096;
 
 /**
- * The API Gateway → Firehose integration of seed 001 on loopback: `POST /clicks` takes one JSON click,
- * a JSON array or JSON Lines, puts one Firehose record per click and answers 200 with the record ids
+ * An API Gateway → Firehose `PutRecord` integration on loopback: `POST <path>` takes one JSON value,
+ * a JSON array or JSON Lines, puts one Firehose record per value and answers 200 with the record ids
  * (`{ RecordId }`, or PutRecordBatch's `{ FailedPutCount, RequestResponses }` for a batch, where a
  * line that is not JSON fails alone, positioned `<requestId>:<line>`). A body that is not JSON is a 400, a body above the limit a 413, other paths 404 and other methods 405, each with
  * a JSON `{ error, message }`.
  *
  * @example
- * const endpoint = await startClickEndpoint({ stream });
- * await fetch(endpoint.url, { method: 'POST', body: JSON.stringify(click) });
+ * const endpoint = await startIngestEndpoint({ stream, path: '/events' });
+ * await fetch(endpoint.url, { method: 'POST', body: JSON.stringify(event) });
  * await endpoint.close();
  */
-export async function startClickEndpoint(options: ClickEndpointOptions): Promise<ClickEndpoint> {
-  const ingest = new ClickIngest(options);
+export async function startIngestEndpoint(options: IngestEndpointOptions): Promise<IngestEndpoint> {
+  const ingest = new HttpIngest(options);
   const server = createServer((request, response) => void ingest.handle(request, response));
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/clicks`,
+    url: `http://127.0.0.1:${port}${ingest.path}`,
     report: () => ingest.tally.report(),
     misrouted: () => ingest.misrouted,
     close: () => closeServer(server),
   };
 }
 
-class ClickIngest {
+class HttpIngest {
   readonly tally = new RunTally();
+  readonly path: string;
   misrouted = 0;
   #requests = 0;
   readonly #maxBodyBytes: number;
 
-  constructor(readonly options: ClickEndpointOptions) {
+  constructor(readonly options: IngestEndpointOptions) {
+    this.path = options.path ?? '/records';
     this.#maxBodyBytes = options.maxBodyBytes ?? 1_024_000;
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path !== '/clicks') return this.#misrouted(response, 404, 'not-found', `no resource at ${path}`);
+    if (path !== this.path) return this.#misrouted(response, 404, 'not-found', `no resource at ${path}`);
     if (request.method !== 'POST') {
       response.setHeader('Allow', 'POST');
       return this.#misrouted(
         response,
         405,
         'method-not-allowed',
-        `${request.method} is not allowed on /clicks`,
+        `${request.method} is not allowed on ${this.path}`,
       );
     }
     const requestId = `req-${String(++this.#requests).padStart(8, '0')}`;
@@ -100,7 +105,7 @@ class ClickIngest {
   }
 
   async #accept(response: ServerResponse, requestId: string, bytes: Buffer): Promise<void> {
-    const body = readClickBody(bytes);
+    const body = readIngestBody(bytes);
     if (!body.ok) return this.#refuse(response, 400, requestId, body.reason, body.message, bytes);
     const records = body.entries.flatMap((entry) => (entry.ok ? [entry.data] : []));
     let recordIds: string[];
