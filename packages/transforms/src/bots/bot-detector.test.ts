@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BotDetector } from './bot-detector.js';
 import { BotDetectorOptionsError, BotDetectorStateError } from './errors.js';
+import { botEvent as event } from './fixtures/bot-event.js';
 import type { BotEvent } from './schema.js';
 
-const event = (user_id: string, event_time: number, extra: Partial<BotEvent> = {}): BotEvent => ({
-  event_time,
-  event_type: 'view',
-  product_id: '1003461',
-  category_id: '2053013555631882655',
-  category_code: '',
-  brand: '',
-  price: 1,
-  user_id,
-  user_session: `s-${user_id}`,
-  ...extra,
-});
 /** `n` events of one user spread over [from, from + 1000). */
 const burst = (user: string, n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => event(user, from + i));

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BotDetector } from './bot-detector.js';
 import { detectBots, readBotEvent } from './detect-bots.js';
+import { botEvent as event } from './fixtures/bot-event.js';
 import type { BotDetectorOptions } from './options.js';
 import type { BotDetection, BotEvent } from './schema.js';
 
@@ -77,18 +78,6 @@ describe('readBotEvent', () => {
       }),
     );
   });
-});
-
-const event = (user_id: string, event_time: number): BotEvent => ({
-  event_time,
-  event_type: 'view',
-  product_id: '1',
-  category_id: '2053013555631882655',
-  category_code: '',
-  brand: '',
-  price: 1,
-  user_id,
-  user_session: '',
 });
 
 /** Mostly advancing, sometimes late, a few keys: plenty of detections and late events. */

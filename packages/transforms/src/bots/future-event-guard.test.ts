@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BotDetector } from './bot-detector.js';
 import { detectBots } from './detect-bots.js';
 import { detectBotsFromCsv } from './detect-bots-csv.js';
+import { botEvent as event } from './fixtures/bot-event.js';
 import type { BotDetectorOptions } from './options.js';
 import type { BotEvent } from './schema.js';
 
@@ -10,17 +11,6 @@ const T0 = Date.UTC(2019, 10, 1);
 const HOUR = 3_600_000;
 const CLOCK: BotDetectorOptions = { clock: () => Date.UTC(2025, 0, 1) };
 
-const event = (user_id: string, event_time: number): BotEvent => ({
-  event_time,
-  event_type: 'view',
-  product_id: '1003461',
-  category_id: '2053013555631882655',
-  category_code: '',
-  brand: '',
-  price: 1,
-  user_id,
-  user_session: '',
-});
 /** Twelve events of one user in the first 6 s after `from`: a `high` detection. */
 const burst = (user: string, from = T0) => Array.from({ length: 12 }, (_, i) => event(user, from + 500 * i));
 const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BotDetector } from './bot-detector.js';
 import { BotDetectorOptionsError } from './errors.js';
+import { botEvent as event } from './fixtures/bot-event.js';
 import { type BotDetectorOptions, windowSettings } from './options.js';
-import type { BotEvent } from './schema.js';
-
-const event = (user_id: string, event_time: number): BotEvent => ({
-  event_time,
-  event_type: 'view',
-  product_id: '1',
-  category_id: '2',
-  category_code: '',
-  brand: '',
-  price: 1,
-  user_id,
-  user_session: '',
-});
 
 describe('windowSettings', () => {
   it.each<[BotDetectorOptions, string]>([
