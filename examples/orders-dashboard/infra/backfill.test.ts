@@ -10,11 +10,11 @@ import {
   withLocalItems,
 } from '@sluice/cdk';
 import { LocalObjectStore, listAll, readText } from '@sluice/core';
+import { s3PutEvent } from '@sluice/core/testing';
 import aslValidator from 'asl-validator';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackfillItem, filterOrdersHandler } from '../src/handlers/filter-orders.js';
-import { s3PutEvent } from '../src/s3-put-event.js';
 import { BACKFILL_STATES } from './backfill.js';
 import { OrdersDashboardStack } from './stack.js';
 
@@ -63,7 +63,7 @@ describe('the backfill state machine', () => {
         taskResourceLocalHandlers: {
           [BACKFILL_STATES.filter]: async (input) => {
             const item = input as unknown as BackfillItem;
-            await filter(s3PutEvent(item.bucket, item.key, item.size));
+            await filter(s3PutEvent(item.bucket, { key: item.key, size: item.size ?? 0 }));
             return null;
           },
         },

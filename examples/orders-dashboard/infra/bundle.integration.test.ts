@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { bundleDir, type SynthesizedStack, synthForTest } from '@sluice/cdk';
+import { s3PutEvent } from '@sluice/core/testing';
 import { type RunningS3rver, startS3rver } from '@sluice/sinks/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3PutEvent } from '../src/s3-put-event.js';
 import { OrdersDashboardStack } from './stack.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
@@ -55,7 +55,7 @@ describe('the filter bundle synth wrote to cdk.out', () => {
       functionName: 'FilterOrders',
       awsRequestId: 'r1',
     };
-    await handler(s3PutEvent('orders-bucket', key, ORDERS.length), context);
+    await handler(s3PutEvent('orders-bucket', { key, size: ORDERS.length }), context);
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'orders-bucket' }));
     expect((listed.Contents ?? []).map((object) => object.Key).sort()).toEqual([
       'processed-parquet/June Orders+1.parquet',

@@ -35,6 +35,11 @@ export interface OrdersDashboardStackProps extends StackProps {
 /** The id of the custom resource `addEventNotification` adds to the stack. */
 const NOTIFICATIONS_HANDLER = 'BucketNotificationsHandler050a0587b7544547bf325f094a3db834';
 
+/** The dashboard example's Function URL handler: the same page `sluice dashboard` renders, from Athena. */
+export const DASHBOARD_ENTRY = fileURLToPath(
+  new URL('../../dashboard/src/handlers/dashboard-url.ts', import.meta.url),
+);
+
 const handlerEntry = (name: string) => fileURLToPath(new URL(`../src/handlers/${name}.ts`, import.meta.url));
 
 /**
@@ -84,8 +89,8 @@ export class OrdersDashboardStack extends Stack {
       tableNames: [processed.name],
       resultsBucket: this.bucket,
     });
-    // Athena reads the table and writes results with the caller's rights; the panels go to enriched/.
-    grantObjects(this.dashboard, this.bucket, { read: ['processed/', 'enriched/'], write: ['enriched/'] });
+    // Athena reads the table and writes results (under enriched/) with the caller's rights.
+    grantObjects(this.dashboard, this.bucket, { read: ['processed/', ATHENA_RESULTS_PREFIX], write: [ATHENA_RESULTS_PREFIX] });
     const backfillFilter = this.filterFunction('BackfillOrders', 'backfillHandler', params);
     this.backfill = new BackfillStateMachine(this, 'Backfill', {
       bucket: this.bucket,
@@ -175,13 +180,16 @@ export class OrdersDashboardStack extends Stack {
 
   private dashboardFunction(workGroup: CfnWorkGroup, database: CfnDatabase): SluiceFunction {
     const dashboard = new SluiceFunction(this, 'Dashboard', {
-      entry: handlerEntry('refresh-dashboard'),
-      description: 'Seed 000 dashboard: the five seed queries on Athena, saved under enriched/',
+      entry: DASHBOARD_ENTRY,
+      description: 'Seed 000 dashboard: the HTML page of the orders queries, rendered from Athena per request',
+      memorySize: 1024,
       timeout: Duration.minutes(2),
+      // vega tries the optional `canvas` package and measures text without it.
+      external: ['canvas'],
       environment: {
-        ORDERS_BUCKET: this.bucket.bucketName,
         ATHENA_WORKGROUP: workGroup.ref,
         ATHENA_DATABASE: database.ref,
+        DASHBOARD_SECTIONS: 'orders',
       },
     });
     const url = dashboard.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });

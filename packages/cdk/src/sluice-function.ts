@@ -28,6 +28,11 @@ export interface SluiceFunctionProps {
   logRetention?: RetentionDays;
   /** Ship parquet-wasm (the one `@sluice/sinks` loads) beside the bundle. Default: none. */
   parquetWasm?: ParquetWasmFiles;
+  /**
+   * Modules left out of the bundle besides `@aws-sdk/*`: optional imports the code tries and does
+   * without (vega's `canvas`). Default: none.
+   */
+  external?: readonly string[];
 }
 
 const WASM_MODULE = 'parquet_wasm_bg.wasm';
@@ -74,7 +79,7 @@ export class SluiceFunction extends NodejsFunction {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
         mainFields: ['module', 'main'],
-        externalModules: ['@aws-sdk/*'],
+        externalModules: ['@aws-sdk/*', ...(props.external ?? [])],
         esbuildArgs: { '--conditions': '@sluice/source' },
         banner: REQUIRE_SHIM,
         // Not minified and no source map: stack traces stay readable, and a map's paths would

@@ -3,17 +3,19 @@ import type { KinesisEvent } from '@sluice/core/lambda';
 import type { ObjectStore } from '@sluice/core/storage';
 import { DynamoDbSink, type KeyValueSink } from '@sluice/sinks/dynamodb';
 import type { Notifier } from '@sluice/sinks/notify';
+import { BotStreamConfigError } from '../errors.js';
 import { DETECTIONS_TABLE, KEYS } from '../layout.js';
 import { botStreamHandler } from '../stream/bot-stream-handler.js';
 import { DetectionPublisher } from '../stream/detection-publisher.js';
 import { ObjectDetectorStates } from '../stream/detector-states.js';
+import { expiringDetections } from './detection-expiry.js';
 import { detectorFromEnvironment, requiredSetting, storeFromEnvironment } from './environment.js';
 
 type Handler = ReturnType<typeof botStreamHandler>;
 
 /** What the handler takes from outside; each has an AWS default built from the environment. */
 export interface DetectBotsDeps {
-  /** `TABLE_NAME`, `ALERT_TOPIC_ARN`, `EVENTS_BUCKET`, detector settings. Default `process.env`. */
+  /** `TABLE_NAME`, `ALERT_TOPIC_ARN`, `EVENTS_BUCKET`, `DETECTION_TTL_DAYS`, detector settings. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Holds detector state and quarantine. Default: S3 bucket `EVENTS_BUCKET`. */
   store?: ObjectStore;
@@ -37,8 +39,7 @@ export async function detectBotsHandler(deps: DetectBotsDeps = {}): Promise<Hand
   const env = deps.env ?? process.env;
   const store = deps.store ?? (await storeFromEnvironment(env));
   const publisher = new DetectionPublisher({
-    table:
-      deps.table ?? new DynamoDbSink({ ...DETECTIONS_TABLE, tableName: requiredSetting(env, 'TABLE_NAME') }),
+    table: deps.table ?? detectionsTable(env),
     notifier: deps.notifier ?? (await snsNotifier(requiredSetting(env, 'ALERT_TOPIC_ARN'))),
     metrics: deps.metrics ?? ((line) => console.log(line)),
   });
@@ -50,6 +51,16 @@ export async function detectBotsHandler(deps: DetectBotsDeps = {}): Promise<Hand
       await store.put(`${KEYS.streamQuarantine}${batchId}.jsonl`, encodeJsonLines(rejections));
     },
   });
+}
+
+/** The DynamoDB table `TABLE_NAME`; items expire `DETECTION_TTL_DAYS` after their window when set. */
+function detectionsTable(env: Readonly<Record<string, string | undefined>>): KeyValueSink {
+  const table = new DynamoDbSink({ ...DETECTIONS_TABLE, tableName: requiredSetting(env, 'TABLE_NAME') });
+  const days = env.DETECTION_TTL_DAYS?.trim();
+  if (!days) return table;
+  if (!/^[1-9]\d*$/.test(days))
+    throw new BotStreamConfigError(`environment DETECTION_TTL_DAYS must be a whole number of days, got "${days}"`);
+  return expiringDetections(table, Number(days));
 }
 
 /** The SNS module loads only on AWS, so local runs never import the SNS client. */

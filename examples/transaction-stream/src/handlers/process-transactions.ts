@@ -12,14 +12,15 @@ import {
 } from '@sluice/core/lambda';
 import type { Notifier } from '@sluice/sinks/notify';
 import type { TransactionItem, TransactionNotification } from '@sluice/transforms/transactions';
-import { transactionStreamConfig } from '../config.js';
+import { type TransactionStreamConfig, transactionStreamConfig } from '../config.js';
 import { TransactionStreamConfigError } from '../errors.js';
+import { notifierByKind } from '../notifier-by-kind.js';
 import { storeAndNotify } from '../store-and-notify.js';
 import { TransactionTable } from '../transaction-table.js';
 
 /** What the handler takes from outside; every field has an AWS default. */
 export interface TransactionHandlerDeps {
-  /** `TABLE_NAME`, `TOPIC_ARN`, `LARGE_ORDER_THRESHOLD`. Default `process.env`. */
+  /** `TABLE_NAME`, `TOPIC_ARN`, `LARGE_ORDER_TOPIC_ARN`, `LARGE_ORDER_THRESHOLD`. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Default: a client from the Lambda environment. */
   dynamo?: DynamoDBDocumentClient | DynamoDBClient;
@@ -58,7 +59,7 @@ export async function processTransactionsHandler(
   const now = deps.now ?? Date.now;
   const processMessage = storeAndNotify({
     table: new TransactionTable({ tableName: config.tableName, client: deps.dynamo }),
-    notifier: deps.notifier ?? (await snsNotifier(config.topicArn)),
+    notifier: deps.notifier ?? (await snsNotifier(config)),
     largeOrderThreshold: config.largeOrderThreshold,
     now,
     onStored: deps.onStored,
@@ -77,12 +78,17 @@ export async function processTransactionsHandler(
   });
 }
 
-/** The SNS module loads only on AWS, so local runs never import the SNS client. */
-async function snsNotifier(topicArn: string | undefined): Promise<Notifier> {
-  if (!topicArn)
+/**
+ * The SNS module loads only on AWS, so local runs never import the SNS client. Large-order alerts go
+ * to their own topic when `LARGE_ORDER_TOPIC_ARN` is set (the reference deployment's two topics).
+ */
+async function snsNotifier(config: TransactionStreamConfig): Promise<Notifier> {
+  if (!config.topicArn)
     throw new TransactionStreamConfigError('transaction-stream environment: TOPIC_ARN is required');
   const { SnsNotifier } = await import('@sluice/sinks/sns');
-  return new SnsNotifier({ topicArn });
+  const inventory = new SnsNotifier({ topicArn: config.topicArn });
+  if (!config.largeOrderTopicArn) return inventory;
+  return notifierByKind({ 'large-order': new SnsNotifier({ topicArn: config.largeOrderTopicArn }) }, inventory);
 }
 
 let configured: Promise<SqsBatchHandler> | undefined;
