@@ -1,13 +1,4 @@
-import * as z from 'zod/mini';
-import { InvalidConfigurationError } from './errors.js';
-
-const EnvSchema = z.object({
-  /** `YYYY-MM-DD`; absent means "today" by the handler's clock. */
-  ORDERS_AS_OF: z.optional(z.iso.date()),
-  ORDERS_MAX_AGE_DAYS: z.optional(z.string().check(z.regex(/^\d+$/, 'must be a whole number'))),
-  /** IANA zone the order dates and `asOf` are read in; default UTC. */
-  ORDERS_TIME_ZONE: z.optional(z.string().check(z.minLength(1))),
-});
+import { type EnvironmentVariables, handlerEnvironment } from '@sluice/core/lambda';
 
 /** The stale-order settings a deployment sets through environment variables. */
 export interface FilterConfig {
@@ -17,21 +8,20 @@ export interface FilterConfig {
 }
 
 /**
- * Reads the handler's settings from the environment (`ORDERS_AS_OF`, `ORDERS_MAX_AGE_DAYS`,
- * `ORDERS_TIME_ZONE`); a bad value fails the cold start with a message naming the variable.
+ * Reads the handler's settings from the environment (`ORDERS_AS_OF` `YYYY-MM-DD`, absent meaning
+ * "today" by the handler's clock; `ORDERS_MAX_AGE_DAYS`; `ORDERS_TIME_ZONE`, the IANA zone order
+ * dates and `asOf` are read in, default UTC); a bad value fails the cold start naming the variable.
  *
  * @example filterConfigFromEnv({ ORDERS_MAX_AGE_DAYS: '45' }) // { maxAgeDays: 45 }
  */
-export function filterConfigFromEnv(env: Readonly<Record<string, string | undefined>>): FilterConfig {
-  const checked = EnvSchema.safeParse(env);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new InvalidConfigurationError(String(issue?.path[0] ?? 'environment'), issue?.message ?? '');
-  }
-  const { ORDERS_AS_OF, ORDERS_MAX_AGE_DAYS, ORDERS_TIME_ZONE } = checked.data;
+export function filterConfigFromEnv(env: EnvironmentVariables): FilterConfig {
+  const read = handlerEnvironment(env);
+  const asOf = read.date('ORDERS_AS_OF');
+  const maxAgeDays = read.wholeNumber('ORDERS_MAX_AGE_DAYS');
+  const timeZone = read.optional('ORDERS_TIME_ZONE');
   return {
-    ...(ORDERS_AS_OF !== undefined && { asOf: ORDERS_AS_OF }),
-    ...(ORDERS_MAX_AGE_DAYS !== undefined && { maxAgeDays: Number(ORDERS_MAX_AGE_DAYS) }),
-    ...(ORDERS_TIME_ZONE !== undefined && { timeZone: ORDERS_TIME_ZONE }),
+    ...(asOf !== undefined && { asOf }),
+    ...(maxAgeDays !== undefined && { maxAgeDays }),
+    ...(timeZone !== undefined && { timeZone }),
   };
 }

@@ -14,5 +14,4 @@ export { type OrderOutputKeys, orderOutputKeys, RAW_ORDERS } from './object-keys
 export { parquetBatch } from './processed-parquet.js';
 export { parquetSchemaOf } from './processed-schema.js';
 export { checkProcessedHeader, PROCESSED_COLUMNS, processedTable } from './processed-table.js';
-export { encodeS3Key, s3PutEvent } from './s3-put-event.js';
 export { seedQueryTexts } from './seed-queries.js';

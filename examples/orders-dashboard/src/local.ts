@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
 import type { RunReport } from '@sluice/core/outcome';
+import { runS3Events } from '@sluice/core/runner';
 import { LocalObjectStore } from '@sluice/core/storage';
 import { ordersCsv, writeLines } from '@sluice/datagen';
 import type { DashboardPanel } from './dashboard.js';
@@ -10,7 +11,6 @@ import type { OrdersObjectResult } from './filter-orders-object.js';
 import { filterOrdersHandler } from './handlers/filter-orders.js';
 import { refreshDashboardHandler } from './handlers/refresh-dashboard.js';
 import { processedTable } from './processed-table.js';
-import { s3PutEvent } from './s3-put-event.js';
 
 /** What the demo prints for a pipeline (the shape every example returns). */
 export interface DemoResult {
@@ -69,10 +69,14 @@ async function filterObject(store: LocalObjectStore, asOf: string, log: (line: s
     onResult: (result) => results.push(result),
     log: (line) => log(`orders-dashboard: handler ${line}`),
   });
-  const size = (await store.head(RAW_KEY))?.size ?? 0;
-  await handler(s3PutEvent(DEMO_BUCKET, RAW_KEY, size));
+  const run = await runS3Events(store, handler, {
+    bucket: DEMO_BUCKET,
+    prefix: RAW_KEY,
+    maxRetryAttempts: 0,
+  });
   const [result] = results;
-  if (!result) throw new Error(`orders-dashboard: the handler did not process ${RAW_KEY}`);
+  if (!result)
+    throw new Error(`orders-dashboard: the handler did not process ${RAW_KEY}: ${run.deadLetters[0]?.error}`);
   return result;
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { LocalObjectStore, listAll, type Rejection, readText } from '@sluice/core';
 import type { BatchReport } from '@sluice/core/lambda';
+import { s3PutEvent } from '@sluice/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   corpusBytes,
@@ -12,7 +13,6 @@ import {
   isRefusal,
 } from '../../../../packages/core/test/csv-corpus/corpus.js';
 import type { CorpusEntry } from '../../../../packages/core/test/csv-corpus/manifest.js';
-import { s3PutEvent } from '../../../orders-dashboard/src/s3-put-event.js';
 import { eventsOutputKeys, KEYS } from '../layout.js';
 import { eventsToParquetHandler } from './events-to-parquet.js';
 

@@ -4,30 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { LocalObjectStore, listAll, type ObjectStore, readText } from '@sluice/core';
-import type { BatchReport, S3Event } from '@sluice/core/lambda';
+import type { BatchReport } from '@sluice/core/lambda';
+import { s3PutEvent } from '@sluice/core/testing';
 import { describe, expect, it } from 'vitest';
 import { eventsOutputKeys, KEYS } from '../layout.js';
 import { eventsToParquetHandler } from './events-to-parquet.js';
 
 const EVENTS = readFileSync(new URL('fixtures/events-two-days.csv', import.meta.url), 'utf8');
-
-/** The notification S3 sends for puts of `keys` (plain ASCII keys need no URL encoding). */
-function s3PutEvent(bucket: string, keys: string[]): S3Event {
-  return {
-    Records: keys.map((key) => ({
-      eventVersion: '2.1',
-      eventSource: 'aws:s3',
-      awsRegion: 'us-east-1',
-      eventTime: '2019-11-03T00:00:00.000Z',
-      eventName: 'ObjectCreated:Put',
-      s3: {
-        s3SchemaVersion: '1.0',
-        bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` },
-        object: { key, size: 0 },
-      },
-    })),
-  };
-}
 
 async function keysUnder(store: ObjectStore, prefix: string): Promise<string[]> {
   const keys: string[] = [];

@@ -1,4 +1,5 @@
 import { MemoryObjectStore, type Rejection, readBytes, readText } from '@sluice/core';
+import { s3PutEvent } from '@sluice/core/testing';
 import { filterStaleOrders } from '@sluice/transforms/orders';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,7 +12,6 @@ import {
 } from '../../../../packages/core/test/csv-corpus/corpus.js';
 import type { CorpusEntry } from '../../../../packages/core/test/csv-corpus/manifest.js';
 import { orderOutputKeys } from '../object-keys.js';
-import { s3PutEvent } from '../s3-put-event.js';
 import { filterOrdersHandler } from './filter-orders.js';
 
 // The orders files of the bad-input corpus put under raw/ and handled as S3 would deliver them: the
@@ -27,7 +27,7 @@ async function handle(entry: CorpusEntry) {
   const bytes = corpusBytes(entry);
   await store.put(key, bytes);
   const handler = filterOrdersHandler({ store, env, now, log: () => {} });
-  await handler(s3PutEvent('orders-bucket', key, bytes.length));
+  await handler(s3PutEvent('orders-bucket', { key, size: bytes.length }));
   const keys = orderOutputKeys(key);
   const quarantine = (await readText(store, keys.quarantine))
     .split('\n')

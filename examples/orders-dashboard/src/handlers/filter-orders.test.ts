@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type BatchReport, listAll, MemoryObjectStore, type Rejection, readText } from '@sluice/core';
+import { ConfigurationError } from '@sluice/core/lambda';
+import { s3PutEvent } from '@sluice/core/testing';
 import { describe, expect, it } from 'vitest';
-import { InvalidConfigurationError } from '../errors.js';
-import { s3PutEvent } from '../s3-put-event.js';
 import { filterOrdersHandler } from './filter-orders.js';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
@@ -19,7 +19,7 @@ async function putAndInvoke(
   await store.put(key, body);
   const logged: string[] = [];
   const handler = filterOrdersHandler({ store, env: environment, now, log: (line) => logged.push(line) });
-  await handler(s3PutEvent('orders-bucket', key, body.length));
+  await handler(s3PutEvent('orders-bucket', { key, size: body.length }));
   // S3 handlers resolve to nothing; the invocation's report is what the handler logs.
   return (JSON.parse(logged.at(-1) ?? '{}') as { report: BatchReport }).report;
 }
@@ -109,7 +109,7 @@ describe('filterOrdersHandler', () => {
       return get(key, ...rest);
     };
     const handler = filterOrdersHandler({ store, env, now, log: () => {} });
-    await handler(s3PutEvent('orders-bucket', 'raw/orders.csv', ORDERS.length));
+    await handler(s3PutEvent('orders-bucket', { key: 'raw/orders.csv', size: ORDERS.length }));
     expect(reads).toEqual(['raw/orders.csv']);
     const saved = JSON.parse(await readText(store, 'reports/orders.json'));
     expect(saved.parquet).toMatchObject({ rows: saved.report.kept, rejected: 0 });
@@ -132,7 +132,7 @@ describe('filterOrdersHandler', () => {
     await putAndInvoke(store, 'raw/orders.csv', ORDERS, { ...env, ORDERS_MAX_AGE_DAYS: '120' });
     expect(JSON.parse(await readText(store, 'reports/orders.json')).report.kept).toBe(4);
     expect(() => filterOrdersHandler({ env: { ORDERS_MAX_AGE_DAYS: 'a month' } })).toThrow(
-      InvalidConfigurationError,
+      ConfigurationError,
     );
     expect(() => filterOrdersHandler({ env: { ORDERS_AS_OF: '2025-02-30' } })).toThrow(/ORDERS_AS_OF/);
   });

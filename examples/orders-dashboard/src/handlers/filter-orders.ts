@@ -1,6 +1,7 @@
 import { CsvHeaderError, encodeJsonLines } from '@sluice/core/codecs';
 import { type LambdaContext, type S3ObjectHandler, s3ObjectHandler } from '@sluice/core/lambda';
 import { type RunReport, rejected } from '@sluice/core/outcome';
+import { s3PutEvent } from '@sluice/core/runner';
 import { ObjectNotFoundError } from '@sluice/core/storage';
 import { type BucketStore, bucketStores } from '@sluice/sinks/buckets';
 import { OrderColumnNotFoundError } from '@sluice/transforms/orders';
@@ -8,7 +9,6 @@ import { filterConfigFromEnv } from '../config.js';
 import { UnexpectedColumnsError } from '../errors.js';
 import { filterOrdersObject, type OrdersObjectResult } from '../filter-orders-object.js';
 import { orderOutputKeys, RAW_ORDERS } from '../object-keys.js';
-import { s3PutEvent } from '../s3-put-event.js';
 
 /** What the handler needs from its environment; every field has an AWS default. */
 export interface FilterOrdersHandlerDeps {
@@ -33,7 +33,7 @@ export interface FilterOrdersHandlerDeps {
  *
  * @example
  * const handler = filterOrdersHandler({ store: new LocalObjectStore('bucket'), env: { ORDERS_AS_OF: '2025-06-30' } });
- * await handler(s3PutEvent('orders-bucket', 'raw/orders.csv'));
+ * await handler(s3PutEvent('orders-bucket', 'raw/orders.csv')); // s3PutEvent from @sluice/core/testing
  */
 export function filterOrdersHandler(deps: FilterOrdersHandlerDeps = {}): S3ObjectHandler {
   const config = filterConfigFromEnv(deps.env ?? process.env);
@@ -90,4 +90,4 @@ export interface BackfillItem {
  * the event S3 would have sent for the listed object, so both paths share one rule and one output.
  */
 export const backfillHandler = (item: BackfillItem, context?: LambdaContext): Promise<void> =>
-  handler(s3PutEvent(item.bucket, item.key, item.size), context);
+  handler(s3PutEvent(item.bucket, { key: item.key, size: item.size ?? 0 }), context);

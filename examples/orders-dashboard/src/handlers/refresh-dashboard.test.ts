@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
 import { MemoryObjectStore, readText } from '@sluice/core';
+import { ConfigurationError } from '@sluice/core/lambda';
 import { describe, expect, it } from 'vitest';
-import { InvalidConfigurationError } from '../errors.js';
 import { processedTable } from '../processed-table.js';
 import { refreshDashboardHandler } from './refresh-dashboard.js';
 
@@ -46,7 +46,7 @@ describe('refreshDashboardHandler', () => {
   });
 
   it('refuses to start without the bucket it writes to', () => {
-    expect(() => refreshDashboardHandler({ env: {} })).toThrow(InvalidConfigurationError);
+    expect(() => refreshDashboardHandler({ env: {} })).toThrow(ConfigurationError);
     expect(() => refreshDashboardHandler({ env: {} })).toThrow(/ORDERS_BUCKET/);
   });
 });

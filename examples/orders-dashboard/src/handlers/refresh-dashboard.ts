@@ -1,20 +1,18 @@
 import type { QueryEngine } from '@sluice/athena';
+import { type EnvironmentVariables, handlerEnvironment } from '@sluice/core/lambda';
 import { type BucketStore, bucketStores } from '@sluice/sinks/buckets';
-import * as z from 'zod/mini';
 import { type DashboardPanel, refreshDashboard } from '../dashboard.js';
 import { monthBefore } from '../dashboard-queries.js';
-import { InvalidConfigurationError } from '../errors.js';
 
-const EnvSchema = z.object({
-  /** The bucket holding `processed/` and receiving `enriched/`. */
-  ORDERS_BUCKET: z.string().check(z.minLength(1)),
-  /** Day whose previous month query 5 shows; default today by the clock. */
-  DASHBOARD_AS_OF: z.optional(z.iso.date()),
-  ATHENA_WORKGROUP: z.optional(z.string()),
-  ATHENA_DATABASE: z.optional(z.string()),
-  ATHENA_OUTPUT_LOCATION: z.optional(z.string()),
-});
-type DashboardEnv = z.infer<typeof EnvSchema>;
+/** The refresh's settings from its environment. */
+interface DashboardEnv {
+  /** `ORDERS_BUCKET`: holds `processed/` and receives `enriched/`. */
+  bucket: string;
+  /** `DASHBOARD_AS_OF`: the day whose previous month query 5 shows; default today by the clock. */
+  asOf: string | undefined;
+  /** `ATHENA_WORKGROUP`, `ATHENA_DATABASE`, `ATHENA_OUTPUT_LOCATION`. */
+  athena: { workGroup?: string; database?: string; outputLocation?: string };
+}
 
 /** What the dashboard refresh needs; every field has an AWS default. */
 export interface RefreshDashboardDeps {
@@ -39,26 +37,32 @@ export function refreshDashboardHandler(deps: RefreshDashboardDeps = {}): () => 
   const storeFor = bucketStores(deps.store);
   return async () => {
     const engine = deps.engine ?? (await athenaEngine(env));
-    const asOf = env.DASHBOARD_AS_OF ?? new Date((deps.now ?? Date.now)()).toISOString().slice(0, 10);
-    return refreshDashboard(engine, await storeFor(env.ORDERS_BUCKET), monthBefore(asOf));
+    const asOf = env.asOf ?? new Date((deps.now ?? Date.now)()).toISOString().slice(0, 10);
+    return refreshDashboard(engine, await storeFor(env.bucket), monthBefore(asOf));
   };
 }
 
-function dashboardEnv(env: Readonly<Record<string, string | undefined>>): DashboardEnv {
-  const checked = EnvSchema.safeParse(env);
-  if (checked.success) return checked.data;
-  const issue = checked.error.issues[0];
-  throw new InvalidConfigurationError(String(issue?.path[0] ?? 'environment'), issue?.message ?? '');
+function dashboardEnv(env: EnvironmentVariables): DashboardEnv {
+  const read = handlerEnvironment(env);
+  const [workGroup, database, outputLocation] = [
+    'ATHENA_WORKGROUP',
+    'ATHENA_DATABASE',
+    'ATHENA_OUTPUT_LOCATION',
+  ].map((name) => read.optional(name));
+  return {
+    bucket: read.required('ORDERS_BUCKET'),
+    asOf: read.date('DASHBOARD_AS_OF'),
+    athena: {
+      ...(workGroup && { workGroup }),
+      ...(database && { database }),
+      ...(outputLocation && { outputLocation }),
+    },
+  };
 }
 
 async function athenaEngine(env: DashboardEnv): Promise<QueryEngine> {
   const { createAthenaEngine } = await import('@sluice/athena/aws');
-  return createAthenaEngine({
-    idempotent: true,
-    ...(env.ATHENA_WORKGROUP && { workGroup: env.ATHENA_WORKGROUP }),
-    ...(env.ATHENA_DATABASE && { database: env.ATHENA_DATABASE }),
-    ...(env.ATHENA_OUTPUT_LOCATION && { outputLocation: env.ATHENA_OUTPUT_LOCATION }),
-  });
+  return createAthenaEngine({ idempotent: true, ...env.athena });
 }
 
 let configured: (() => Promise<DashboardPanel[]>) | undefined;

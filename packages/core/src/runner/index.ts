@@ -22,6 +22,13 @@ export type { CommonRunnerOptions } from './options.js';
 export type { PostBodiesOptions, PostedBodies } from './post-bodies.js';
 export { jsonLinesBatches, postBodies } from './post-bodies.js';
 export type { DeadLetter, StreamRunReport } from './report.js';
+export type {
+  S3DeadLetter,
+  S3EventHandler,
+  S3EventRunReport,
+  S3EventSourceOptions,
+} from './s3-event-source.js';
+export { runS3Events, s3PutEvent } from './s3-event-source.js';
 export type { SqsEventHandler, SqsInput, SqsRunnerOptions } from './sqs-runner.js';
 export { runSqsQueue } from './sqs-runner.js';
 export type { RecordPayload, RecordSource } from './stream-source.js';
