@@ -1,3 +1,5 @@
+import { asciiDigits } from '../ascii-bytes.js';
+
 /**
  * How the window counter holds a key. A key that is a canonical non-negative decimal integer (no
  * sign, no leading zero, at most 15 digits, so exact as a double) is held as that number: a Map
@@ -47,11 +49,5 @@ function numericKey(key: string): number {
 export function numericKeyInBytes(bytes: Uint8Array, start: number, end: number): number {
   const length = end - start;
   if (length <= 0 || length > NUMERIC_KEY_DIGITS || (length > 1 && bytes[start] === 0x30)) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = (bytes[i] as number) - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+  return asciiDigits(bytes, start, end);
 }

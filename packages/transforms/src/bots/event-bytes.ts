@@ -1,4 +1,5 @@
 import type { CsvLine } from '@sluice/core/codecs';
+import { isAsciiSpan } from '../ascii-bytes.js';
 import { numericKeyInBytes } from './counter-key.js';
 import type { BotEventColumns } from './event-columns.js';
 import { readEventTime } from './event-time.js';
@@ -54,7 +55,7 @@ export class BotEventBytes {
     const id = numericKeyInBytes(line.bytes, start, end);
     if (id >= 0) this.key = id;
     // The schema trims a user_id: its bytes are its value only if both ends are visible ASCII.
-    else if (isVisibleAscii(line.bytes, end - 1) && isAscii(line.bytes, start, end))
+    else if (isVisibleAscii(line.bytes, end - 1) && isAsciiSpan(line.bytes, start, end))
       this.key = line.bytes.toString('latin1', start, end);
     else return false;
     return true;
@@ -86,12 +87,6 @@ function isPrice(bytes: Buffer, start: number, end: number): boolean {
   for (; i < end && isDigit(bytes[i] as number); i++) digits++;
   if (i < end && bytes[i] === 0x2e) for (i++; i < end && isDigit(bytes[i] as number); i++) digits++;
   return digits > 0 && i === end;
-}
-
-function isAscii(bytes: Buffer, start: number, end: number): boolean {
-  let high = 0;
-  for (let i = start; i < end; i++) high |= bytes[i] as number;
-  return high < 0x80;
 }
 
 const isDigit = (byte: number) => byte >= 0x30 && byte <= 0x39;

@@ -1,3 +1,4 @@
+import { asciiDigits } from '../ascii-bytes.js';
 import { calendarDay } from '../dates/calendar-day.js';
 
 const DASH = 0x2d;
@@ -84,11 +85,6 @@ function hasZoneSuffix(bytes: Uint8Array, start: number, length: number): boolea
 
 /** Digits at fixed positions, or NaN when any is not a digit. */
 function digits(bytes: Uint8Array, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const digit = (bytes[i] as number) - 48;
-    if (digit < 0 || digit > 9) return Number.NaN;
-    value = value * 10 + digit;
-  }
-  return value;
+  const value = asciiDigits(bytes, from, from + count);
+  return value < 0 ? Number.NaN : value;
 }

@@ -1,5 +1,6 @@
 // The stale-order rule over a record's bytes: the common case decided without making a string.
 import type { CsvDrop, CsvLine, CsvLineVerdict } from '@sluice/core/codecs';
+import { asciiDigits, isAsciiSpan } from '../ascii-bytes.js';
 import { calendarDay } from '../dates/index.js';
 import type { OrderColumns } from './order-columns.js';
 import type { StaleOrderRule } from './stale-order-rule.js';
@@ -36,25 +37,10 @@ export function orderLineRule(
 /** The day of a plain `YYYY-MM-DD` date, or undefined for anything else (left to the general rule). */
 export function isoDay(bytes: Uint8Array, start: number, end: number): number | undefined {
   if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d) return undefined;
-  const year = digits(bytes, start, start + 4);
-  const month = digits(bytes, start + 5, start + 7);
-  const day = digits(bytes, start + 8, start + 10);
+  const year = asciiDigits(bytes, start, start + 4);
+  const month = asciiDigits(bytes, start + 5, start + 7);
+  const day = asciiDigits(bytes, start + 8, start + 10);
   return year < 0 || month < 0 || day < 0 ? undefined : calendarDay(year, month, day);
-}
-
-function digits(bytes: Uint8Array, start: number, end: number): number {
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = (bytes[i] as number) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-function isAsciiSpan(bytes: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if ((bytes[i] as number) >= 0x80) return false;
-  return true;
 }
 
 function sameLowerAscii(bytes: Uint8Array, from: number, to: number, word: Uint8Array): boolean {
