@@ -29,6 +29,7 @@ function failOnce(table: KeyValueSink, atPut: number): KeyValueSink {
       return result;
     },
     upsert: (key, attributes, options) => table.upsert(key, attributes, options),
+    updateIf: (key, update, options) => table.updateIf(key, update, options),
     writeBatch: (items, options) => table.writeBatch(items, options),
     get: (key, options) => table.get(key, options),
   };

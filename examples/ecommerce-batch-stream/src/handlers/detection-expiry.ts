@@ -16,6 +16,7 @@ export function expiringDetections(table: KeyValueSink, days: number): KeyValueS
     putIfAbsent: (item, options) =>
       table.putIfAbsent({ ...item, [EXPIRES_AT]: expiresAt(item.windowEnd) }, options),
     upsert: (key, attributes, options) => table.upsert(key, attributes, options),
+    updateIf: (key, update, options) => table.updateIf(key, update, options),
     writeBatch: (items, options) =>
       table.writeBatch(
         items.map((item) => ({ ...item, [EXPIRES_AT]: expiresAt(item.windowEnd) })),

@@ -2,14 +2,17 @@ import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-s
 import { isRetryableError, RetryExhaustedError, type RetryOptions, retry } from '@sluice/core/retry';
 import { assertItemFits, type KeySchema, keyOf, planBatchWrite } from './batch-plan.js';
 import { type DynamoDbClientOptions, lazyDocumentClient } from './client.js';
-import { UnprocessedItemsError } from './errors.js';
+import { AttributePathError, UnprocessedItemsError } from './errors.js';
 import { contentFingerprint, sameStoredContent } from './fingerprint.js';
 import type {
+  AttributeAt,
   BatchWriteReport,
+  ConditionalUpdate,
   Item,
   KeyValueSink,
   PutIfAbsentOptions,
   PutIfAbsentResult,
+  UpdateIfResult,
 } from './key-value-sink.js';
 
 /** Options of {@link DynamoDbSink}. */
@@ -86,6 +89,46 @@ export class DynamoDbSink implements KeyValueSink {
     };
     const command = new UpdateCommand(input);
     await this.#send(() => this.#client().send(command, { abortSignal: options.signal }), options.signal);
+  }
+
+  async updateIf(
+    key: Item,
+    update: ConditionalUpdate,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<UpdateIfResult> {
+    const names = new ExpressionNames();
+    const values: Item = {};
+    const assign = (prefix: string) => (attribute: AttributeAt, i: number) => {
+      values[`:${prefix}${i}`] = attribute.value;
+      return `${names.path(attribute.path)} = :${prefix}${i}`;
+    };
+    // attribute_exists on the key: UpdateItem would otherwise create a missing item.
+    const exists = `attribute_exists(${names.path([this.#schema.partitionKey])})`;
+    const command = new UpdateCommand({
+      TableName: this.#schema.tableName,
+      Key: key,
+      UpdateExpression: `SET ${update.set.map(assign('s')).join(', ')}`,
+      ConditionExpression: [exists, ...update.when.map(assign('w'))].join(' AND '),
+      ExpressionAttributeNames: names.bindings(),
+      ExpressionAttributeValues: values,
+    });
+    try {
+      await this.#send(() => this.#client().send(command, { abortSignal: options.signal }), options.signal);
+      return 'updated';
+    } catch (error) {
+      const { name, message } = error as { name?: string; message?: string };
+      if (name === 'ConditionalCheckFailedException') return 'condition-failed';
+      if (name === 'ValidationException' && /document path/i.test(message ?? '')) {
+        throw new AttributePathError(
+          this.#schema.tableName,
+          update.set.map((a) => a.path.join('.')),
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    }
   }
 
   async get(key: Item, options: { signal?: AbortSignal } = {}): Promise<Item | undefined> {
@@ -174,4 +217,26 @@ export class DynamoDbSink implements KeyValueSink {
 
 function retryableWrite(error: unknown): boolean {
   return error instanceof UnprocessedItemsError || isRetryableError(error);
+}
+
+/** Placeholders (`#n0`, `#n1`…) for attribute names, one per distinct name, as expressions need. */
+class ExpressionNames {
+  readonly #names = new Map<string, string>();
+
+  path(path: readonly string[]): string {
+    return path.map((name) => this.#placeholder(name)).join('.');
+  }
+
+  bindings(): Record<string, string> {
+    return Object.fromEntries([...this.#names].map(([name, placeholder]) => [placeholder, name]));
+  }
+
+  #placeholder(name: string): string {
+    let placeholder = this.#names.get(name);
+    if (!placeholder) {
+      placeholder = `#n${this.#names.size}`;
+      this.#names.set(name, placeholder);
+    }
+    return placeholder;
+  }
 }

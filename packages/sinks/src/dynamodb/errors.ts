@@ -48,6 +48,22 @@ export class UnprocessedItemsError extends Error {
   }
 }
 
+/** Thrown when an update sets a path inside a map attribute the stored item does not have. */
+export class AttributePathError extends Error {
+  override readonly name = 'AttributePathError';
+  constructor(
+    readonly tableName: string,
+    /** The paths the update sets, dotted: `Notification.status`. */
+    readonly paths: readonly string[],
+    options: { cause?: unknown } = {},
+  ) {
+    super(
+      `table ${tableName}: cannot set ${paths.join(', ')}: a map on the path is missing from the item`,
+      options,
+    );
+  }
+}
+
 /** Thrown when an item lacks one of the table's key attributes. */
 export class MissingKeyAttributeError extends Error {
   override readonly name = 'MissingKeyAttributeError';

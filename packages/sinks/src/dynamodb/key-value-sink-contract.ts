@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeySchema } from './batch-plan.js';
-import { ItemTooLargeError, KeyTooLargeError } from './errors.js';
+import { AttributePathError, ItemTooLargeError, KeyTooLargeError } from './errors.js';
 import { MAX_ITEM_BYTES } from './item-size.js';
 import type { KeyValueSink } from './key-value-sink.js';
 
@@ -48,6 +48,54 @@ export function describeKeyValueSink(backend: string, sinkFor: (table: KeySchema
       await expect(sink.upsert({ TransactionID: 'T'.repeat(2049) }, { quantity: 1 })).rejects.toThrow(
         /2049 bytes, over DynamoDB's 2048-byte limit/,
       );
+    });
+
+    it('updates only while the stored item holds the expected values, in nested maps too', async () => {
+      const sink = transactions();
+      const outbox = { id: 'n-1', status: 'pending', subject: 'Large order' };
+      await sink.putIfAbsent({ TransactionID: 'c-outbox', quantity: 500, Notification: outbox });
+      const deliver = (id: string) =>
+        ({
+          when: [
+            { path: ['Notification', 'id'], value: id },
+            { path: ['Notification', 'status'], value: 'pending' },
+          ],
+          set: [
+            { path: ['Notification', 'status'], value: 'delivered' },
+            { path: ['Notification', 'deliveredAt'], value: '2026-01-01T00:00:00.000Z' },
+          ],
+        }) as const;
+      expect(await sink.updateIf({ TransactionID: 'c-outbox' }, deliver('n-other'))).toBe('condition-failed');
+      expect(await sink.updateIf({ TransactionID: 'c-outbox' }, deliver('n-1'))).toBe('updated');
+      expect(await sink.updateIf({ TransactionID: 'c-outbox' }, deliver('n-1'))).toBe('condition-failed');
+      expect(await sink.get({ TransactionID: 'c-outbox' })).toMatchObject({
+        quantity: 500,
+        Notification: { ...outbox, status: 'delivered', deliveredAt: '2026-01-01T00:00:00.000Z' },
+      });
+    });
+
+    it('lets one of two concurrent conditional updates win and never creates a missing item', async () => {
+      const sink = transactions();
+      await sink.putIfAbsent({ TransactionID: 'c-claim', state: 'open' });
+      const claim = (by: string) =>
+        sink.updateIf(
+          { TransactionID: 'c-claim' },
+          { when: [{ path: ['state'], value: 'open' }], set: [{ path: ['state'], value: by }] },
+        );
+      expect((await Promise.all([claim('a'), claim('b')])).sort()).toEqual(['condition-failed', 'updated']);
+      const missing = { when: [], set: [{ path: ['state'], value: 'x' }] } as const;
+      expect(await sink.updateIf({ TransactionID: 'c-absent' }, missing)).toBe('condition-failed');
+      expect(await sink.get({ TransactionID: 'c-absent' })).toBeUndefined();
+    });
+
+    it('refuses to set a path inside a map the item does not have, with AttributePathError', async () => {
+      const sink = transactions();
+      await sink.putIfAbsent({ TransactionID: 'c-flat', quantity: 1 });
+      const update = { when: [], set: [{ path: ['Notification', 'status'], value: 'delivered' }] } as const;
+      await expect(sink.updateIf({ TransactionID: 'c-flat' }, update)).rejects.toBeInstanceOf(
+        AttributePathError,
+      );
+      expect(await sink.get({ TransactionID: 'c-flat' })).not.toHaveProperty('Notification');
     });
 
     it('keeps one item per (key, windowStart) however often it is upserted', async () => {

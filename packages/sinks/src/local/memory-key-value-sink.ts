@@ -1,16 +1,23 @@
+import { isDeepStrictEqual } from 'node:util';
 import { assertItemFits, type KeySchema, keyOf, planBatchWrite } from '../dynamodb/batch-plan.js';
+import { AttributePathError } from '../dynamodb/errors.js';
 import { contentFingerprint, sameStoredContent } from '../dynamodb/fingerprint.js';
 import type {
+  AttributeAt,
   BatchWriteReport,
+  ConditionalUpdate,
   Item,
   KeyValueSink,
   PutIfAbsentOptions,
   PutIfAbsentResult,
+  UpdateIfResult,
 } from '../dynamodb/key-value-sink.js';
 
 /**
  * A `KeyValueSink` in memory with DynamoDbSink's rules (key attributes required, 400 KB items,
- * fingerprint comparison, last item of a repeated key wins), for unit tests of pipelines.
+ * fingerprint comparison, conditional writes, last item of a repeated key wins), for unit tests and
+ * local runs of pipelines at memory speed. Each call completes before the next starts, so
+ * conditional writes are as atomic as DynamoDB's.
  *
  * @example
  * const sink = new MemoryKeyValueSink({ tableName: 'transactions', partitionKey: 'TransactionID' });
@@ -52,6 +59,27 @@ export class MemoryKeyValueSink implements KeyValueSink {
     this.#store(merged);
   }
 
+  async updateIf(key: Item, update: ConditionalUpdate): Promise<UpdateIfResult> {
+    const id = this.#id(key);
+    const stored = this.#items.get(id);
+    const holds = ({ path, value }: AttributeAt) => stored && isDeepStrictEqual(valueAt(stored, path), value);
+    if (!stored || !update.when.every(holds)) return 'condition-failed';
+    const updated = structuredClone(stored);
+    for (const { path, value } of update.set) {
+      const parent = path.length === 1 ? updated : valueAt(updated, path.slice(0, -1));
+      if (!isMap(parent)) {
+        throw new AttributePathError(
+          this.#schema.tableName,
+          update.set.map((a) => a.path.join('.')),
+        );
+      }
+      parent[path[path.length - 1] as string] = structuredClone(value);
+    }
+    assertItemFits(updated, this.#schema);
+    this.#items.set(id, updated);
+    return 'updated';
+  }
+
   async writeBatch(items: readonly Item[]): Promise<BatchWriteReport> {
     const plan = planBatchWrite(items, this.#schema);
     for (const item of plan.chunks.flat()) this.#store(item);
@@ -70,4 +98,16 @@ export class MemoryKeyValueSink implements KeyValueSink {
   #id(item: Item): string {
     return JSON.stringify(keyOf(item, this.#schema));
   }
+}
+
+function valueAt(item: Item, path: readonly string[]): unknown {
+  let value: unknown = item;
+  for (const name of path) value = isMap(value) ? value[name] : undefined;
+  return value;
+}
+
+function isMap(value: unknown): value is Item {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)
+  );
 }
