@@ -1,6 +1,7 @@
 export type { KeySchema } from './batch-plan.js';
 export { DynamoDbSink, type DynamoDbSinkOptions } from './dynamodb-sink.js';
 export {
+  AttributePathError,
   ItemTooLargeError,
   KeyTooLargeError,
   MissingKeyAttributeError,
