@@ -72,4 +72,11 @@ describe('the filter bundle synth wrote to cdk.out', () => {
       report: { read: 6, kept: 3, dropped: { stale: 1 } },
     });
   });
+
+  it('loads the dashboard bundle (vega without canvas) and refuses a malformed month before querying', async () => {
+    const dir = bundleDir(orders.outdir, orders.template.toJSON(), 'Dashboard');
+    const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+    const response = await handler({ queryStringParameters: { month: '2025-13' } });
+    expect(response).toMatchObject({ statusCode: 400, body: expect.stringContaining('2025-13') });
+  });
 });

@@ -184,8 +184,9 @@ export class OrdersDashboardStack extends Stack {
       description: 'Seed 000 dashboard: the HTML page of the orders queries, rendered from Athena per request',
       memorySize: 1024,
       timeout: Duration.minutes(2),
-      // vega tries the optional `canvas` package and measures text without it.
-      external: ['canvas'],
+      // vega tries the optional `canvas` package and measures text without it; the native and
+      // local-only packages the examples' modules name are tree-shaken away but must not be resolved.
+      external: ['canvas', '@duckdb/node-api', 'dynalite', 'parquet-wasm'],
       environment: {
         ATHENA_WORKGROUP: workGroup.ref,
         ATHENA_DATABASE: database.ref,

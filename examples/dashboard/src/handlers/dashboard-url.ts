@@ -1,4 +1,7 @@
 import type { QueryEngine } from '@sluice/athena';
+// Imported statically: esbuild wraps a dynamically imported module for lazy initialisation, and
+// with it the query definitions it shares with this file, which then run before they are set up.
+import { createAthenaEngine } from '@sluice/athena/aws';
 import { renderDashboard, SECTION_IDS } from '../dashboard.js';
 import { DashboardMonthError } from '../errors.js';
 import type { SectionId } from '../model.js';
@@ -62,7 +65,6 @@ function text(statusCode: number, message: string): DashboardResponse {
 }
 
 async function athenaEngine(env: Readonly<Record<string, string | undefined>>): Promise<QueryEngine> {
-  const { createAthenaEngine } = await import('@sluice/athena/aws');
   return createAthenaEngine({
     ...(env.ATHENA_WORKGROUP && { workGroup: env.ATHENA_WORKGROUP }),
     ...(env.ATHENA_DATABASE && { database: env.ATHENA_DATABASE }),
