@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { TransactionStreamConfigError } from './errors.js';
+import { type EnvironmentVariables, handlerEnvironment } from '@sluice/core/lambda';
 
 /** What the transaction handler reads from its environment. */
 export interface TransactionStreamConfig {
@@ -13,32 +12,19 @@ export interface TransactionStreamConfig {
   largeOrderThreshold: number;
 }
 
-const Environment = z.object({
-  TABLE_NAME: z.string().check(z.trim(), z.minLength(1, 'is required')),
-  TOPIC_ARN: z.optional(z.string().check(z.trim(), z.minLength(1, 'is empty'))),
-  LARGE_ORDER_TOPIC_ARN: z.optional(z.string().check(z.trim(), z.minLength(1, 'is empty'))),
-  LARGE_ORDER_THRESHOLD: z.optional(z.string().check(z.regex(/^\d+$/, 'must be a whole number'))),
-});
-
 /**
- * Reads the handler's settings from environment variables, naming every bad one at once.
+ * Reads the handler's settings from environment variables; a bad one fails the cold start with a
+ * `ConfigurationError` naming it.
  *
  * @example
  * const config = transactionStreamConfig({ TABLE_NAME: 'transactions', LARGE_ORDER_THRESHOLD: '50' });
  */
-export function transactionStreamConfig(
-  env: Readonly<Record<string, string | undefined>>,
-): TransactionStreamConfig {
-  const parsed = Environment.safeParse({ ...env, TABLE_NAME: env.TABLE_NAME ?? '' });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-    throw new TransactionStreamConfigError(`transaction-stream environment: ${problems.join('; ')}`);
-  }
-  const { TABLE_NAME, TOPIC_ARN, LARGE_ORDER_TOPIC_ARN, LARGE_ORDER_THRESHOLD } = parsed.data;
+export function transactionStreamConfig(env: EnvironmentVariables): TransactionStreamConfig {
+  const read = handlerEnvironment(env);
   return {
-    tableName: TABLE_NAME,
-    topicArn: TOPIC_ARN,
-    largeOrderTopicArn: LARGE_ORDER_TOPIC_ARN,
-    largeOrderThreshold: LARGE_ORDER_THRESHOLD === undefined ? 100 : Number(LARGE_ORDER_THRESHOLD),
+    tableName: read.required('TABLE_NAME'),
+    topicArn: read.optional('TOPIC_ARN'),
+    largeOrderTopicArn: read.optional('LARGE_ORDER_TOPIC_ARN'),
+    largeOrderThreshold: read.wholeNumber('LARGE_ORDER_THRESHOLD') ?? 100,
   };
 }

@@ -1,8 +1,3 @@
-/** The handler's environment is missing a setting or holds one it cannot use. */
-export class TransactionStreamConfigError extends Error {
-  override readonly name = 'TransactionStreamConfigError';
-}
-
 /** The local runner could not read its input file of SQS message bodies. */
 export class TransactionInputError extends Error {
   override readonly name = 'TransactionInputError';

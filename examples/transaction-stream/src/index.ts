@@ -1,13 +1,13 @@
 import type { RunReport } from '@sluice/core/outcome';
 
 export { type TransactionStreamConfig, transactionStreamConfig } from './config.js';
-export { TransactionInputError, TransactionStreamConfigError } from './errors.js';
+export { TransactionInputError } from './errors.js';
 export {
   handler,
   processTransactionsHandler,
   type TransactionHandlerDeps,
 } from './handlers/process-transactions.js';
-export { DEMO_MESSAGE_LIMIT, type DemoOptions, runDemo } from './local.js';
+export { type DemoOptions, runDemo } from './local.js';
 export {
   LOCAL_TABLE,
   runTransactionStream,
@@ -24,7 +24,7 @@ export {
   pendingNotification,
   TRANSACTION_KEY,
   TransactionTable,
-  type TransactionTableOptions,
+  transactionTableSchema,
 } from './transaction-table.js';
 
 /** What the demo prints for a pipeline (the shape every example returns). */

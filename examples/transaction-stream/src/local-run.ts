@@ -5,14 +5,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
 import { runSqsQueue, type SqsInput, type StreamRunReport } from '@sluice/core/runner';
-import { JsonLinesNotifier } from '@sluice/sinks/local';
+import { DynamoDbSink, type Item, type KeyValueSink } from '@sluice/sinks/dynamodb';
+import { JsonLinesNotifier, MemoryKeyValueSink } from '@sluice/sinks/local';
 import { startLocalDynamo } from '@sluice/sinks/local/dynamo';
 import { runReportEmf } from '@sluice/sinks/metrics';
 import type { Notifier } from '@sluice/sinks/notify';
 import { processTransactionsHandler } from './handlers/process-transactions.js';
 import { messageLines } from './message-lines.js';
 import { type StoredCounts, storedCounts } from './stored-counts.js';
-import { TRANSACTION_KEY } from './transaction-table.js';
+import { TRANSACTION_KEY, transactionTableSchema } from './transaction-table.js';
 
 /** The table name of local runs. */
 export const LOCAL_TABLE = 'transactions';
@@ -23,7 +24,12 @@ export interface TransactionRunOptions {
   input: string;
   /** Outputs: `notifications.jsonl`, `quarantine.jsonl`, `dead-letters.jsonl`, `metrics.log` (appended). */
   dir: string;
-  /** Keep DynamoDB's data in `dir/dynamo` across runs (a replay stores nothing anew). Default false. */
+  /**
+   * The table: `memory` (default), DynamoDB's conditional writes at memory speed; `dynalite`,
+   * DynamoDB's protocol served in-process (what the integration tests check the SDK path with).
+   */
+  table?: 'memory' | 'dynalite';
+  /** Keep the table in `dir/dynamo` across runs (a replay stores nothing anew); implies `dynalite`. */
   persist?: boolean;
   largeOrderThreshold?: number;
   /** The redrive policy: deliveries before a message is dead-lettered. Default 3. */
@@ -48,7 +54,8 @@ export interface TransactionRunResult {
 /**
  * Runs seed 003 on one machine: the input's lines go through the local SQS runner (batches of 10,
  * failed messages redelivered, dead-lettered after `maxReceiveCount`) into the same handler Lambda
- * runs, against dynalite in-process and a JSON Lines notifier.
+ * runs, against an in-memory table with DynamoDB's conditional writes (or dynalite) and a JSON
+ * Lines notifier. Every message is processed, however many.
  *
  * @example
  * const { report, summary } = await runTransactionStream({ input: 'messages.jsonl', dir: 'state', persist: true });
@@ -56,28 +63,51 @@ export interface TransactionRunResult {
 export async function runTransactionStream(options: TransactionRunOptions): Promise<TransactionRunResult> {
   const messages = await messageLines(options.input);
   await mkdir(options.dir, { recursive: true });
+  const table = await openTable(options);
+  const quarantine = createWriteStream(join(options.dir, 'quarantine.jsonl'), { flags: 'a' });
+  try {
+    const result = await deliver(options, messages, table.sink, quarantine);
+    await writeRunOutputs(options.dir, result.report, result.deadLetters);
+    const { deadLetters: _, ...queue } = result.queue;
+    return { report: result.report, queue, summary: result.counts.summary(), table: await table.scan() };
+  } finally {
+    await new Promise((done) => quarantine.end(done));
+    await table.close();
+  }
+}
+
+/** The run's table: its sink, a scan of its items after the run, and how to release it. */
+interface LocalTable {
+  sink: KeyValueSink;
+  scan(): Promise<Item[]>;
+  close(): Promise<void>;
+}
+
+async function openTable(options: TransactionRunOptions): Promise<LocalTable> {
+  const schema = transactionTableSchema(LOCAL_TABLE);
+  if (!options.persist && (options.table ?? 'memory') === 'memory') {
+    const sink = new MemoryKeyValueSink(schema);
+    return { sink, scan: async () => sink.items, close: async () => {} };
+  }
   const dynamo = await startLocalDynamo({
     path: options.persist ? join(options.dir, 'dynamo') : undefined,
     tables: [{ tableName: LOCAL_TABLE, partitionKey: TRANSACTION_KEY }],
   });
   const client = DynamoDBDocumentClient.from(new DynamoDBClient(dynamo.clientConfig));
-  const quarantine = createWriteStream(join(options.dir, 'quarantine.jsonl'), { flags: 'a' });
-  try {
-    const result = await deliver(options, messages, client, quarantine);
-    await writeRunOutputs(options.dir, result.report, result.deadLetters);
-    const { deadLetters: _, ...queue } = result.queue;
-    return { report: result.report, queue, summary: result.counts.summary(), table: await scanTable(client) };
-  } finally {
-    await new Promise((done) => quarantine.end(done));
-    client.destroy();
-    await dynamo.stop();
-  }
+  return {
+    sink: new DynamoDbSink({ ...schema, client }),
+    scan: () => scanTable(client),
+    close: async () => {
+      client.destroy();
+      await dynamo.stop();
+    },
+  };
 }
 
 async function deliver(
   options: TransactionRunOptions,
   messages: AsyncIterable<SqsInput>,
-  client: DynamoDBDocumentClient,
+  table: KeyValueSink,
   quarantine: WriteStream,
 ) {
   const now = options.now ?? Date.now;
@@ -85,7 +115,7 @@ async function deliver(
   const counts = storedCounts();
   const handler = await processTransactionsHandler({
     env: { TABLE_NAME: LOCAL_TABLE, LARGE_ORDER_THRESHOLD: String(options.largeOrderThreshold ?? 100) },
-    dynamo: client,
+    table,
     notifier: options.notifier ?? new JsonLinesNotifier(join(options.dir, 'notifications.jsonl')),
     quarantine: (rejection) => writeLine(quarantine, rejection),
     onReport: (batch) => tally.absorb(batch),

@@ -46,6 +46,7 @@ describe('transaction stream, end to end on dynalite', () => {
   let dir: string;
   let expected: ExpectedOutcomes;
   let run: TransactionRunResult;
+  let memoryRun: TransactionRunResult;
   let flaky: string;
   let poisoned: string;
 
@@ -63,8 +64,43 @@ describe('transaction stream, end to end on dynalite', () => {
       flaky,
       poisoned,
     );
-    run = await runTransactionStream({ input, dir, notifier, maxReceiveCount: 3 });
+    run = await runTransactionStream({
+      input,
+      dir,
+      notifier,
+      maxReceiveCount: 3,
+      table: 'dynalite',
+      now: () => 0,
+    });
+    const memoryDir = await mkdtemp(join(tmpdir(), 'transaction-stream-memory-'));
+    const memoryNotifier = new FaultyNotifier(
+      new JsonLinesNotifier(join(memoryDir, 'notifications.jsonl')),
+      flaky,
+      poisoned,
+    );
+    memoryRun = await runTransactionStream({
+      input,
+      dir: memoryDir,
+      notifier: memoryNotifier,
+      maxReceiveCount: 3,
+      now: () => 0,
+    });
   }, 120_000);
+
+  it('gives the same outcomes, queue account and table on the in-memory table as on dynalite', () => {
+    const outcomes = ({ read, kept, dropped, rejected }: TransactionRunResult['report']) => ({
+      read,
+      kept,
+      dropped,
+      rejected,
+    });
+    const byId = (items: Record<string, unknown>[]) =>
+      [...items].sort((a, b) => String(a.TransactionID).localeCompare(String(b.TransactionID)));
+    expect(outcomes(memoryRun.report)).toEqual(outcomes(run.report));
+    expect(memoryRun.queue).toEqual(run.queue);
+    expect(memoryRun.summary).toEqual(run.summary);
+    expect(byId(memoryRun.table)).toEqual(byId(run.table));
+  });
 
   it('holds the dirt the test is about', () => {
     expect([flaky, poisoned].every(Boolean)).toBe(true);
@@ -147,5 +183,15 @@ describe('runDemo', () => {
     expect(result.summary).toMatchObject({ messages: 60, queue: { received: 60, deadLettered: 0 } });
     expect(result.queries.map((q) => q.name)).toEqual(['transactions by status', 'largest orders']);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  }, 60_000);
+
+  it('processes every generated message, past the 1,000 the dynalite-backed demo used to stop at', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'transaction-demo-'));
+    const result = await runDemo({ dir, rows: 2_500, seed: 5, log: () => {} });
+    expect(result.summary).toMatchObject({ messages: 2_500, queue: { received: 2_500 } });
+    const report = result.reports['process-transactions'];
+    expect(
+      (report?.read ?? 0) + Number((result.summary.queue as { deadLettered: number }).deadLettered),
+    ).toBe(2_500);
   }, 60_000);
 });

@@ -1,13 +1,20 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { retry } from '@sluice/core/retry';
-import { DynamoDbSink } from '@sluice/sinks/dynamodb';
+import type { KeySchema, KeyValueSink } from '@sluice/sinks/dynamodb';
 import type { TransactionItem, TransactionNotification } from '@sluice/transforms/transactions';
 
 /** The key attribute of the transactions table. */
 export const TRANSACTION_KEY = 'TransactionID';
 /** The item's outbox: the notification it owes, written with the item and marked once delivered. */
 export const NOTIFICATION = 'Notification';
+
+/**
+ * The table's key and the attribute `putIfAbsent` keeps its fingerprint in: the transform's
+ * fingerprint normalises content (7 and "7" are the same id), so that is what a redelivery compares.
+ *
+ * @example new DynamoDbSink(transactionTableSchema('transactions')) // or new MemoryKeyValueSink(…) locally
+ */
+export function transactionTableSchema(tableName: string): KeySchema & { fingerprintAttribute: string } {
+  return { tableName, partitionKey: TRANSACTION_KEY, fingerprintAttribute: 'Fingerprint' };
+}
 
 /**
  * A transaction's notification as the item holds it. `pending` from the write that stored the
@@ -23,39 +30,21 @@ export interface OutboxNotification {
   deliveredAt?: string;
 }
 
-/** Options of {@link TransactionTable}. */
-export interface TransactionTableOptions {
-  tableName: string;
-  /** A ready client (document or low-level). Default: a new client from the Lambda environment. */
-  client?: DynamoDBDocumentClient | DynamoDBClient;
-}
-
 /**
  * The transactions table as an outbox: the item and the notification it owes are one conditional
  * put, so no crash can leave one without the other; a later delivery finds the notification still
  * `pending` and sends it, and a conditional update marks it `delivered`. No transactions are used.
+ * Everything goes through the `KeyValueSink` port: DynamoDB on AWS, memory in the demo, dynalite in
+ * integration tests, with the same conditional-write semantics.
  *
  * @example
- * const table = new TransactionTable({ tableName: 'transactions', client });
+ * const table = new TransactionTable(new DynamoDbSink(transactionTableSchema('transactions')));
  * const written = await table.put(item, notification); // 'created' | 'duplicate' | 'conflict'
  * const owed = await table.owedNotification(item.TransactionID); // still pending after a crash?
  */
 export class TransactionTable {
-  readonly #sink: DynamoDbSink;
-  readonly #client: DynamoDBDocumentClient;
-  readonly #tableName: string;
-
-  constructor(options: TransactionTableOptions) {
-    this.#tableName = options.tableName;
-    this.#client = documentClient(options.client);
-    this.#sink = new DynamoDbSink({
-      tableName: options.tableName,
-      partitionKey: TRANSACTION_KEY,
-      client: this.#client,
-      // The transform's fingerprint normalises content (7 and "7" are the same id), so compare that.
-      fingerprintAttribute: 'Fingerprint',
-    });
-  }
+  /** `sink` writes to a table of {@link transactionTableSchema}'s shape. */
+  constructor(readonly sink: KeyValueSink) {}
 
   /**
    * Stores the item with its notification `pending`, unless the id is stored: `created`,
@@ -63,12 +52,12 @@ export class TransactionTable {
    */
   put(item: TransactionItem, notification?: TransactionNotification) {
     const outbox = notification && { [NOTIFICATION]: pendingNotification(notification) };
-    return this.#sink.putIfAbsent({ ...item, ...outbox }, { fingerprint: item.Fingerprint });
+    return this.sink.putIfAbsent({ ...item, ...outbox }, { fingerprint: item.Fingerprint });
   }
 
   /** The stored item's notification if it is still owed (`pending`), else undefined. */
   async owedNotification(transactionId: string): Promise<OutboxNotification | undefined> {
-    const stored = await this.#sink.get({ [TRANSACTION_KEY]: transactionId });
+    const stored = await this.sink.get({ [TRANSACTION_KEY]: transactionId });
     const notification = stored?.[NOTIFICATION] as OutboxNotification | undefined;
     return notification?.status === 'pending' ? notification : undefined;
   }
@@ -78,27 +67,17 @@ export class TransactionTable {
    * wins; a concurrent delivery that also published finds it set and leaves it as it is.
    */
   async markDelivered(transactionId: string, notificationId: string, at: string): Promise<void> {
-    const command = new UpdateCommand({
-      TableName: this.#tableName,
-      Key: { [TRANSACTION_KEY]: transactionId },
-      UpdateExpression: 'SET #n.#status = :delivered, #n.#at = :at',
-      ConditionExpression: '#n.#id = :id AND #n.#status = :pending',
-      ExpressionAttributeNames: {
-        '#n': NOTIFICATION,
-        '#status': 'status',
-        '#at': 'deliveredAt',
-        '#id': 'id',
-      },
-      ExpressionAttributeValues: {
-        ':delivered': 'delivered',
-        ':pending': 'pending',
-        ':at': at,
-        ':id': notificationId,
-      },
-    });
-    await retry(() => this.#client.send(command), { maxAttempts: 5, baseDelayMs: 50 }).catch(
-      (error: unknown) => {
-        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    await this.sink.updateIf(
+      { [TRANSACTION_KEY]: transactionId },
+      {
+        when: [
+          { path: [NOTIFICATION, 'id'], value: notificationId },
+          { path: [NOTIFICATION, 'status'], value: 'pending' },
+        ],
+        set: [
+          { path: [NOTIFICATION, 'status'], value: 'delivered' },
+          { path: [NOTIFICATION, 'deliveredAt'], value: at },
+        ],
       },
     );
   }
@@ -112,10 +91,4 @@ export class TransactionTable {
 export function pendingNotification(notification: TransactionNotification): OutboxNotification {
   const { id, kind, subject, message } = notification;
   return { id, status: 'pending', kind, subject, message };
-}
-
-function documentClient(client: DynamoDBDocumentClient | DynamoDBClient | undefined): DynamoDBDocumentClient {
-  if (client instanceof DynamoDBDocumentClient) return client;
-  const base = client ?? new DynamoDBClient({});
-  return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -2,12 +2,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Rejection, SqsEvent } from '@sluice/core';
-import { fakeLambdaContext } from '@sluice/core/lambda';
+import { ConfigurationError, fakeLambdaContext } from '@sluice/core/lambda';
 import { runSqsQueue } from '@sluice/core/runner';
 import { startLocalDynamo } from '@sluice/sinks/local/dynamo';
 import { MemoryNotifier, type Notifier } from '@sluice/sinks/notify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TransactionStreamConfigError } from '../errors.js';
 import { processTransactionsHandler } from './process-transactions.js';
 
 const TABLE = 'transactions-handler-test';
@@ -141,7 +140,7 @@ describe('processTransactionsHandler', () => {
     ],
   ])('refuses the environment %j with a message naming the setting', async (env, message) => {
     const created = processTransactionsHandler({ env });
-    await expect(created).rejects.toThrow(TransactionStreamConfigError);
+    await expect(created).rejects.toThrow(ConfigurationError);
     await expect(created).rejects.toThrow(message);
   });
 });

@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type BatchReport,
+  ConfigurationError,
   type HandlerLogger,
   type HandlerMetricsOptions,
   jsonLogger,
@@ -10,19 +11,21 @@ import {
   type SqsMessage,
   sqsBatchHandler,
 } from '@sluice/core/lambda';
+import { DynamoDbSink, type KeyValueSink } from '@sluice/sinks/dynamodb';
 import type { Notifier } from '@sluice/sinks/notify';
 import type { TransactionItem, TransactionNotification } from '@sluice/transforms/transactions';
 import { type TransactionStreamConfig, transactionStreamConfig } from '../config.js';
-import { TransactionStreamConfigError } from '../errors.js';
 import { notifierByKind } from '../notifier-by-kind.js';
 import { storeAndNotify } from '../store-and-notify.js';
-import { TransactionTable } from '../transaction-table.js';
+import { TransactionTable, transactionTableSchema } from '../transaction-table.js';
 
 /** What the handler takes from outside; every field has an AWS default. */
 export interface TransactionHandlerDeps {
   /** `TABLE_NAME`, `TOPIC_ARN`, `LARGE_ORDER_TOPIC_ARN`, `LARGE_ORDER_THRESHOLD`. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Default: a client from the Lambda environment. */
+  /** The transactions table. Default: a DynamoDbSink on `TABLE_NAME` through `dynamo`. */
+  table?: KeyValueSink;
+  /** The client of the default table. Default: a client from the Lambda environment. */
   dynamo?: DynamoDBDocumentClient | DynamoDBClient;
   /** Default: an SnsNotifier on `TOPIC_ARN`. */
   notifier?: Notifier;
@@ -58,7 +61,9 @@ export async function processTransactionsHandler(
   const config = transactionStreamConfig(deps.env ?? process.env);
   const now = deps.now ?? Date.now;
   const processMessage = storeAndNotify({
-    table: new TransactionTable({ tableName: config.tableName, client: deps.dynamo }),
+    table: new TransactionTable(
+      deps.table ?? new DynamoDbSink({ ...transactionTableSchema(config.tableName), client: deps.dynamo }),
+    ),
     notifier: deps.notifier ?? (await snsNotifier(config)),
     largeOrderThreshold: config.largeOrderThreshold,
     now,
@@ -83,12 +88,14 @@ export async function processTransactionsHandler(
  * to their own topic when `LARGE_ORDER_TOPIC_ARN` is set (the reference deployment's two topics).
  */
 async function snsNotifier(config: TransactionStreamConfig): Promise<Notifier> {
-  if (!config.topicArn)
-    throw new TransactionStreamConfigError('transaction-stream environment: TOPIC_ARN is required');
+  if (!config.topicArn) throw new ConfigurationError('TOPIC_ARN', 'is required');
   const { SnsNotifier } = await import('@sluice/sinks/sns');
   const inventory = new SnsNotifier({ topicArn: config.topicArn });
   if (!config.largeOrderTopicArn) return inventory;
-  return notifierByKind({ 'large-order': new SnsNotifier({ topicArn: config.largeOrderTopicArn }) }, inventory);
+  return notifierByKind(
+    { 'large-order': new SnsNotifier({ topicArn: config.largeOrderTopicArn }) },
+    inventory,
+  );
 }
 
 let configured: Promise<SqsBatchHandler> | undefined;
