@@ -1,8 +1,3 @@
-/** The handler's environment is missing a setting or holds a bad one. */
-export class BotStreamConfigError extends Error {
-  override readonly name = 'BotStreamConfigError';
-}
-
 /** A detection could not be published (metric or alert); the batch is retried. */
 export class DetectionPublishError extends Error {
   override readonly name = 'DetectionPublishError';

@@ -1,14 +1,15 @@
 import {
+  ConfigurationError,
   type KinesisEvent,
   MemoryObjectStore,
   type ObjectBody,
   type PutOptions,
   readText,
 } from '@sluice/core';
+import { kinesisEvent } from '@sluice/core/testing';
 import { MemoryKeyValueSink } from '@sluice/sinks/local';
 import { MemoryNotifier } from '@sluice/sinks/notify';
 import { describe, expect, it } from 'vitest';
-import { BotStreamConfigError } from '../errors.js';
 import { DETECTIONS_TABLE, KEYS } from '../layout.js';
 import { detectBotsHandler } from './detect-bots.js';
 
@@ -16,28 +17,14 @@ const SHARD = 'shardId-000000000000';
 let sequence = 0;
 
 /** A Lambda Kinesis event carrying rees46 rows as JSON, as the seed's simulator put them. */
-function kinesisEvent(rows: Record<string, string>[]): KinesisEvent {
-  return {
-    Records: rows.map((row) => {
-      const sequenceNumber = String(++sequence).padStart(20, '0');
-      return {
-        kinesis: {
-          kinesisSchemaVersion: '1.0',
-          partitionKey: row.user_id ?? 'x',
-          sequenceNumber,
-          data: Buffer.from(JSON.stringify(row)).toString('base64'),
-          approximateArrivalTimestamp: 1_572_566_400,
-        },
-        eventSource: 'aws:kinesis',
-        eventVersion: '1.0',
-        eventID: `${SHARD}:${sequenceNumber}`,
-        eventName: 'aws:kinesis:record',
-        invokeIdentityArn: 'arn:aws:iam::123456789012:role/detect-bots',
-        awsRegion: 'us-east-1',
-        eventSourceARN: 'arn:aws:kinesis:us-east-1:123456789012:stream/events',
-      };
-    }),
-  };
+function eventOf(rows: Record<string, string>[]): KinesisEvent {
+  const record = (row: Record<string, string>) => ({
+    data: row,
+    partitionKey: row.user_id ?? 'x',
+    sequenceNumber: String(++sequence).padStart(20, '0'),
+    arrivedAt: 1_572_566_400_000,
+  });
+  return kinesisEvent(rows.map(record), { streamName: 'events' });
 }
 
 const row = (second: number, user: string, event_type = 'view') => ({
@@ -83,10 +70,10 @@ describe('detect-bots handler', () => {
     const d = deps();
     const handler = await detectBotsHandler(d);
     const burst = Array.from({ length: 12 }, (_, i) => row(Math.floor(i / 2), '600000001'));
-    expect(await handler(kinesisEvent(burst.slice(0, 6)))).toEqual({ batchItemFailures: [] });
-    await handler(kinesisEvent(burst.slice(6)));
+    expect(await handler(eventOf(burst.slice(0, 6)))).toEqual({ batchItemFailures: [] });
+    await handler(eventOf(burst.slice(6)));
     expect(d.table.items).toEqual([]);
-    await handler(kinesisEvent([row(45, '500000002')])); // moves the watermark past the window
+    await handler(eventOf([row(45, '500000002')])); // moves the watermark past the window
     expect(d.table.items).toMatchObject([
       { key: '600000001', windowStart: 1_572_566_400_000, count: 12, severity: 'high', published: true },
     ]);
@@ -97,10 +84,10 @@ describe('detect-bots handler', () => {
   it('counts a batch delivered twice once: 6 events, not 12, and no high alert', async () => {
     const d = deps();
     const handler = await detectBotsHandler(d);
-    const batch = kinesisEvent(Array.from({ length: 6 }, (_, i) => row(i, '600000001')));
+    const batch = eventOf(Array.from({ length: 6 }, (_, i) => row(i, '600000001')));
     await handler(batch);
     expect(await handler(batch)).toEqual({ batchItemFailures: [] });
-    await handler(kinesisEvent([row(45, '500000002')]));
+    await handler(eventOf([row(45, '500000002')]));
     expect(d.table.items).toMatchObject([{ key: '600000001', count: 6, severity: 'flag' }]);
     expect(d.notifier.sent).toEqual([]);
   });
@@ -109,13 +96,13 @@ describe('detect-bots handler', () => {
     const d = deps();
     const handler = await detectBotsHandler(d);
     const burst = Array.from({ length: 12 }, (_, i) => row(Math.floor(i / 2), '600000001'));
-    const [first, second] = [kinesisEvent(burst.slice(0, 6)), kinesisEvent(burst.slice(6))];
+    const [first, second] = [eventOf(burst.slice(0, 6)), eventOf(burst.slice(6))];
     await handler(first);
     d.store.crashes = 1;
     await expect(handler(second)).rejects.toThrow(/died after saving/);
     await handler(second); // Lambda retries the batch: every record is at or below the checkpoint
     await handler(first); // and an older batch replayed from an earlier position changes nothing either
-    await handler(kinesisEvent([row(45, '500000002')]));
+    await handler(eventOf([row(45, '500000002')]));
     expect(d.table.items).toMatchObject([{ key: '600000001', count: 12, severity: 'high' }]);
     expect(d.notifier.sent).toHaveLength(1);
   });
@@ -125,9 +112,9 @@ describe('detect-bots handler', () => {
     const handler = await detectBotsHandler(d);
     const poisoned = { ...row(0, '700000001'), event_time: '2099-01-01 00:00:00 UTC' };
     const burst = Array.from({ length: 12 }, (_, i) => row(Math.floor(i / 2), '600000001'));
-    const event = kinesisEvent([poisoned, ...burst]);
+    const event = eventOf([poisoned, ...burst]);
     expect(await handler(event)).toEqual({ batchItemFailures: [] });
-    await handler(kinesisEvent([row(45, '500000002')]));
+    await handler(eventOf([row(45, '500000002')]));
     expect(d.table.items).toMatchObject([{ key: '600000001', count: 12, severity: 'high' }]);
     const head = event.Records[0]?.kinesis.sequenceNumber;
     const [rejection] = (await readText(d.store, `${KEYS.streamQuarantine}${SHARD}-${head}.jsonl`))
@@ -144,7 +131,7 @@ describe('detect-bots handler', () => {
   it('quarantines unreadable records under the batch id and acknowledges them', async () => {
     const d = deps();
     const handler = await detectBotsHandler(d);
-    const event = kinesisEvent([row(1, '500000001'), row(2, '500000001', 'click')]);
+    const event = eventOf([row(1, '500000001'), row(2, '500000001', 'click')]);
     expect(await handler(event)).toEqual({ batchItemFailures: [] });
     const first = event.Records[0]?.kinesis.sequenceNumber;
     const quarantine = await readText(d.store, `${KEYS.streamQuarantine}${SHARD}-${first}.jsonl`);
@@ -153,21 +140,22 @@ describe('detect-bots handler', () => {
 
   it('refuses a bad setting, naming the variable', async () => {
     const d = deps();
-    await expect(detectBotsHandler({ ...d, env: { WINDOW_MS: '10s' } })).rejects.toThrow(
-      BotStreamConfigError,
-    );
+    await expect(detectBotsHandler({ ...d, env: { WINDOW_MS: '10s' } })).rejects.toThrow(ConfigurationError);
     await expect(detectBotsHandler({ ...d, env: { WINDOW_MS: '10s' } })).rejects.toThrow(/WINDOW_MS/);
   });
 
   it.each([
     [
       { WINDOW_MS: '60000', SLIDE_MS: '1' },
-      /^environment SLIDE_MS: slideMs must be an integer in \[60, 60000\]/,
+      /^environment variable SLIDE_MS is out of range: slideMs must be an integer in \[60, 60000\]/,
     ],
-    [{ MAX_FUTURE_MS: '0' }, /^environment MAX_FUTURE_MS: maxFutureMs must be an integer in \[1000, /],
+    [
+      { MAX_FUTURE_MS: '0' },
+      /^environment variable MAX_FUTURE_MS is out of range: maxFutureMs must be an integer in \[1000, /,
+    ],
     [
       { JUMP_CONFIRMATIONS: '0' },
-      /^environment JUMP_CONFIRMATIONS: jumpConfirmations must be an integer in \[1, 1000\]/,
+      /^environment variable JUMP_CONFIRMATIONS is out of range: jumpConfirmations must be an integer in \[1, 1000\]/,
     ],
   ])('refuses a setting out of range, naming the variable and the range: %j', async (env, message) => {
     await expect(detectBotsHandler({ ...deps(), env })).rejects.toThrow(message);

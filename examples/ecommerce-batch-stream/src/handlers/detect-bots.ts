@@ -1,15 +1,15 @@
 import { encodeJsonLines } from '@sluice/core/codecs';
-import type { KinesisEvent } from '@sluice/core/lambda';
+import { type EnvironmentVariables, handlerEnvironment, type KinesisEvent } from '@sluice/core/lambda';
 import type { ObjectStore } from '@sluice/core/storage';
+import { bucketStoreFromEnvironment } from '@sluice/sinks/buckets';
 import { DynamoDbSink, type KeyValueSink } from '@sluice/sinks/dynamodb';
 import type { Notifier } from '@sluice/sinks/notify';
-import { BotStreamConfigError } from '../errors.js';
 import { DETECTIONS_TABLE, KEYS } from '../layout.js';
 import { botStreamHandler } from '../stream/bot-stream-handler.js';
 import { DetectionPublisher } from '../stream/detection-publisher.js';
 import { ObjectDetectorStates } from '../stream/detector-states.js';
 import { expiringDetections } from './detection-expiry.js';
-import { detectorFromEnvironment, requiredSetting, storeFromEnvironment } from './environment.js';
+import { detectorFromEnvironment } from './environment.js';
 
 type Handler = ReturnType<typeof botStreamHandler>;
 
@@ -37,10 +37,10 @@ export interface DetectBotsDeps {
  */
 export async function detectBotsHandler(deps: DetectBotsDeps = {}): Promise<Handler> {
   const env = deps.env ?? process.env;
-  const store = deps.store ?? (await storeFromEnvironment(env));
+  const store = deps.store ?? (await bucketStoreFromEnvironment('EVENTS_BUCKET', env));
   const publisher = new DetectionPublisher({
     table: deps.table ?? detectionsTable(env),
-    notifier: deps.notifier ?? (await snsNotifier(requiredSetting(env, 'ALERT_TOPIC_ARN'))),
+    notifier: deps.notifier ?? (await snsNotifier(handlerEnvironment(env).required('ALERT_TOPIC_ARN'))),
     metrics: deps.metrics ?? ((line) => console.log(line)),
   });
   return botStreamHandler({
@@ -54,13 +54,11 @@ export async function detectBotsHandler(deps: DetectBotsDeps = {}): Promise<Hand
 }
 
 /** The DynamoDB table `TABLE_NAME`; items expire `DETECTION_TTL_DAYS` after their window when set. */
-function detectionsTable(env: Readonly<Record<string, string | undefined>>): KeyValueSink {
-  const table = new DynamoDbSink({ ...DETECTIONS_TABLE, tableName: requiredSetting(env, 'TABLE_NAME') });
-  const days = env.DETECTION_TTL_DAYS?.trim();
-  if (!days) return table;
-  if (!/^[1-9]\d*$/.test(days))
-    throw new BotStreamConfigError(`environment DETECTION_TTL_DAYS must be a whole number of days, got "${days}"`);
-  return expiringDetections(table, Number(days));
+function detectionsTable(env: EnvironmentVariables): KeyValueSink {
+  const read = handlerEnvironment(env);
+  const table = new DynamoDbSink({ ...DETECTIONS_TABLE, tableName: read.required('TABLE_NAME') });
+  const days = read.wholeNumber('DETECTION_TTL_DAYS', { min: 1 });
+  return days === undefined ? table : expiringDetections(table, days);
 }
 
 /** The SNS module loads only on AWS, so local runs never import the SNS client. */

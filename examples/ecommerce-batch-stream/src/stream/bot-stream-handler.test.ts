@@ -1,4 +1,5 @@
 import type { KinesisEvent } from '@sluice/core/lambda';
+import { kinesisEvent } from '@sluice/core/testing';
 import { MemoryKeyValueSink } from '@sluice/sinks/local';
 import { MemoryNotifier } from '@sluice/sinks/notify';
 import type { BotDetectorOptions, BotDetectorState } from '@sluice/transforms/bots';
@@ -26,20 +27,14 @@ const OPTIONS: BotDetectorOptions = {
 /** 56 digits like a real sequence number: far past 2^53, so only a big-integer comparison orders them. */
 const sequenceNumber = (i: number) => `4959${String(i).padStart(52, '0')}`;
 
-function kinesisEvent(rows: readonly object[], from: number): KinesisEvent {
-  return {
-    Records: rows.map((row, i) => ({
-      kinesis: {
-        partitionKey: 'k',
-        sequenceNumber: sequenceNumber(from + i),
-        data: Buffer.from(JSON.stringify(row)).toString('base64'),
-        approximateArrivalTimestamp: T0 / 1000,
-      },
-      eventSource: 'aws:kinesis',
-      eventID: `${SHARD}:${sequenceNumber(from + i)}`,
-      eventSourceARN: 'arn:aws:kinesis:us-east-1:123456789012:stream/events',
-    })),
-  } as KinesisEvent;
+function eventOf(rows: readonly object[], from: number): KinesisEvent {
+  const record = (row: object, i: number) => ({
+    data: row as Record<string, unknown>,
+    partitionKey: 'k',
+    sequenceNumber: sequenceNumber(from + i),
+    arrivedAt: T0,
+  });
+  return kinesisEvent(rows.map(record), { streamName: 'events' });
 }
 
 const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
@@ -106,7 +101,7 @@ async function run(rows: readonly object[], deliveries: { back: number; size: nu
   let position = 0; // where Lambda's own checkpoint stands: it moves only when a batch succeeds
   const deliver = async (start: number, end: number, crash: Crash) => {
     states.crash = crash;
-    const ok = await handler(kinesisEvent(rows.slice(start, end), start)).then(
+    const ok = await handler(eventOf(rows.slice(start, end), start)).then(
       () => true,
       () => false,
     );
