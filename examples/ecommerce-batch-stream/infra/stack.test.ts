@@ -8,7 +8,9 @@ const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 let shop: SynthesizedStack<EcommerceBatchStreamStack>;
 
 beforeAll(() => {
-  shop = synthForTest((app) => new EcommerceBatchStreamStack(app, 'Ecommerce'), exampleDir, { bundle: false });
+  shop = synthForTest((app) => new EcommerceBatchStreamStack(app, 'Ecommerce'), exampleDir, {
+    bundle: false,
+  });
 });
 afterAll(() => shop.remove());
 
@@ -64,9 +66,9 @@ describe('EcommerceBatchStreamStack', () => {
     expect(named.map((q) => [q.Properties.Name, q.Properties.QueryString])).toEqual(
       INSIGHT_QUERIES.map((query) => [query.name, query.sql]),
     );
-    expect(named.find((q) => q.Properties.Name === 'low_conversion_brands')?.Properties.Description).toContain(
-      'Parameters, in order: min_views, max_conversion.',
-    );
+    expect(
+      named.find((q) => q.Properties.Name === 'low_conversion_brands')?.Properties.Description,
+    ).toContain('Parameters, in order: min_views, max_conversion.');
   });
 
   it('converts raw/*.csv puts to Parquet', () => {
@@ -74,7 +76,14 @@ describe('EcommerceBatchStreamStack', () => {
       NotificationConfiguration: {
         LambdaFunctionConfigurations: [
           Match.objectLike({
-            Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.csv' }, { Name: 'prefix', Value: 'raw/' }] } },
+            Filter: {
+              Key: {
+                FilterRules: [
+                  { Name: 'suffix', Value: '.csv' },
+                  { Name: 'prefix', Value: 'raw/' },
+                ],
+              },
+            },
           }),
         ],
       },

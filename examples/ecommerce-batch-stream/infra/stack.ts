@@ -197,7 +197,10 @@ export class EcommerceBatchStreamStack extends Stack {
     grantObjects(fn, this.bucket, { read: ['raw/', KEYS.eventsDataset], write: BATCH_OUTPUT_PREFIXES });
     // Replacing a raw file's outputs deletes its old Parquet files first.
     fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [this.bucket.arnForObjects(`${KEYS.eventsDataset}*`)] }),
+      new PolicyStatement({
+        actions: ['s3:DeleteObject'],
+        resources: [this.bucket.arnForObjects(`${KEYS.eventsDataset}*`)],
+      }),
     );
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
       prefix: 'raw/',
@@ -229,7 +232,9 @@ export class EcommerceBatchStreamStack extends Stack {
       read: [KEYS.detectorState],
       write: [KEYS.detectorState, KEYS.streamQuarantine],
     });
-    fn.addToRolePolicy(new PolicyStatement({ actions: [...DETECTIONS_ACTIONS], resources: [this.detections.tableArn] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: [...DETECTIONS_ACTIONS], resources: [this.detections.tableArn] }),
+    );
     this.alerts.grantPublish(fn);
     const failures = new Queue(this, 'DetectorFailures', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -275,13 +280,18 @@ export class EcommerceBatchStreamStack extends Stack {
 
   /** A saved query with the library's SQL; its `?` placeholders take the parameters named in its description. */
   private namedQuery(query: QueryDefinition<never, unknown>, database: CfnDatabase, workGroup: CfnWorkGroup) {
-    const params = query.paramOrder.length > 0 ? ` Parameters, in order: ${query.paramOrder.join(', ')}.` : '';
-    new CfnNamedQuery(this, `Insight${query.name.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())}`, {
-      name: query.name,
-      database: database.ref,
-      workGroup: workGroup.ref,
-      queryString: query.sql,
-      description: `Sluice ecommerce insight ${query.name}.${params}`,
-    });
+    const params =
+      query.paramOrder.length > 0 ? ` Parameters, in order: ${query.paramOrder.join(', ')}.` : '';
+    new CfnNamedQuery(
+      this,
+      `Insight${query.name.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())}`,
+      {
+        name: query.name,
+        database: database.ref,
+        workGroup: workGroup.ref,
+        queryString: query.sql,
+        description: `Sluice ecommerce insight ${query.name}.${params}`,
+      },
+    );
   }
 }

@@ -11,7 +11,12 @@ import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/clien
 import { bundleDir, type SynthesizedStack, synthForTest } from '@sluice/cdk';
 import { kinesisEvent } from '@sluice/core/testing';
 import { customersCsv, manufacturingCsv } from '@sluice/datagen';
-import { type RunningKinesalite, type RunningS3rver, startKinesalite, startS3rver } from '@sluice/sinks/testing';
+import {
+  type RunningKinesalite,
+  type RunningS3rver,
+  startKinesalite,
+  startS3rver,
+} from '@sluice/sinks/testing';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RAW_KEYS } from '../src/layout.js';
@@ -29,9 +34,13 @@ const saved = { ...process.env };
 const bundle = async (prefix: string) =>
   import(pathToFileURL(join(bundleDir(lake.outdir, lake.template.toJSON(), prefix), 'index.mjs')).href);
 
-async function text(lines: AsyncIterable<string> | Iterable<string>): Promise<string> {
+/** The generators' lines (strings or bytes) as one text. */
+async function text(
+  lines: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+): Promise<string> {
+  const decoder = new TextDecoder();
   let out = '';
-  for await (const line of lines) out += line;
+  for await (const line of lines) out += typeof line === 'string' ? line : decoder.decode(line);
   return out;
 }
 
@@ -71,20 +80,30 @@ afterAll(async () => {
 
 async function streamRecords(stream: string) {
   const { ShardIterator } = await kinesis.send(
-    new GetShardIteratorCommand({ StreamName: stream, ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }),
+    new GetShardIteratorCommand({
+      StreamName: stream,
+      ShardId: 'shardId-000000000000',
+      ShardIteratorType: 'TRIM_HORIZON',
+    }),
   );
   return (await kinesis.send(new GetRecordsCommand({ ShardIterator }))).Records ?? [];
 }
 
 const keys = async (prefix: string) =>
-  ((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }))).Contents ?? []).map((o) => o.Key);
+  ((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }))).Contents ?? []).map(
+    (o) => o.Key,
+  );
 
 describe('the lake bundles synth wrote to cdk.out', () => {
   it('ingest: the scheduled event puts the next chunks of a raw file on Kinesis and checkpoints', async () => {
     const raw = await text(manufacturingCsv({ rows: 60, seed: 3 }));
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: RAW_KEYS.maintenance, Body: raw }));
     const { handler } = await bundle('IngestionSimulator');
-    await expect(handler({ domain: 'maintenance' })).resolves.toEqual({ domain: 'maintenance', rows: 40, done: 40 });
+    await expect(handler({ domain: 'maintenance' })).resolves.toEqual({
+      domain: 'maintenance',
+      rows: 40,
+      done: 40,
+    });
     expect(await streamRecords('readings')).toHaveLength(40);
     expect(await keys('state/')).toEqual(['state/ingestion-maintenance.json']);
     await expect(handler({ domain: 'maintenance' })).resolves.toMatchObject({ rows: 20, done: 60 });
@@ -106,11 +125,19 @@ describe('the lake bundles synth wrote to cdk.out', () => {
     });
     const written = await keys('lake/maintenance/');
     expect(written.length).toBeGreaterThan(0);
-    expect(written.every((key) => /^lake\/maintenance\/date=\d{4}-\d{2}-\d{2}\/part-.*\.parquet$/.test(key ?? ''))).toBe(true);
+    expect(
+      written.every((key) => /^lake\/maintenance\/date=\d{4}-\d{2}-\d{2}\/part-.*\.parquet$/.test(key ?? '')),
+    ).toBe(true);
   });
 
   it('ingest refuses an input without a domain, naming the task', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: RAW_KEYS.customers, Body: await text(customersCsv({ rows: 5, seed: 3 })) }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: RAW_KEYS.customers,
+        Body: await text(customersCsv({ rows: 5, seed: 3 })),
+      }),
+    );
     const { handler } = await bundle('IngestionSimulator');
     await expect(handler({})).rejects.toThrow('data-ingestion-simulator: input.domain must be');
   });

@@ -112,8 +112,15 @@ export class LakeOrchestration extends Construct {
     const role = this.stateMachine.role;
     role.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:StopQueryExecution', 'athena:GetWorkGroup'],
-        resources: [stack.formatArn({ service: 'athena', resource: 'workgroup', resourceName: props.workGroupName })],
+        actions: [
+          'athena:StartQueryExecution',
+          'athena:GetQueryExecution',
+          'athena:StopQueryExecution',
+          'athena:GetWorkGroup',
+        ],
+        resources: [
+          stack.formatArn({ service: 'athena', resource: 'workgroup', resourceName: props.workGroupName }),
+        ],
       }),
     );
     role.addToPrincipalPolicy(
@@ -123,7 +130,11 @@ export class LakeOrchestration extends Construct {
           stack.formatArn({ service: 'glue', resource: 'catalog' }),
           stack.formatArn({ service: 'glue', resource: 'database', resourceName: props.databaseName }),
           ...DOMAINS.map((table) =>
-            stack.formatArn({ service: 'glue', resource: 'table', resourceName: `${props.databaseName}/${table}` }),
+            stack.formatArn({
+              service: 'glue',
+              resource: 'table',
+              resourceName: `${props.databaseName}/${table}`,
+            }),
           ),
         ],
       }),

@@ -20,7 +20,15 @@ import { LakeOrchestration } from './orchestration.js';
 /** Athena's query results (the analytics' and the UNLOAD manifests), expiring after a week. */
 export const ATHENA_RESULTS_PREFIX = 'athena-results/';
 /** Every prefix a grant of this stack names. */
-export const LAKE_PREFIXES = ['raw/', 'state/', 'lake/', 'quarantine/', 'analytics/', CURATED_PREFIX, ATHENA_RESULTS_PREFIX];
+export const LAKE_PREFIXES = [
+  'raw/',
+  'state/',
+  'lake/',
+  'quarantine/',
+  'analytics/',
+  CURATED_PREFIX,
+  ATHENA_RESULTS_PREFIX,
+];
 
 /** Settings of {@link MultiSourceLakeStack} fixed at synth (deploy-time ones are CloudFormation parameters). */
 export interface MultiSourceLakeStackProps extends StackProps {
@@ -78,7 +86,10 @@ export class MultiSourceLakeStack extends Stack {
       description: 'Seed 002 data-integration: cross-domain scores from both summaries',
       environment: { LAKE_BUCKET: this.bucket.bucketName },
     });
-    grantObjects(integrate, this.bucket, { read: ['analytics/', 'state/'], write: ['analytics/integrated/'] });
+    grantObjects(integrate, this.bucket, {
+      read: ['analytics/', 'state/'],
+      write: ['analytics/integrated/'],
+    });
     this.orchestration = new LakeOrchestration(this, 'LakeOrchestration', {
       bucket: this.bucket,
       workGroupName: workGroup.ref,
@@ -112,7 +123,8 @@ export class MultiSourceLakeStack extends Stack {
         type: 'Number',
         default: 90,
         minValue: 60,
-        description: 'Raw files move to Glacier Instant Retrieval this many days after upload (at least 30 after IA)',
+        description:
+          'Raw files move to Glacier Instant Retrieval this many days after upload (at least 30 after IA)',
       }),
       quarantineExpirationDays: new CfnParameter(this, 'QuarantineExpirationDays', {
         type: 'Number',
@@ -124,7 +136,8 @@ export class MultiSourceLakeStack extends Stack {
         type: 'Number',
         default: 14,
         minValue: 1,
-        description: "Each run's compacted copy under curated/ is deleted this many days after it was written",
+        description:
+          "Each run's compacted copy under curated/ is deleted this many days after it was written",
       }),
       bytesScannedCutoff: new CfnParameter(this, 'AthenaBytesScannedCutoff', {
         type: 'Number',
@@ -147,8 +160,14 @@ export class MultiSourceLakeStack extends Stack {
           id: 'RawToCheaperStorage',
           prefix: 'raw/',
           transitions: [
-            { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: days(params.rawInfrequentAccessDays) },
-            { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: days(params.rawGlacierDays) },
+            {
+              storageClass: StorageClass.INFREQUENT_ACCESS,
+              transitionAfter: days(params.rawInfrequentAccessDays),
+            },
+            {
+              storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
+              transitionAfter: days(params.rawGlacierDays),
+            },
           ],
         },
         { id: 'QuarantineExpires', prefix: 'quarantine/', expiration: days(params.quarantineExpirationDays) },
@@ -193,7 +212,8 @@ export class MultiSourceLakeStack extends Stack {
       description: 'Advances each raw file of the lake onto its stream',
       schedule: Schedule.rate(every),
       targets: DOMAINS.map(
-        (domain) => new LambdaFunction(ingest, { event: RuleTargetInput.fromObject({ domain }), retryAttempts: 2 }),
+        (domain) =>
+          new LambdaFunction(ingest, { event: RuleTargetInput.fromObject({ domain }), retryAttempts: 2 }),
       ),
     });
     return ingest;
@@ -242,7 +262,15 @@ export class MultiSourceLakeStack extends Stack {
   private tables(database: CfnDatabase, firstReadingDate: string): TableDefinition[] {
     const projections: Record<string, TableDefinition['projection']> = {
       maintenance: {
-        columns: { date: { type: 'date', format: 'yyyy-MM-dd', range: [firstReadingDate, 'NOW'], interval: 1, unit: 'DAYS' } },
+        columns: {
+          date: {
+            type: 'date',
+            format: 'yyyy-MM-dd',
+            range: [firstReadingDate, 'NOW'],
+            interval: 1,
+            unit: 'DAYS',
+          },
+        },
       },
       customers: {
         columns: { customer_segment: { type: 'enum', values: ['HIGH_VALUE', 'MEDIUM_VALUE', 'STANDARD'] } },

@@ -6,10 +6,10 @@ import { MACHINE_READING_COLUMNS } from '@sluice/transforms/maintenance';
 import type { NamedRows } from './analytics/summaries.js';
 import { lakeTables } from './analytics/tables.js';
 import { type BranchResult, runBranch } from './branch.js';
+import { LakeConfigError } from './errors.js';
 import { customerProcessor } from './handlers/customers.js';
 import { maintenanceProcessor } from './handlers/maintenance.js';
 import type { PutRecords } from './ingestion/simulator.js';
-import { LakeConfigError } from './errors.js';
 import { ANALYTICS_KEYS, type Domain } from './layout.js';
 import { runLakeStateMachine } from './orchestration/run-state-machine.js';
 

@@ -22,30 +22,47 @@ const wiring = { bundle: false };
 const DEPLOYMENTS: Deployment[] = [
   {
     name: 'orders-dashboard',
-    synth: () => synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), dir('orders-dashboard'), wiring),
+    synth: () =>
+      synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), dir('orders-dashboard'), wiring),
     prefixes: ['raw/', ...FILTER_OUTPUT_PREFIXES, ATHENA_RESULTS_PREFIX],
     bucket: (stack) => (stack as OrdersDashboardStack).bucket,
   },
   {
     name: 'restaurant-clickstream',
-    synth: () => synthForTest((app) => new RestaurantClickstreamStack(app, 'Clicks'), dir('restaurant-clickstream'), wiring),
+    synth: () =>
+      synthForTest(
+        (app) => new RestaurantClickstreamStack(app, 'Clicks'),
+        dir('restaurant-clickstream'),
+        wiring,
+      ),
     prefixes: DELIVERY_PREFIXES,
     bucket: (stack) => (stack as RestaurantClickstreamStack).bucket,
   },
   {
     name: 'multi-source-lake',
-    synth: () => synthForTest((app) => new MultiSourceLakeStack(app, 'Lake'), dir('multi-source-lake'), wiring),
+    synth: () =>
+      synthForTest((app) => new MultiSourceLakeStack(app, 'Lake'), dir('multi-source-lake'), wiring),
     prefixes: LAKE_PREFIXES,
     bucket: (stack) => (stack as MultiSourceLakeStack).bucket,
   },
   {
     name: 'transaction-stream',
-    synth: () => synthForTest((app) => new TransactionStreamStack(app, 'Transactions'), dir('transaction-stream'), wiring),
+    synth: () =>
+      synthForTest(
+        (app) => new TransactionStreamStack(app, 'Transactions'),
+        dir('transaction-stream'),
+        wiring,
+      ),
     prefixes: [],
   },
   {
     name: 'ecommerce-batch-stream',
-    synth: () => synthForTest((app) => new EcommerceBatchStreamStack(app, 'Ecommerce'), dir('ecommerce-batch-stream'), wiring),
+    synth: () =>
+      synthForTest(
+        (app) => new EcommerceBatchStreamStack(app, 'Ecommerce'),
+        dir('ecommerce-batch-stream'),
+        wiring,
+      ),
     prefixes: EVENTS_PREFIXES,
     bucket: (stack) => (stack as EcommerceBatchStreamStack).bucket,
   },
@@ -64,12 +81,17 @@ describe.each(DEPLOYMENTS)('the $name reference deployment', (deployment) => {
     const { stack, template } = synthesized.get(deployment.name) as SynthesizedStack<Stack>;
     const bucket = deployment.bucket?.(stack);
     const s3Prefixes = bucket
-      ? { [stack.resolve(stack.getLogicalId(bucket.node.defaultChild as never)) as string]: deployment.prefixes }
+      ? {
+          [stack.resolve(stack.getLogicalId(bucket.node.defaultChild as never)) as string]:
+            deployment.prefixes,
+        }
       : {};
     expect(leastPrivilegeFindings(template.toJSON(), { s3Prefixes })).toEqual([]);
   });
 
   it('has no unacknowledged cdk-nag AwsSolutions error', () => {
-    expect(awsSolutionsErrors((synthesized.get(deployment.name) as SynthesizedStack<Stack>).stack)).toEqual([]);
+    expect(awsSolutionsErrors((synthesized.get(deployment.name) as SynthesizedStack<Stack>).stack)).toEqual(
+      [],
+    );
   });
 });

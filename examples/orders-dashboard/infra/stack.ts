@@ -90,7 +90,10 @@ export class OrdersDashboardStack extends Stack {
       resultsBucket: this.bucket,
     });
     // Athena reads the table and writes results (under enriched/) with the caller's rights.
-    grantObjects(this.dashboard, this.bucket, { read: ['processed/', ATHENA_RESULTS_PREFIX], write: [ATHENA_RESULTS_PREFIX] });
+    grantObjects(this.dashboard, this.bucket, {
+      read: ['processed/', ATHENA_RESULTS_PREFIX],
+      write: [ATHENA_RESULTS_PREFIX],
+    });
     const backfillFilter = this.filterFunction('BackfillOrders', 'backfillHandler', params);
     this.backfill = new BackfillStateMachine(this, 'Backfill', {
       bucket: this.bucket,
@@ -181,7 +184,8 @@ export class OrdersDashboardStack extends Stack {
   private dashboardFunction(workGroup: CfnWorkGroup, database: CfnDatabase): SluiceFunction {
     const dashboard = new SluiceFunction(this, 'Dashboard', {
       entry: DASHBOARD_ENTRY,
-      description: 'Seed 000 dashboard: the HTML page of the orders queries, rendered from Athena per request',
+      description:
+        'Seed 000 dashboard: the HTML page of the orders queries, rendered from Athena per request',
       memorySize: 1024,
       timeout: Duration.minutes(2),
       // vega tries the optional `canvas` package and measures text without it; the native and

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransactionStreamStack } from './stack.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
-const TOPICS = { inventory: 'arn:aws:sns:us-east-1:123456789012:inventory', large: 'arn:aws:sns:us-east-1:123456789012:large' };
+const TOPICS = {
+  inventory: 'arn:aws:sns:us-east-1:123456789012:inventory',
+  large: 'arn:aws:sns:us-east-1:123456789012:large',
+};
 let tx: SynthesizedStack<TransactionStreamStack>;
 let dynalite: RunningDynalite;
 let dynamo: DynamoDBClient;
@@ -59,9 +62,15 @@ describe('the transaction bundle synth wrote to cdk.out', () => {
       '{"transaction_id":"T-2","product_name":"Pallet","quantity":500,"unit_price":2}',
       'not json',
     ]);
-    const context = { getRemainingTimeInMillis: () => 30_000, functionName: 'transactions', awsRequestId: 'r1' };
+    const context = {
+      getRemainingTimeInMillis: () => 30_000,
+      functionName: 'transactions',
+      awsRequestId: 'r1',
+    };
     await expect(handler(event, context)).resolves.toEqual({ batchItemFailures: [] });
-    const stored = await dynamo.send(new GetItemCommand({ TableName: 'transactions', Key: { TransactionID: { S: 'T-2' } } }));
+    const stored = await dynamo.send(
+      new GetItemCommand({ TableName: 'transactions', Key: { TransactionID: { S: 'T-2' } } }),
+    );
     expect(stored.Item?.Status?.S).toBe('pending');
     const topics = sns.commandCalls(PublishCommand).map((call) => call.args[0].input.TopicArn);
     expect(topics.sort()).toEqual([TOPICS.inventory, TOPICS.large].sort());

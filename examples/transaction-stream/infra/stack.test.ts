@@ -66,12 +66,15 @@ describe('TransactionStreamStack', () => {
         'math',
       ].sort(),
     );
-    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalId(tx.stack.topics.ops) }]);
+    for (const alarm of alarms)
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalId(tx.stack.topics.ops) }]);
     tx.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(tx.stack.deadLetters), 'QueueName'] } }],
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(tx.stack.deadLetters), 'QueueName'] } },
+      ],
     });
   });
 

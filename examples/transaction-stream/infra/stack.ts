@@ -1,12 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { acknowledge, SluiceFunction } from '@sluice/cdk';
 import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import {
-  Alarm,
-  ComparisonOperator,
-  type IMetric,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, Operation, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -80,7 +75,10 @@ export class TransactionStreamStack extends Stack {
       ops: this.topic('OpsAlarms', false),
     };
     this.processor = this.processorFunction(timeout, params.largeOrderThreshold.valueAsString);
-    this.alarms = this.createAlarms(params.consumedWriteUnits.valueAsNumber, params.oldestMessageSeconds.valueAsNumber);
+    this.alarms = this.createAlarms(
+      params.consumedWriteUnits.valueAsNumber,
+      params.oldestMessageSeconds.valueAsNumber,
+    );
     new CfnOutput(this, 'QueueUrl', { value: this.queue.queueUrl });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetters.queueUrl });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
@@ -111,7 +109,10 @@ export class TransactionStreamStack extends Stack {
   }
 
   private topic(id: string, fifo: boolean): Topic {
-    return new Topic(this, id, { enforceSSL: true, ...(fifo && { fifo: true, contentBasedDeduplication: false }) });
+    return new Topic(this, id, {
+      enforceSSL: true,
+      ...(fifo && { fifo: true, contentBasedDeduplication: false }),
+    });
   }
 
   private processorFunction(timeout: Duration, largeOrderThreshold: string): SluiceFunction {
@@ -126,7 +127,9 @@ export class TransactionStreamStack extends Stack {
         LARGE_ORDER_THRESHOLD: largeOrderThreshold,
       },
     });
-    fn.addToRolePolicy(new PolicyStatement({ actions: [...TABLE_ACTIONS], resources: [this.table.tableArn] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: [...TABLE_ACTIONS], resources: [this.table.tableArn] }),
+    );
     this.topics.inventory.grantPublish(fn);
     this.topics.largeOrders.grantPublish(fn);
     fn.addEventSource(
@@ -143,7 +146,12 @@ export class TransactionStreamStack extends Stack {
     const five = { period: Duration.minutes(5), statistic: 'Sum' };
     const alarms = [
       this.alarm('ProcessorErrors', this.processor.metricErrors(five), 0, 'The transaction Lambda failed'),
-      this.alarm('ProcessorThrottles', this.processor.metricThrottles(five), 0, 'The transaction Lambda was throttled'),
+      this.alarm(
+        'ProcessorThrottles',
+        this.processor.metricThrottles(five),
+        0,
+        'The transaction Lambda was throttled',
+      ),
       this.alarm(
         'TableThrottledRequests',
         this.table.metricThrottledRequestsForOperations({
@@ -167,7 +175,10 @@ export class TransactionStreamStack extends Stack {
       ),
       this.alarm(
         'DeadLetterQueueDepth',
-        this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        this.deadLetters.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(1),
+          statistic: 'Maximum',
+        }),
         0,
         'A transaction message was dead-lettered: read it, fix the cause, redrive it',
       ),

@@ -56,7 +56,9 @@ function sectionsOf(setting: string | undefined): readonly SectionId[] {
   const ids = setting.split(',').map((id) => id.trim());
   const unknown = ids.filter((id) => !SECTION_IDS.includes(id as SectionId));
   if (unknown.length > 0)
-    throw new Error(`DASHBOARD_SECTIONS: unknown section ${unknown.join(', ')}; known: ${SECTION_IDS.join(', ')}`);
+    throw new Error(
+      `DASHBOARD_SECTIONS: unknown section ${unknown.join(', ')}; known: ${SECTION_IDS.join(', ')}`,
+    );
   return ids as SectionId[];
 }
 

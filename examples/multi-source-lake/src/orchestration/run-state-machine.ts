@@ -39,18 +39,23 @@ export async function runLakeStateMachine(options: LakeStateMachineOptions): Pro
   const analytics = lakeAnalytics({ store: options.store, engine: options.engine, ...onQueries(options) });
   const integrate = lakeIntegration(options.store);
   const machine = new StateMachine(definition as never);
-  const execution = machine.run({}, {
-    overrides: {
-      taskResourceLocalHandlers: {
-        [LAKE_STATES.compact.maintenance]: (input) => compactLocally(options, 'maintenance', input),
-        [LAKE_STATES.compact.customers]: (input) => compactLocally(options, 'customers', input),
-        [LAKE_STATES.analytics.maintenance]: (input) => analytics(input as unknown as AnalyticsInput) as never,
-        [LAKE_STATES.analytics.customers]: (input) => analytics(input as unknown as AnalyticsInput) as never,
-        [LAKE_STATES.integrate]: (input) => integrate(input as unknown as IntegrateInput) as never,
+  const execution = machine.run(
+    {},
+    {
+      overrides: {
+        taskResourceLocalHandlers: {
+          [LAKE_STATES.compact.maintenance]: (input) => compactLocally(options, 'maintenance', input),
+          [LAKE_STATES.compact.customers]: (input) => compactLocally(options, 'customers', input),
+          [LAKE_STATES.analytics.maintenance]: (input) =>
+            analytics(input as unknown as AnalyticsInput) as never,
+          [LAKE_STATES.analytics.customers]: (input) =>
+            analytics(input as unknown as AnalyticsInput) as never,
+          [LAKE_STATES.integrate]: (input) => integrate(input as unknown as IntegrateInput) as never,
+        },
       },
+      context: { Execution: { Name: options.executionName ?? 'local' } },
     },
-    context: { Execution: { Name: options.executionName ?? 'local' } },
-  });
+  );
   return (await execution.result) as unknown as IntegrationScores;
 }
 
@@ -65,7 +70,8 @@ async function compactLocally(options: LakeStateMachineOptions, domain: Domain, 
   const location = typeof sql === 'string' ? /\nTO '(s3:\/\/[^']+)'/.exec(sql)?.[1] : undefined;
   if (location === undefined) throw new LakeTaskInputError(state, 'QueryString has no UNLOAD … TO location');
   const spec = compactionSpec(domain, location);
-  if (toUnloadSql(spec) !== sql) throw new LakeTaskInputError(state, `QueryString is not the UNLOAD of ${domain}`);
+  if (toUnloadSql(spec) !== sql)
+    throw new LakeTaskInputError(state, `QueryString is not the UNLOAD of ${domain}`);
   const directory = join(options.bucketDir, location.replace(/^s3:\/\/[^/]+\//, ''));
   await mkdir(directory, { recursive: true });
   await options.engine.execute(toDuckDbCopySql(spec, directory));
