@@ -2,17 +2,17 @@ import { encodeJsonLines } from '@sluice/core/codecs';
 import type { KinesisBatchHandler } from '@sluice/core/lambda';
 import type { Rejection, RunReport } from '@sluice/core/outcome';
 import { RunTally } from '@sluice/core/outcome';
-import { kinesisDeadLetterRejection, runKinesisStream } from '@sluice/core/runner';
+import {
+  acceptEveryRecord,
+  kinesisDeadLetterRejection,
+  type PutRecords,
+  putOnStream,
+  runKinesisStream,
+} from '@sluice/core/runner';
 import type { ObjectStore } from '@sluice/core/storage';
 import type { CsvColumnSpec } from '@sluice/transforms';
 import { readCheckpoint, writeCheckpoint } from './ingestion/checkpoint.js';
-import {
-  acceptAll,
-  csvChunks,
-  type IngestChunk,
-  type PutRecords,
-  putOnStream,
-} from './ingestion/simulator.js';
+import { csvChunks, type IngestChunk } from './ingestion/simulator.js';
 import { checkpointKey, type Domain, quarantinePrefix, RAW_KEYS, STREAMS } from './layout.js';
 
 /** Builds the processor of one chunk: `batchTag` keeps its file names apart from other chunks'. */
@@ -82,7 +82,7 @@ async function runChunk(options: BranchOptions, chunk: IngestChunk, stream: Bran
   for (const rejection of chunk.rejections) tally.reject(rejection.reason);
   const name = STREAMS[options.domain];
   const run = await runKinesisStream(
-    putOnStream(chunk.records, options.put ?? acceptAll, { stream: name }),
+    putOnStream(chunk.records, options.put ?? acceptEveryRecord, { stream: name }),
     options.processor(tag, (report) => tally.absorb(report)),
     { streamName: name, batchSize: options.batchSize ?? 100, shardCount: options.shardCount ?? 2 },
   );

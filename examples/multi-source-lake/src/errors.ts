@@ -1,15 +1,3 @@
-/** Thrown when the stream keeps refusing records after every resend: the chunk is not checkpointed. */
-export class IngestionStalledError extends Error {
-  override readonly name = 'IngestionStalledError';
-  constructor(
-    readonly stream: string,
-    readonly records: number,
-    readonly attempts: number,
-  ) {
-    super(`${stream}: ${records} record(s) still refused after ${attempts} put attempts`);
-  }
-}
-
 /** Thrown when the ingestion checkpoint object cannot be understood; delete it to start over. */
 export class CheckpointUnreadableError extends Error {
   override readonly name = 'CheckpointUnreadableError';

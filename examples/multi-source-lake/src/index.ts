@@ -22,13 +22,7 @@ export { type CustomerProcessorOptions, customerProcessor } from './handlers/cus
 export { storeFromEnvironment } from './handlers/environment.js';
 export { type MaintenanceProcessorOptions, maintenanceProcessor } from './handlers/maintenance.js';
 export { type Checkpoint, readCheckpoint, writeCheckpoint } from './ingestion/checkpoint.js';
-export {
-  acceptAll,
-  csvChunks,
-  type IngestChunk,
-  type PutRecords,
-  putOnStream,
-} from './ingestion/simulator.js';
+export { csvChunks, type IngestChunk } from './ingestion/simulator.js';
 export { type LakeOptions, type LakeResult, runLake } from './lake.js';
 export * from './layout.js';
 export { type DemoOptions, generateRaw, runDemo, runLocalLake } from './local.js';

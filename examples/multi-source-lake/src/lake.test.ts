@@ -10,7 +10,7 @@ import { MACHINE_READING_COLUMNS, scoreMaintenancePriority } from '@sluice/trans
 import { describe, expect, it } from 'vitest';
 import { incrementalSummaries } from './analytics/summaries.js';
 import { lakeTables } from './analytics/tables.js';
-import type { PutRecords } from './ingestion/simulator.js';
+import type { PutRecords } from '@sluice/core/runner';
 import { type LakeResult, runLake } from './lake.js';
 import { type Domain, LAKE_BUCKET, RAW_KEYS } from './layout.js';
 import { generateRaw, runDemo } from './local.js';

@@ -9,7 +9,7 @@ import { type BranchResult, runBranch } from './branch.js';
 import { LakeConfigError } from './errors.js';
 import { customerProcessor } from './handlers/customers.js';
 import { maintenanceProcessor } from './handlers/maintenance.js';
-import type { PutRecords } from './ingestion/simulator.js';
+import type { PutRecords } from '@sluice/core/runner';
 import { ANALYTICS_KEYS, type Domain } from './layout.js';
 import { runLakeStateMachine } from './orchestration/run-state-machine.js';
 

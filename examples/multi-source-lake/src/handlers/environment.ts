@@ -1,21 +1,13 @@
+import type { EnvironmentVariables } from '@sluice/core/lambda';
 import type { ObjectStore } from '@sluice/core/storage';
-import { LocalObjectStore } from '@sluice/core/storage';
-import { LakeConfigError } from '../errors.js';
+import { bucketStoreFromEnvironment } from '@sluice/sinks/buckets';
 
 /**
- * The lake's store from the environment: S3 when `LAKE_BUCKET` is set, else a local directory
- * `LAKE_DIR` (default `./multi-source-data-lake`). On Lambda (`AWS_LAMBDA_FUNCTION_NAME` set) a
- * missing `LAKE_BUCKET` throws `LakeConfigError`, since a local folder there would lose the writes.
- * The S3 backend is imported only when used.
+ * The lake's store on Lambda: the S3 bucket `LAKE_BUCKET`, or a `ConfigurationError` naming it (a
+ * local run hands the handlers its store instead).
  *
  * @example const store = await storeFromEnvironment(); // S3ObjectStore on Lambda
  */
-export async function storeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<ObjectStore> {
-  const bucket = env.LAKE_BUCKET?.trim();
-  if (!bucket) {
-    if (env.AWS_LAMBDA_FUNCTION_NAME) throw new LakeConfigError('LAKE_BUCKET', 'is required on Lambda');
-    return new LocalObjectStore(env.LAKE_DIR ?? './multi-source-data-lake');
-  }
-  const { S3ObjectStore } = await import('@sluice/sinks/s3');
-  return new S3ObjectStore({ bucket });
+export function storeFromEnvironment(env: EnvironmentVariables = process.env): Promise<ObjectStore> {
+  return bucketStoreFromEnvironment('LAKE_BUCKET', env);
 }

@@ -1,9 +1,10 @@
 import { encodeJsonLines } from '@sluice/core/codecs';
+import { handlerEnvironment } from '@sluice/core/lambda';
 import { RunTally } from '@sluice/core/outcome';
-import type { KinesisInput } from '@sluice/core/runner';
+import { type KinesisInput, type PutRecords, putOnStream } from '@sluice/core/runner';
 import type { ObjectStore } from '@sluice/core/storage';
 import { readCheckpoint, writeCheckpoint } from '../ingestion/checkpoint.js';
-import { csvChunks, type PutRecords, putOnStream } from '../ingestion/simulator.js';
+import { csvChunks } from '../ingestion/simulator.js';
 import { checkpointKey, type Domain, quarantinePrefix, RAW_KEYS, STREAMS } from '../layout.js';
 import { DOMAIN_RECORDS, domainOf } from './domain-input.js';
 import { storeFromEnvironment } from './environment.js';
@@ -39,7 +40,7 @@ export interface IngestionSimulatorOptions {
  * each chunk. The processors then read the stream through their event source mappings, so the
  * checkpoint counts what ingestion settled: rows put on the stream as kept, unreadable rows rejected.
  *
- * @example const ingest = ingestionSimulator({ store, put: () => acceptAll }); await ingest({ domain: 'customers' });
+ * @example const ingest = ingestionSimulator({ store, put: () => acceptEveryRecord }); await ingest({ domain: 'customers' });
  */
 export function ingestionSimulator(options: IngestionSimulatorOptions) {
   return async (input: IngestInput): Promise<IngestOutput> => {
@@ -91,17 +92,19 @@ let deployed: ((input: IngestInput) => Promise<IngestOutput>) | undefined;
 /** The Lambda entry point: `LAKE_BUCKET`, `MAINTENANCE_STREAM`, `CUSTOMERS_STREAM`, `INGEST_CHUNK_ROWS`, `INGEST_MAX_CHUNKS`. */
 export async function handler(input: IngestInput): Promise<IngestOutput> {
   if (!deployed) {
-    const env = process.env;
+    const env = handlerEnvironment(process.env);
     const streams: Record<Domain, string> = {
-      maintenance: env.MAINTENANCE_STREAM ?? STREAMS.maintenance,
-      customers: env.CUSTOMERS_STREAM ?? STREAMS.customers,
+      maintenance: env.optional('MAINTENANCE_STREAM') ?? STREAMS.maintenance,
+      customers: env.optional('CUSTOMERS_STREAM') ?? STREAMS.customers,
     };
+    const chunkRows = env.wholeNumber('INGEST_CHUNK_ROWS', { min: 1 });
+    const maxChunks = env.wholeNumber('INGEST_MAX_CHUNKS', { min: 1 });
     const puts = { maintenance: await kinesisPut(streams.maintenance), customers: await kinesisPut(streams.customers) };
     deployed = ingestionSimulator({
       store: await storeFromEnvironment(),
       put: (domain) => puts[domain],
-      ...(env.INGEST_CHUNK_ROWS && { chunkRows: Number(env.INGEST_CHUNK_ROWS) }),
-      ...(env.INGEST_MAX_CHUNKS && { maxChunks: Number(env.INGEST_MAX_CHUNKS) }),
+      ...(chunkRows !== undefined && { chunkRows }),
+      ...(maxChunks !== undefined && { maxChunks }),
     });
   }
   return deployed(input);

@@ -3,13 +3,6 @@ import type { Rejection } from '@sluice/core/outcome';
 import type { KinesisInput } from '@sluice/core/runner';
 import type { ObjectStore } from '@sluice/core/storage';
 import { type CsvColumnSpec, type HeaderColumns, headerColumns } from '@sluice/transforms';
-import { IngestionStalledError } from '../errors.js';
-
-/** PutRecords as the simulator sees it: the indexes of the entries the stream refused. */
-export type PutRecords = (records: readonly KinesisInput[]) => Promise<{ refused: readonly number[] }>;
-
-/** A stream that takes every record; the local runner reads what the simulator yields. */
-export const acceptAll: PutRecords = async () => ({ refused: [] });
 
 /** A slice of the raw file: the records to put, and the rows that could not become records. */
 export interface IngestChunk {
@@ -100,29 +93,4 @@ class ChunkBuilder {
 
 function emptyChunk(from: number): IngestChunk {
   return { from, rows: 0, records: [], rejections: [] };
-}
-
-/**
- * Puts records on the stream in PutRecords calls of at most 500, resending the refused entries
- * (as `put_records` callers must: a 200 response can still carry `FailedRecordCount`), and yields
- * each record once the stream took it. Throws {@link IngestionStalledError} when entries are still
- * refused after `maxAttempts` calls, so the chunk is not checkpointed and a re-run sends it again.
- *
- * @example await runKinesisStream(putOnStream(chunk.records, put, { stream }), handler);
- */
-export async function* putOnStream(
-  records: readonly KinesisInput[],
-  put: PutRecords,
-  options: { stream: string; maxAttempts?: number },
-): AsyncGenerator<KinesisInput> {
-  const maxAttempts = options.maxAttempts ?? 5;
-  for (let start = 0; start < records.length; start += 500) {
-    let pending = records.slice(start, start + 500);
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > maxAttempts) throw new IngestionStalledError(options.stream, pending.length, maxAttempts);
-      const refused = new Set((await put(pending)).refused);
-      yield* pending.filter((_, i) => !refused.has(i));
-      pending = pending.filter((_, i) => refused.has(i));
-    }
-  }
 }

@@ -40,3 +40,15 @@ export class DeliveryFailedError extends Error {
     super(`delivery stream ${stream}: batch ${invocationId} could not be written to the store`, options);
   }
 }
+
+/** Thrown when a stream keeps refusing records after every resend: the records were not put. */
+export class PutRecordsStalledError extends Error {
+  override readonly name = 'PutRecordsStalledError';
+  constructor(
+    readonly stream: string,
+    readonly records: number,
+    readonly attempts: number,
+  ) {
+    super(`${stream}: ${records} record(s) still refused after ${attempts} put attempts`);
+  }
+}

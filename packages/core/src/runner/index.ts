@@ -6,6 +6,7 @@ export {
   DeliveryFailedError,
   DeliveryStreamClosedError,
   DeliveryStreamOptionsError,
+  PutRecordsStalledError,
   StreamRunnerOptionError,
 } from './errors.js';
 export type { BufferingHints, FlushTimers } from './firehose-buffer.js';
@@ -21,6 +22,8 @@ export { runKinesisStream, shardOf } from './kinesis-runner.js';
 export type { CommonRunnerOptions } from './options.js';
 export type { PostBodiesOptions, PostedBodies } from './post-bodies.js';
 export { jsonLinesBatches, postBodies } from './post-bodies.js';
+export type { PutRecords } from './put-records.js';
+export { acceptEveryRecord, putOnStream } from './put-records.js';
 export type { DeadLetter, StreamRunReport } from './report.js';
 export type {
   S3DeadLetter,
