@@ -8,8 +8,6 @@ export {
   type KinesisEventOptions,
   type KinesisRecordInput,
   kinesisEvent,
-  kinesisEventRecord,
-  kinesisSequenceNumber,
   type S3EventOptions,
   type S3ObjectInput,
   type SqsEventOptions,
@@ -17,7 +15,5 @@ export {
   s3PutEvent,
   s3RemoveEvent,
   sqsEvent,
-  sqsEventRecord,
-  sqsMessageId,
 } from './aws-events.js';
 export * from './object-store-contract.js';
