@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDuckDbEngine } from '@sluice/athena/duckdb';
-import type { RunReport } from '@sluice/core/outcome';
+import type { PipelineRunResult as DemoResult } from '@sluice/core/outcome';
 import { runS3Events } from '@sluice/core/runner';
 import { LocalObjectStore } from '@sluice/core/storage';
 import { ordersCsv, writeLines } from '@sluice/datagen';
@@ -12,13 +12,7 @@ import { filterOrdersHandler } from './handlers/filter-orders.js';
 import { refreshDashboardHandler } from './handlers/refresh-dashboard.js';
 import { processedTable } from './processed-table.js';
 
-/** What the demo prints for a pipeline (the shape every example returns). */
-export interface DemoResult {
-  pipeline: string;
-  reports: Record<string, RunReport>;
-  summary: Record<string, unknown>;
-  queries: { name: string; rows: Record<string, unknown>[] }[];
-}
+export type { DemoResult };
 
 export interface DemoOptions {
   /** Everything is written under it: `input/orders.csv` and the bucket folder `bucket/`. */

@@ -1,12 +1,5 @@
-import type { RunReport } from '@sluice/core/outcome';
-
-/** What the demo prints for a pipeline (the shape every example's `runDemo` returns). */
-export interface DemoResult {
-  pipeline: string;
-  reports: Record<string, RunReport>;
-  summary: Record<string, unknown>;
-  queries: { name: string; rows: Record<string, unknown>[] }[];
-}
+/** What `runDemo` returns, as every example's does. */
+export type { PipelineRunResult as DemoResult } from '@sluice/core/outcome';
 
 export {
   CLICKS_ERROR_PREFIX,

@@ -1,5 +1,5 @@
-import type { RunReport } from '@sluice/core/outcome';
-
+/** What `runDemo` returns, as every example's does. */
+export type { PipelineRunResult as DemoResult } from '@sluice/core/outcome';
 export { type TransactionStreamConfig, transactionStreamConfig } from './config.js';
 export { TransactionInputError } from './errors.js';
 export {
@@ -26,11 +26,3 @@ export {
   TransactionTable,
   transactionTableSchema,
 } from './transaction-table.js';
-
-/** What the demo prints for a pipeline (the shape every example returns). */
-export interface DemoResult {
-  pipeline: string;
-  reports: Record<string, RunReport>;
-  summary: Record<string, unknown>;
-  queries: { name: string; rows: Record<string, unknown>[] }[];
-}

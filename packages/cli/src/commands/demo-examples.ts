@@ -1,12 +1,7 @@
-import type { RunReport } from '@sluice/core/outcome';
+import type { PipelineRunResult } from '@sluice/core/outcome';
 
 /** What each example's `runDemo` returns: the demo prints it and renders it into the summary page. */
-export interface DemoResult {
-  pipeline: string;
-  reports: Record<string, RunReport>;
-  summary: Record<string, unknown>;
-  queries: { name: string; rows: Record<string, unknown>[] }[];
-}
+export type DemoResult = PipelineRunResult;
 
 export interface DemoRunOptions {
   dir: string;

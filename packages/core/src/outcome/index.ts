@@ -1,2 +1,3 @@
 export * from './outcome.js';
+export type { PipelineRunResult } from './pipeline-run.js';
 export * from './report.js';
