@@ -1,10 +1,7 @@
-import { defineQuery } from '@sluice/athena';
+import { countField, defineQuery } from '@sluice/athena';
 import * as z from 'zod/mini';
 
-const count = z.pipe(
-  z.union([z.number(), z.bigint()]),
-  z.transform((n) => Number(n)),
-);
+const count = countField();
 
 /**
  * Detections per minute of window start (UTC) and severity.

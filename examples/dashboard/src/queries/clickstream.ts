@@ -1,11 +1,7 @@
-import { defineQuery } from '@sluice/athena';
+import { countField, defineQuery } from '@sluice/athena';
 import * as z from 'zod/mini';
 
-// DuckDB counts are bigint, Athena's numbers: both become numbers.
-const count = z.pipe(
-  z.union([z.number(), z.bigint()]),
-  z.transform((n) => Number(n)),
-);
+const count = countField();
 
 /** The time-spent buckets, in order: quarters of the two minutes a click records at most. */
 export const TIME_SPENT_BUCKETS = ['under 30 s', '30–60 s', '60–90 s', '90 s or more'] as const;

@@ -1,11 +1,7 @@
-import { defineQuery } from '@sluice/athena';
+import { countField, defineQuery } from '@sluice/athena';
 import * as z from 'zod/mini';
 
-// DuckDB returns counts as bigint, Athena as number: both become numbers.
-const count = z.pipe(
-  z.union([z.number(), z.bigint()]),
-  z.transform((n) => Number(n)),
-);
+const count = countField();
 const rate = z.nullable(z.number());
 
 /**

@@ -1,14 +1,11 @@
-import { defineQuery } from '@sluice/athena';
+import { countField, defineQuery } from '@sluice/athena';
 import * as z from 'zod/mini';
 
 // Means are taken over sums of values scaled to 1e-4 units and rounded like the incremental
 // summarisers (4 decimals for scores, 2 for money and sensors), so both give the same digits.
 const mean4 = (column: string) => `round(sum(round(${column} * 10000)) / count(*)) / 10000`;
 const mean2 = (column: string) => `round(sum(round(${column} * 10000)) / count(*) / 100) / 100`;
-const count = z.pipe(
-  z.union([z.number(), z.bigint()]),
-  z.transform((n) => Number(n)),
-);
+const count = countField();
 
 /** Per-machine averages, alert counts and risk bucket (high > 0.7, medium > 0.4 average priority). */
 export const machineSummaryQuery = defineQuery({
