@@ -1,4 +1,5 @@
 import { defineTable, type TableDefinition } from '@sluice/athena';
+import * as z from 'zod/mini';
 
 /**
  * The transactions table's items as JSON Lines (what the transaction stream's local run leaves in
@@ -11,15 +12,15 @@ export function transactionsTable(location: string): TableDefinition {
     name: 'transactions',
     format: 'json',
     location,
-    columns: [
-      { name: 'transaction_id', type: 'string' },
-      { name: 'product_name', type: 'string' },
-      { name: 'quantity', type: 'bigint' },
-      { name: 'unit_price', type: 'double' },
-      { name: 'total', type: 'double' },
-      { name: 'status', type: 'string' },
-      { name: 'notified', type: 'boolean' },
-    ],
+    schema: z.object({
+      transaction_id: z.string(),
+      product_name: z.string(),
+      quantity: z.int(),
+      unit_price: z.number(),
+      total: z.number(),
+      status: z.string(),
+      notified: z.boolean(),
+    }),
   });
 }
 
@@ -34,12 +35,12 @@ export function detectionsTable(location: string): TableDefinition {
     name: 'bot_detections',
     format: 'json',
     location,
-    columns: [
-      { name: 'key', type: 'string' },
-      { name: 'window_start', type: 'string' },
-      { name: 'window_end', type: 'string' },
-      { name: 'count', type: 'bigint' },
-      { name: 'severity', type: 'string' },
-    ],
+    schema: z.object({
+      key: z.string(),
+      window_start: z.string(),
+      window_end: z.string(),
+      count: z.int(),
+      severity: z.string(),
+    }),
   });
 }
