@@ -34,7 +34,10 @@ export interface TransactionRunOptions {
   largeOrderThreshold?: number;
   /** The redrive policy: deliveries before a message is dead-lettered. Default 3. */
   maxReceiveCount?: number;
-  /** Default: a JsonLinesNotifier on `dir/notifications.jsonl`. */
+  /**
+   * Default: a JsonLinesNotifier on `dir/notifications.jsonl`, syncing each publish to disk when
+   * the table persists (with an in-memory table a synced file would outlive the rest of the outbox).
+   */
   notifier?: Notifier;
   log?: (line: string) => void;
   now?: () => number;
@@ -65,13 +68,18 @@ export async function runTransactionStream(options: TransactionRunOptions): Prom
   await mkdir(options.dir, { recursive: true });
   const table = await openTable(options);
   const quarantine = createWriteStream(join(options.dir, 'quarantine.jsonl'), { flags: 'a' });
+  const ownNotifier = options.notifier
+    ? undefined
+    : new JsonLinesNotifier(join(options.dir, 'notifications.jsonl'), { durable: options.persist === true });
   try {
-    const result = await deliver(options, messages, table.sink, quarantine);
+    const notifier = options.notifier ?? (ownNotifier as JsonLinesNotifier);
+    const result = await deliver(options, messages, table.sink, notifier, quarantine);
     await writeRunOutputs(options.dir, result.report, result.deadLetters);
     const { deadLetters: _, ...queue } = result.queue;
     return { report: result.report, queue, summary: result.counts.summary(), table: await table.scan() };
   } finally {
     await new Promise((done) => quarantine.end(done));
+    await ownNotifier?.close();
     await table.close();
   }
 }
@@ -108,6 +116,7 @@ async function deliver(
   options: TransactionRunOptions,
   messages: AsyncIterable<SqsInput>,
   table: KeyValueSink,
+  notifier: Notifier,
   quarantine: WriteStream,
 ) {
   const now = options.now ?? Date.now;
@@ -116,7 +125,7 @@ async function deliver(
   const handler = await processTransactionsHandler({
     env: { TABLE_NAME: LOCAL_TABLE, LARGE_ORDER_THRESHOLD: String(options.largeOrderThreshold ?? 100) },
     table,
-    notifier: options.notifier ?? new JsonLinesNotifier(join(options.dir, 'notifications.jsonl')),
+    notifier,
     quarantine: (rejection) => writeLine(quarantine, rejection),
     onReport: (batch) => tally.absorb(batch),
     onStored: counts.add,

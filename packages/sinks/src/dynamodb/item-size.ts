@@ -4,7 +4,8 @@ export const MAX_ITEM_BYTES = 400 * 1024;
 /** DynamoDB's limits on key values: a partition key up to 2,048 bytes, a sort key up to 1,024. */
 export const MAX_KEY_BYTES = { partition: 2048, sort: 1024 } as const;
 
-const utf8 = new TextEncoder();
+// Counts without encoding: an item's size is checked on every write, and encoding allocated per attribute.
+const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /**
  * The bytes a key value counts against {@link MAX_KEY_BYTES}: UTF-8 bytes of a string, length of
@@ -13,7 +14,7 @@ const utf8 = new TextEncoder();
  * @example keyValueSize('TX-€') // 6
  */
 export function keyValueSize(value: unknown): number {
-  if (typeof value === 'string') return utf8.encode(value).length;
+  if (typeof value === 'string') return utf8Length(value);
   return value instanceof Uint8Array ? value.length : 0;
 }
 
@@ -29,13 +30,13 @@ export function dynamoItemSize(item: Record<string, unknown>): number {
   let size = 0;
   for (const [name, value] of Object.entries(item)) {
     if (value === undefined) continue;
-    size += utf8.encode(name).length + valueSize(value);
+    size += utf8Length(name) + valueSize(value);
   }
   return size;
 }
 
 function valueSize(value: unknown): number {
-  if (typeof value === 'string') return utf8.encode(value).length;
+  if (typeof value === 'string') return utf8Length(value);
   if (typeof value === 'number' || typeof value === 'bigint') return numberSize(String(value));
   if (typeof value === 'boolean' || value === null) return 1;
   if (value instanceof Uint8Array) return value.length;
@@ -66,7 +67,7 @@ function mapSize(entries: Record<string, unknown>): number {
   let size = 0;
   for (const [name, value] of Object.entries(entries)) {
     if (value === undefined) continue;
-    size += 1 + utf8.encode(name).length + valueSize(value);
+    size += 1 + utf8Length(name) + valueSize(value);
   }
   return size;
 }

@@ -60,6 +60,16 @@ describe('JsonLinesNotifier', () => {
     );
   });
 
+  it('without durable, writes in blocks: everything is in the file once closed, each id once', async () => {
+    const path = join(dir, 'n.jsonl');
+    const notifier = new JsonLinesNotifier(path, { durable: false });
+    for (let i = 0; i < 3000; i++)
+      await notifier.publish([{ message: `inventory TX-${i}`, id: `n-${i % 2000}` }]);
+    expect((await notifier.sent()).map((n) => n.id)).toHaveLength(2000);
+    await notifier.close();
+    expect((await readFile(path, 'utf8')).split('\n')).toHaveLength(2001);
+  });
+
   it('has sent nothing before the first publish', async () => {
     expect(await new JsonLinesNotifier(join(dir, 'never.jsonl')).sent()).toEqual([]);
   });

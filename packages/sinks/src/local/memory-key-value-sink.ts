@@ -35,7 +35,7 @@ export class MemoryKeyValueSink implements KeyValueSink {
 
   /** Every stored item, in insertion order. */
   get items(): Item[] {
-    return [...this.#items.values()].map((item) => structuredClone(item));
+    return [...this.#items.values()].map((item) => copyValue(item));
   }
 
   async putIfAbsent(item: Item, options: PutIfAbsentOptions = {}): Promise<PutIfAbsentResult> {
@@ -64,7 +64,7 @@ export class MemoryKeyValueSink implements KeyValueSink {
     const stored = this.#items.get(id);
     const holds = ({ path, value }: AttributeAt) => stored && isDeepStrictEqual(valueAt(stored, path), value);
     if (!stored || !update.when.every(holds)) return 'condition-failed';
-    const updated = structuredClone(stored);
+    const updated = copyValue(stored);
     for (const { path, value } of update.set) {
       const parent = path.length === 1 ? updated : valueAt(updated, path.slice(0, -1));
       if (!isMap(parent)) {
@@ -73,7 +73,7 @@ export class MemoryKeyValueSink implements KeyValueSink {
           update.set.map((a) => a.path.join('.')),
         );
       }
-      parent[path[path.length - 1] as string] = structuredClone(value);
+      parent[path[path.length - 1] as string] = copyValue(value);
     }
     assertItemFits(updated, this.#schema);
     this.#items.set(id, updated);
@@ -88,16 +88,26 @@ export class MemoryKeyValueSink implements KeyValueSink {
 
   async get(key: Item): Promise<Item | undefined> {
     const item = this.#items.get(this.#id(key));
-    return item && structuredClone(item);
+    return item && copyValue(item);
   }
 
   #store(item: Item): void {
-    this.#items.set(this.#id(item), structuredClone(item));
+    this.#items.set(this.#id(item), copyValue(item));
   }
 
   #id(item: Item): string {
     return JSON.stringify(keyOf(item, this.#schema));
   }
+}
+
+/** A deep copy: plain maps and lists by hand (structuredClone costs ~15 µs an item), the rest cloned. */
+function copyValue<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyValue) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const name in value) copy[name] = copyValue((value as Record<string, unknown>)[name]);
+  return copy as T;
 }
 
 function valueAt(item: Item, path: readonly string[]): unknown {
