@@ -7,12 +7,7 @@ export {
   type ClicksTableOptions,
   clicksTable,
 } from './clicks-table.js';
-export {
-  type EnrichConfig,
-  enrichConfigFromEnv,
-  type InsightsConfig,
-  insightsConfigFromEnv,
-} from './config.js';
+export { type EnrichConfig, enrichConfigFromEnv } from './config.js';
 export {
   type InsightsEvent,
   type InsightsHandler,

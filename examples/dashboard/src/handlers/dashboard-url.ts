@@ -1,7 +1,8 @@
 import type { QueryEngine } from '@sluice/athena';
 // Imported statically: esbuild wraps a dynamically imported module for lazy initialisation, and
 // with it the query definitions it shares with this file, which then run before they are set up.
-import { createAthenaEngine } from '@sluice/athena/aws';
+import { athenaSettingsFromEnvironment, createAthenaEngine } from '@sluice/athena/aws';
+import { ConfigurationError } from '@sluice/core/lambda';
 import { renderDashboard, SECTION_IDS } from '../dashboard.js';
 import { DashboardMonthError } from '../errors.js';
 import type { SectionId } from '../model.js';
@@ -56,8 +57,9 @@ function sectionsOf(setting: string | undefined): readonly SectionId[] {
   const ids = setting.split(',').map((id) => id.trim());
   const unknown = ids.filter((id) => !SECTION_IDS.includes(id as SectionId));
   if (unknown.length > 0)
-    throw new Error(
-      `DASHBOARD_SECTIONS: unknown section ${unknown.join(', ')}; known: ${SECTION_IDS.join(', ')}`,
+    throw new ConfigurationError(
+      'DASHBOARD_SECTIONS',
+      `names unknown section ${unknown.join(', ')}; known: ${SECTION_IDS.join(', ')}`,
     );
   return ids as SectionId[];
 }
@@ -67,10 +69,7 @@ function text(statusCode: number, message: string): DashboardResponse {
 }
 
 async function athenaEngine(env: Readonly<Record<string, string | undefined>>): Promise<QueryEngine> {
-  return createAthenaEngine({
-    ...(env.ATHENA_WORKGROUP && { workGroup: env.ATHENA_WORKGROUP }),
-    ...(env.ATHENA_DATABASE && { database: env.ATHENA_DATABASE }),
-  });
+  return createAthenaEngine(athenaSettingsFromEnvironment(env));
 }
 
 let configured: ReturnType<typeof dashboardUrlHandler> | undefined;

@@ -1,7 +1,7 @@
 import type { QueryEngine } from '@sluice/athena';
 // Imported statically: esbuild wraps a dynamically imported module for lazy initialisation, and
 // with it the query definitions it shares with this file, which then run before they are set up.
-import { createAthenaEngine } from '@sluice/athena/aws';
+import { athenaSettingsFromEnvironment, createAthenaEngine } from '@sluice/athena/aws';
 import type { ObjectStore } from '@sluice/core/storage';
 import { customerSqlSummary, maintenanceSqlSummary, type NamedRows } from '../analytics/summaries.js';
 import { ANALYTICS_KEYS, type Domain } from '../layout.js';
@@ -61,10 +61,7 @@ let deployed: ((input: AnalyticsInput) => Promise<AnalyticsOutput>) | undefined;
 /** The Lambda entry point: `LAKE_BUCKET`, `ATHENA_WORKGROUP`, `ATHENA_DATABASE`. */
 export async function handler(input: AnalyticsInput): Promise<AnalyticsOutput> {
   if (!deployed) {
-    const engine = createAthenaEngine({
-      ...(process.env.ATHENA_WORKGROUP && { workGroup: process.env.ATHENA_WORKGROUP }),
-      ...(process.env.ATHENA_DATABASE && { database: process.env.ATHENA_DATABASE }),
-    });
+    const engine = createAthenaEngine(athenaSettingsFromEnvironment(process.env));
     deployed = lakeAnalytics({ store: await storeFromEnvironment(), engine });
   }
   return deployed(input);

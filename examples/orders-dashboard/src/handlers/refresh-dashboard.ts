@@ -10,8 +10,6 @@ interface DashboardEnv {
   bucket: string;
   /** `DASHBOARD_AS_OF`: the day whose previous month query 5 shows; default today by the clock. */
   asOf: string | undefined;
-  /** `ATHENA_WORKGROUP`, `ATHENA_DATABASE`, `ATHENA_OUTPUT_LOCATION`. */
-  athena: { workGroup?: string; database?: string; outputLocation?: string };
 }
 
 /** What the dashboard refresh needs; every field has an AWS default. */
@@ -33,10 +31,11 @@ export interface RefreshDashboardDeps {
  * const panels = await refresh();
  */
 export function refreshDashboardHandler(deps: RefreshDashboardDeps = {}): () => Promise<DashboardPanel[]> {
-  const env = dashboardEnv(deps.env ?? process.env);
+  const variables = deps.env ?? process.env;
+  const env = dashboardEnv(variables);
   const storeFor = bucketStores(deps.store);
   return async () => {
-    const engine = deps.engine ?? (await athenaEngine(env));
+    const engine = deps.engine ?? (await athenaEngine(variables));
     const asOf = env.asOf ?? new Date((deps.now ?? Date.now)()).toISOString().slice(0, 10);
     return refreshDashboard(engine, await storeFor(env.bucket), monthBefore(asOf));
   };
@@ -44,25 +43,13 @@ export function refreshDashboardHandler(deps: RefreshDashboardDeps = {}): () => 
 
 function dashboardEnv(env: EnvironmentVariables): DashboardEnv {
   const read = handlerEnvironment(env);
-  const [workGroup, database, outputLocation] = [
-    'ATHENA_WORKGROUP',
-    'ATHENA_DATABASE',
-    'ATHENA_OUTPUT_LOCATION',
-  ].map((name) => read.optional(name));
-  return {
-    bucket: read.required('ORDERS_BUCKET'),
-    asOf: read.date('DASHBOARD_AS_OF'),
-    athena: {
-      ...(workGroup && { workGroup }),
-      ...(database && { database }),
-      ...(outputLocation && { outputLocation }),
-    },
-  };
+  return { bucket: read.required('ORDERS_BUCKET'), asOf: read.date('DASHBOARD_AS_OF') };
 }
 
-async function athenaEngine(env: DashboardEnv): Promise<QueryEngine> {
-  const { createAthenaEngine } = await import('@sluice/athena/aws');
-  return createAthenaEngine({ idempotent: true, ...env.athena });
+/** Athena from `ATHENA_WORKGROUP`, `ATHENA_DATABASE`, `ATHENA_OUTPUT_LOCATION`. */
+async function athenaEngine(env: EnvironmentVariables): Promise<QueryEngine> {
+  const { athenaSettingsFromEnvironment, createAthenaEngine } = await import('@sluice/athena/aws');
+  return createAthenaEngine({ idempotent: true, ...athenaSettingsFromEnvironment(env) });
 }
 
 let configured: (() => Promise<DashboardPanel[]>) | undefined;

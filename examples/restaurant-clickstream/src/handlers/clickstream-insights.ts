@@ -1,6 +1,5 @@
 import type { QueryEngine } from '@sluice/athena';
 import * as z from 'zod/mini';
-import { insightsConfigFromEnv } from '../config.js';
 import { ALL_HOURS, type ClickInsights, runInsights } from '../insights-queries.js';
 
 /** What the insights Lambda needs; without an engine it queries Athena. */
@@ -38,9 +37,9 @@ export function insightsHandler(deps: InsightsHandlerDeps = {}): InsightsHandler
 }
 
 async function athenaEngine(env: Readonly<Record<string, string | undefined>>): Promise<QueryEngine> {
-  const config = insightsConfigFromEnv(env);
-  const { createAthenaEngine } = await import('@sluice/athena/aws');
-  return createAthenaEngine({ ...config, idempotent: true });
+  const { athenaSettingsFromEnvironment, createAthenaEngine } = await import('@sluice/athena/aws');
+  const settings = athenaSettingsFromEnvironment(env, { databaseVariable: 'CLICKS_DATABASE' });
+  return createAthenaEngine({ ...settings, idempotent: true });
 }
 
 let configured: InsightsHandler | undefined;

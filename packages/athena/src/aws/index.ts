@@ -1,4 +1,5 @@
 export { createAthenaEngine } from './athena-engine.js';
+export { type AthenaEnvironmentSettings, athenaSettingsFromEnvironment } from './environment.js';
 export {
   AthenaDeadlineError,
   AthenaDecodeError,
