@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Rejection, SqsEvent } from '@sluice/core';
 import { ConfigurationError, fakeLambdaContext } from '@sluice/core/lambda';
 import { runSqsQueue } from '@sluice/core/runner';
+import { sqsEvent } from '@sluice/core/testing';
 import { startLocalDynamo } from '@sluice/sinks/local/dynamo';
 import { MemoryNotifier, type Notifier } from '@sluice/sinks/notify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,20 +15,15 @@ const TABLE = 'transactions-handler-test';
 type RunningDynalite = Awaited<ReturnType<typeof startLocalDynamo>>;
 
 /** An SQS event as Lambda's event source mapping sends it, one record per body. */
-function sqsEvent(bodies: readonly { id: string; body: string; receiveCount?: number }[]): SqsEvent {
-  return {
-    Records: bodies.map(({ id, body, receiveCount }) => ({
-      messageId: id,
-      receiptHandle: `handle-${id}`,
-      body,
-      attributes: { ApproximateReceiveCount: String(receiveCount ?? 1), SentTimestamp: '1767225600000' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:transactions',
-      awsRegion: 'eu-west-1',
-    })),
-  };
+function eventOf(bodies: readonly { id: string; body: string; receiveCount?: number }[]): SqsEvent {
+  const sentAt = 1_767_225_600_000;
+  const messages = bodies.map(({ id, body, receiveCount }) => ({
+    messageId: id,
+    body,
+    receiveCount,
+    sentAt,
+  }));
+  return sqsEvent(messages, { queueName: 'transactions', region: 'eu-west-1' });
 }
 
 /** A DynamoDB client whose first PutItem fails as a dropped connection would. */
@@ -71,11 +67,11 @@ describe('processTransactionsHandler', () => {
       body: '{"transaction_id":"H-2","product_name":"tea","quantity":500,"unit_price":1}',
     };
     const bad = { id: 'm-3', body: '{"transaction_id":"H-3"}' };
-    expect(await handler(sqsEvent([first, second, bad]))).toEqual({
+    expect(await handler(eventOf([first, second, bad]))).toEqual({
       batchItemFailures: [{ itemIdentifier: 'm-1' }],
     });
-    expect(await handler(sqsEvent([{ ...first, receiveCount: 2 }]))).toEqual({ batchItemFailures: [] });
-    expect(await handler(sqsEvent([{ ...first, id: 'm-4' }]))).toEqual({ batchItemFailures: [] });
+    expect(await handler(eventOf([{ ...first, receiveCount: 2 }]))).toEqual({ batchItemFailures: [] });
+    expect(await handler(eventOf([{ ...first, id: 'm-4' }]))).toEqual({ batchItemFailures: [] });
     expect(notifier.sent.map((n) => [n.attributes?.transactionId, n.attributes?.kind])).toEqual([
       ['H-2', 'large-order'],
       ['H-1', 'inventory'],
@@ -106,7 +102,7 @@ describe('processTransactionsHandler', () => {
         body: '{"transaction_id":"P-1","product_name":"tea","quantity":1,"unit_price":1}',
       };
       const context = fakeLambdaContext(() => 60_000, { awsRequestId: 'req-7' });
-      expect(await handler(sqsEvent([message]), context)).toEqual({
+      expect(await handler(eventOf([message]), context)).toEqual({
         batchItemFailures: [{ itemIdentifier: 'p-1' }],
       });
       vi.restoreAllMocks();
@@ -180,7 +176,7 @@ describe('processTransactionsHandler, the outbox and permanent errors', () => {
       id: 'o-1',
       body: '{"transaction_id":"O-1","product_name":"tea","quantity":2,"unit_price":1.25}',
     };
-    expect(await handler(sqsEvent([message]))).toEqual({ batchItemFailures: [{ itemIdentifier: 'o-1' }] });
+    expect(await handler(eventOf([message]))).toEqual({ batchItemFailures: [{ itemIdentifier: 'o-1' }] });
     const pending = (await stored('O-1'))?.Notification;
     expect(pending).toMatchObject({
       status: 'pending',
@@ -188,8 +184,8 @@ describe('processTransactionsHandler, the outbox and permanent errors', () => {
       id: expect.stringMatching(/^inventory-/),
     });
     crash = false;
-    expect(await handler(sqsEvent([{ ...message, receiveCount: 2 }]))).toEqual({ batchItemFailures: [] });
-    expect(await handler(sqsEvent([{ ...message, id: 'o-2' }]))).toEqual({ batchItemFailures: [] });
+    expect(await handler(eventOf([{ ...message, receiveCount: 2 }]))).toEqual({ batchItemFailures: [] });
+    expect(await handler(eventOf([{ ...message, id: 'o-2' }]))).toEqual({ batchItemFailures: [] });
     expect(inner.sent.map((n) => [n.id, n.attributes?.notificationId])).toEqual([[pending.id, pending.id]]);
     expect((await stored('O-1'))?.Notification).toEqual({
       ...pending,
