@@ -7,6 +7,7 @@ import {
   type SynthesizedStack,
   synthForTest,
 } from '@sluice/cdk';
+import { firehoseEvent } from '@sluice/core/testing';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLICKS_ERROR_PREFIX, CLICKS_PREFIX } from '../src/clicks-table.js';
@@ -94,22 +95,17 @@ describe('RestaurantClickstreamStack', () => {
   it('ships a transform bundle that answers a Firehose event: Ok with datehour, ProcessingFailed', async () => {
     const dir = bundleDir(clicks.outdir, clicks.template.toJSON(), 'EnrichClicks');
     const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
-    const data = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
     const click = {
       element_clicked: 'drink_3',
       time_spent: 14,
       source_menu: 'menu',
       created_at: '2022-09-11 23:00:00',
     };
-    const event = {
-      invocationId: 'i1',
-      deliveryStreamArn: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/clicks',
-      region: 'us-east-1',
-      records: [
-        { recordId: 'r1', approximateArrivalTimestamp: 0, data: data(click) },
-        { recordId: 'r2', approximateArrivalTimestamp: 0, data: data({ time_spent: -1 }) },
-      ],
-    };
+    const inputs = [
+      { recordId: 'r1', data: click },
+      { recordId: 'r2', data: { time_spent: -1 } },
+    ];
+    const event = firehoseEvent(inputs, { deliveryStreamName: 'clicks', invocationId: 'i1' });
     const context = {
       getRemainingTimeInMillis: () => 60_000,
       functionName: 'EnrichClicks',
