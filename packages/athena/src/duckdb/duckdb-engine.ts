@@ -28,6 +28,7 @@ import {
 } from './errors.js';
 import { type ResultRow, readRowChunks, resultColumns } from './result-rows.js';
 import { emptyTableSql, localFilesOf, readerSql, registrationSql } from './table-registration.js';
+import { overloadRefusal } from './trino-functions.js';
 import { trinoMacroStatements } from './trino-macros.js';
 import { rewriteTrinoSql } from './trino-rewrite.js';
 
@@ -257,7 +258,7 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
       connection.closeSync();
     };
     try {
-      const result = await startQuery(connection, rewriteTrinoSql(sql), params);
+      const result = await startQuery(connection, rewriteTrinoSql(sql), params, options?.signal);
       const fail = (error: unknown) => this.failure(error, details);
       const chunks = () => decodedChunks(result, fail, options?.signal);
       return { queryId, chunks, columns: resultColumns(result), close };
@@ -283,9 +284,12 @@ async function startQuery(
   connection: DuckDBConnection,
   sql: string,
   params: readonly QueryParamValue[],
+  signal?: AbortSignal,
 ): Promise<DuckDBResult> {
   const prepared: DuckDBPreparedStatement = await connection.prepare(sql);
   bindDuckDbParams(prepared, params);
+  // DuckDB forgets an interrupt that comes while preparing once the query starts; it counts here.
+  signal?.throwIfAborted();
   return prepared.stream();
 }
 
@@ -317,6 +321,8 @@ function engineError(error: unknown, details: QueryDetails): Error {
   if (error instanceof UnsupportedDateFormatError) {
     return new UnsupportedDateFormatError(error.format, error.problem, details);
   }
+  const overload = overloadRefusal(error.message);
+  if (overload) return new UnsupportedFunctionError(overload.name, overload.where, details);
   const missing = MISSING_FUNCTION.exec(error.message)?.[1];
   if (missing)
     return new UnsupportedFunctionError(

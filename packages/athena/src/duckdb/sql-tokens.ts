@@ -3,6 +3,7 @@ export type SqlTokenKind =
   | 'string'
   | 'quoted-identifier'
   | 'word'
+  | 'number'
   | 'comment'
   | 'space'
   | 'open'
@@ -25,6 +26,7 @@ const TOKEN = new RegExp(
     '(?<quoted>"(?:[^"]|"")*"?|`[^`]*`?)',
     '(?<comment>--[^\\n]*|\\/\\*[\\s\\S]*?(?:\\*\\/|$))',
     '(?<word>[A-Za-z_][A-Za-z0-9_$]*)',
+    '(?<number>(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)',
     '(?<space>\\s+)',
     '(?<open>\\()',
     '(?<close>\\))',
@@ -53,6 +55,7 @@ function kindOf(groups: Record<string, string | undefined>): SqlTokenKind {
   if (groups.quoted !== undefined) return 'quoted-identifier';
   if (groups.comment !== undefined) return 'comment';
   if (groups.word !== undefined) return 'word';
+  if (groups.number !== undefined) return 'number';
   if (groups.space !== undefined) return 'space';
   if (groups.open !== undefined) return 'open';
   if (groups.close !== undefined) return 'close';
@@ -74,4 +77,51 @@ export function toStringLiteral(value: string): string {
 export function positionOf(sql: string, offset: number): { line: number; column: number } {
   const before = sql.slice(0, offset).split('\n');
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+export function isTrivia(token: SqlToken | undefined): boolean {
+  return token?.kind === 'space' || token?.kind === 'comment';
+}
+
+export function nextSignificant(tokens: readonly SqlToken[], index: number): number | undefined {
+  for (let i = index + 1; i < tokens.length; i++) if (!isTrivia(tokens[i])) return i;
+  return undefined;
+}
+
+export function previousSignificant(tokens: readonly SqlToken[], index: number): number | undefined {
+  for (let i = index - 1; i >= 0; i--) if (!isTrivia(tokens[i])) return i;
+  return undefined;
+}
+
+/** Index of the `)` matching the `(` at `open`. */
+export function closeIndex(tokens: readonly SqlToken[], open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i]?.kind === 'open') depth++;
+    if (tokens[i]?.kind === 'close' && --depth === 0) return i;
+  }
+  return undefined;
+}
+
+/** Index of the `(` when `tokens[index]` is an unqualified function name being called. */
+export function callOpenIndex(tokens: readonly SqlToken[], index: number): number | undefined {
+  if (tokens[index]?.kind !== 'word') return undefined;
+  const before = previousSignificant(tokens, index);
+  if (before !== undefined && tokens[before]?.text === '.') return undefined;
+  const next = nextSignificant(tokens, index);
+  return next !== undefined && tokens[next]?.kind === 'open' ? next : undefined;
+}
+
+/** Token indexes of each top-level argument of the call whose `(` is at `open`. */
+export function callArguments(tokens: readonly SqlToken[], open: number): number[][] {
+  const args: number[][] = [[]];
+  let depth = 0;
+  for (let i = open + 1; i < tokens.length; i++) {
+    const kind = tokens[i]?.kind;
+    if (kind === 'open') depth++;
+    if (kind === 'close' && depth-- === 0) break;
+    if (kind === 'comma' && depth === 0) args.push([]);
+    else args.at(-1)?.push(i);
+  }
+  return args;
 }

@@ -104,6 +104,34 @@ export const REGEXP_PATTERN_ARGUMENT: Readonly<Record<string, number>> = {
 export const UNSUPPORTED_TRINO_CONSTRUCTS: ReadonlySet<string> = new Set(['at time zone']);
 
 /**
+ * Trino overloads DuckDB lacks that only the operand types reveal, so DuckDB's binder finds them:
+ * each is refused by name when its binder error (`binderError`) comes back.
+ */
+export const UNSUPPORTED_TRINO_OVERLOADS: Readonly<Record<string, { binderError: RegExp; where: string }>> = {
+  // DuckDB's || joins two arrays only; ARRAY[x] || ARRAY[y] works on both engines.
+  '||': {
+    binderError: /Cannot concatenate types (?:\S+\[\] and [^\s[\]]+|[^\s[\]]+ and \S+\[\]) -/,
+    where: 'between an array and a single element; write ARRAY[…] || ARRAY[x]',
+  },
+  // The cardinality macro counts array elements (array_length, a function Trino lacks, so the error
+  // can only come from it); cardinality(map_keys(m)) works on both engines.
+  cardinality: {
+    binderError: /argument types 'array_length\(MAP\(/,
+    where: 'of a map; write cardinality(map_keys(m))',
+  },
+};
+
+/**
+ * The deliberate refusal a DuckDB binder error stands for, if any.
+ *
+ * @example overloadRefusal('Cannot concatenate types INTEGER[] and INTEGER') // { name: '||', where: … }
+ */
+export function overloadRefusal(message: string): { name: string; where: string } | undefined {
+  const found = Object.entries(UNSUPPORTED_TRINO_OVERLOADS).find(([, o]) => o.binderError.test(message));
+  return found && { name: found[0], where: found[1].where };
+}
+
+/**
  * Functions whose argument at `formatArg` (0-based) is a Trino date format that must be rewritten into
  * a DuckDB strftime format before the SQL is sent.
  */
@@ -125,6 +153,7 @@ export function isDeliberatelyUnsupported(name: string): boolean {
     key in UNSUPPORTED_TRINO_ARITIES ||
     UNSUPPORTED_LAMBDA_ARGUMENTS.has(key) ||
     key in REGEXP_PATTERN_ARGUMENT ||
+    key in UNSUPPORTED_TRINO_OVERLOADS ||
     UNSUPPORTED_TRINO_CONSTRUCTS.has(key)
   );
 }

@@ -1,3 +1,7 @@
+import { AVG_MACROS } from './trino-avg.js';
+import { INTERVAL_MACROS } from './trino-intervals.js';
+import { CAST_MACROS, OPERATOR_MACROS } from './trino-operators.js';
+
 // Each macro gives a Trino/Athena function its Trino meaning on DuckDB. Macros created in the `main`
 // schema shadow DuckDB's built-ins of the same name (date_add, date_diff), which is intended: queries
 // on this engine are Athena queries. Formats of date_format/date_parse are already strftime formats
@@ -84,7 +88,7 @@ const MACROS: readonly string[] = [
   'array_remove(a, x) AS list_filter(a, lambda v: v IS DISTINCT FROM x)',
   'arrays_overlap(a, b) AS list_has_any(a, b)',
   // Trino's cardinality() takes arrays; DuckDB's takes maps only.
-  'cardinality(a) AS len(a)',
+  'cardinality(a) AS array_length(a)',
   'repeat(x, n) AS list_transform(range(n), lambda i: x)',
   'reverse(s VARCHAR) AS system.main.reverse(s), (a) AS list_reverse(a)',
   'sequence(a, b) AS CASE WHEN a <= b THEN generate_series(a, b) ELSE generate_series(a, b, -1) END, (a, b, step) AS generate_series(a, b, step)',
@@ -121,5 +125,10 @@ const SETTINGS: readonly string[] = ['SET GLOBAL integer_division = true'];
  * @example for (const statement of trinoMacroStatements()) await connection.run(statement);
  */
 export function trinoMacroStatements(): string[] {
-  return [...SETTINGS, ...MACROS.map((macro) => `CREATE OR REPLACE MACRO ${macro}`)];
+  return [
+    ...SETTINGS,
+    ...[...MACROS, ...CAST_MACROS, ...INTERVAL_MACROS, ...AVG_MACROS, ...OPERATOR_MACROS].map(
+      (macro) => `CREATE OR REPLACE MACRO ${macro}`,
+    ),
+  ];
 }

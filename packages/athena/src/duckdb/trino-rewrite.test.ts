@@ -53,3 +53,27 @@ describe('tokenizeSql', () => {
     ).toBe(sql);
   });
 });
+
+describe('rewriteTrinoSql: operand-typed rewrites', () => {
+  it('sends casts whose meaning depends on the operand type to their macro', () => {
+    expect(
+      rewriteTrinoSql('SELECT CAST(x AS INTEGER), TRY_CAST(y AS varchar), CAST(z AS DECIMAL(10,2))'),
+    ).toBe('SELECT trino_cast_integer(x), trino_try_cast_varchar(y), CAST(z AS DECIMAL(10,2))');
+  });
+
+  it('types decimal literals with a leading zero as Trino does', () => {
+    expect(rewriteTrinoSql('SELECT 0.1 + 10.5, t.c2')).toBe('SELECT CAST(0.1 AS DECIMAL(1,1)) + 10.5, t.c2');
+  });
+
+  it('wraps the left operand of ± INTERVAL, chained left to right, up to a comparison', () => {
+    expect(rewriteTrinoSql("SELECT a FROM t WHERE d >= f(x) - INTERVAL '7' DAY + INTERVAL '1' HOUR")).toBe(
+      "SELECT a FROM t WHERE d >= trino_interval_add(trino_interval_sub(f(x) , INTERVAL '7' DAY) , INTERVAL '1' HOUR)",
+    );
+  });
+
+  it('passes avg with its FILTER and OVER clauses to trino_avg beside sum, count and median', () => {
+    expect(rewriteTrinoSql('SELECT avg(DISTINCT x) OVER w FROM t')).toBe(
+      'SELECT trino_avg(avg(DISTINCT x) OVER w, sum(DISTINCT x) OVER w, count(DISTINCT x) OVER w, median(DISTINCT x) OVER w) FROM t',
+    );
+  });
+});

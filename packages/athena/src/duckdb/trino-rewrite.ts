@@ -1,6 +1,19 @@
 import { trinoFormatToStrftime } from './date-format.js';
 import { UnsupportedDateFormatError, UnsupportedFunctionError } from './errors.js';
-import { positionOf, type SqlToken, stringLiteralValue, tokenizeSql, toStringLiteral } from './sql-tokens.js';
+import {
+  callArguments,
+  callOpenIndex,
+  closeIndex,
+  isTrivia,
+  nextSignificant,
+  positionOf,
+  type SqlToken,
+  stringLiteralValue,
+  tokenizeSql,
+  toStringLiteral,
+} from './sql-tokens.js';
+import { rewriteAverages } from './trino-avg.js';
+import { rewriteCasts, rewriteDecimalLiterals } from './trino-casts.js';
 import {
   DATE_FORMAT_FUNCTIONS,
   REGEXP_PATTERN_ARGUMENT,
@@ -10,6 +23,7 @@ import {
   UNSUPPORTED_TRINO_CONSTRUCTS,
   UNSUPPORTED_TRINO_FUNCTIONS,
 } from './trino-functions.js';
+import { rewriteIntervalArithmetic } from './trino-intervals.js';
 
 /**
  * Prepares Athena (Trino) SQL for DuckDB: rewrites the string-literal formats of `date_format` and
@@ -26,6 +40,8 @@ export function rewriteTrinoSql(sql: string): string {
   const tokens = tokenizeSql(sql);
   refuseConstructs(sql, tokens);
   rewriteArrayTypes(tokens);
+  rewriteCasts(tokens);
+  rewriteDecimalLiterals(tokens);
   tokens.forEach((token, index) => {
     const open = callOpenIndex(tokens, index);
     if (open === undefined) return;
@@ -41,6 +57,8 @@ export function rewriteTrinoSql(sql: string): string {
     if (name === 'extract') rewriteExtractField(tokens, open);
     token.text = RENAMED_TRINO_FUNCTIONS[name] ?? token.text;
   });
+  rewriteIntervalArithmetic(tokens);
+  rewriteAverages(tokens);
   return tokens.map((token) => token.text).join('');
 }
 
@@ -125,24 +143,6 @@ function rewriteExtractField(tokens: SqlToken[], open: number): void {
   if (token && mapped) token.text = mapped;
 }
 
-function closeIndex(tokens: readonly SqlToken[], open: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (tokens[i]?.kind === 'open') depth++;
-    if (tokens[i]?.kind === 'close' && --depth === 0) return i;
-  }
-  return undefined;
-}
-
-/** Index of the `(` when `tokens[index]` is an unqualified function name being called. */
-function callOpenIndex(tokens: readonly SqlToken[], index: number): number | undefined {
-  if (tokens[index]?.kind !== 'word') return undefined;
-  const before = previousSignificant(tokens, index);
-  if (before !== undefined && tokens[before]?.text === '.') return undefined;
-  const next = nextSignificant(tokens, index);
-  return next !== undefined && tokens[next]?.kind === 'open' ? next : undefined;
-}
-
 function rewriteFormatArgument(tokens: SqlToken[], open: number, argIndex: number, name: string): void {
   const arg = callArguments(tokens, open)[argIndex];
   if (arg === undefined) return;
@@ -156,32 +156,4 @@ function rewriteFormatArgument(tokens: SqlToken[], open: number, argIndex: numbe
     throw new UnsupportedDateFormatError(text, `${name}() needs a string-literal format on DuckDB`);
   }
   only.text = toStringLiteral(trinoFormatToStrftime(stringLiteralValue(only)));
-}
-
-/** Token indexes of each top-level argument of the call whose `(` is at `open`. */
-function callArguments(tokens: readonly SqlToken[], open: number): number[][] {
-  const args: number[][] = [[]];
-  let depth = 0;
-  for (let i = open + 1; i < tokens.length; i++) {
-    const kind = tokens[i]?.kind;
-    if (kind === 'open') depth++;
-    if (kind === 'close' && depth-- === 0) break;
-    if (kind === 'comma' && depth === 0) args.push([]);
-    else args.at(-1)?.push(i);
-  }
-  return args;
-}
-
-function isTrivia(token: SqlToken | undefined): boolean {
-  return token?.kind === 'space' || token?.kind === 'comment';
-}
-
-function nextSignificant(tokens: readonly SqlToken[], index: number): number | undefined {
-  for (let i = index + 1; i < tokens.length; i++) if (!isTrivia(tokens[i])) return i;
-  return undefined;
-}
-
-function previousSignificant(tokens: readonly SqlToken[], index: number): number | undefined {
-  for (let i = index - 1; i >= 0; i--) if (!isTrivia(tokens[i])) return i;
-  return undefined;
 }

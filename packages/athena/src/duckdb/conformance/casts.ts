@@ -12,15 +12,10 @@ const conversion = casesFrom('conversion.md', [
   ['SELECT CAST(1.6 AS INTEGER)', 2, 'integer'],
   ['SELECT CAST(2.5 AS INTEGER)', 3, 'integer'],
   ['SELECT CAST(-2.5 AS INTEGER)', -3, 'integer'],
-  ['SELECT CAST(2.5e0 AS INTEGER)', 3, 'integer', 'DuckDB rounds a double half to even, Trino half up'],
-  ['SELECT CAST(-2.5e0 AS BIGINT)', -3, 'bigint', 'DuckDB rounds a double half to even, Trino half up'],
+  ['SELECT CAST(2.5e0 AS INTEGER)', 3, 'integer'],
+  ['SELECT CAST(-2.5e0 AS BIGINT)', -3, 'bigint'],
   ['SELECT CAST(123 AS VARCHAR)', '123', 'varchar'],
-  [
-    'SELECT CAST(1.5e0 AS VARCHAR)',
-    '1.5E0',
-    'varchar',
-    'Trino writes doubles in scientific notation (1.5E0), DuckDB as 1.5',
-  ],
+  ['SELECT CAST(1.5e0 AS VARCHAR)', '1.5E0', 'varchar'],
   ['SELECT CAST(true AS VARCHAR)', 'true', 'varchar'],
   ["SELECT CAST('true' AS BOOLEAN)", true, 'boolean'],
   ['SELECT CAST(3 AS DOUBLE)', 3, 'double'],
@@ -45,12 +40,7 @@ const conversion = casesFrom('conversion.md', [
 // json.md, "Cast to JSON" / "Cast from JSON".
 const json = casesFrom('json.md', [
   ['SELECT CAST(1 AS JSON)', 1, 'json'],
-  [
-    "SELECT CAST('abc' AS JSON)",
-    'abc',
-    'json',
-    'DuckDB parses the text as JSON and fails; Trino makes a JSON string',
-  ],
+  ["SELECT CAST('abc' AS JSON)", 'abc', 'json'],
   ['SELECT CAST(ARRAY[1, 23, 456] AS JSON)', [1, 23, 456], 'json'],
   ['SELECT CAST(ARRAY[1, NULL, 456] AS JSON)', [1, null, 456], 'json'],
   [
@@ -59,15 +49,10 @@ const json = casesFrom('json.md', [
     'json',
   ],
   ["SELECT CAST(JSON '1' AS INTEGER)", 1, 'integer'],
-  [
-    'SELECT CAST(JSON \'"abc"\' AS VARCHAR)',
-    'abc',
-    'varchar',
-    'DuckDB returns the JSON text, quotes included',
-  ],
+  ['SELECT CAST(JSON \'"abc"\' AS VARCHAR)', 'abc', 'varchar'],
   ["SELECT CAST(JSON 'true' AS BOOLEAN)", true, 'boolean'],
   ["SELECT CAST(JSON '1.234' AS DOUBLE)", 1.234, 'double'],
-  ["SELECT CAST(JSON 'null' AS VARCHAR)", null, 'varchar', "DuckDB returns the JSON text 'null', not NULL"],
+  ["SELECT CAST(JSON 'null' AS VARCHAR)", null, 'varchar'],
   ["SELECT CAST(JSON '[1,23,456]' AS ARRAY(INTEGER))", [1, 23, 456], 'array(integer)'],
   ["SELECT CAST(JSON '[[1,23],[456]]' AS ARRAY(ARRAY(INTEGER)))", [[1, 23], [456]], 'array(array(integer))'],
   [

@@ -24,14 +24,16 @@ export function conformanceSummary(outcomes: CategoryOutcomes): string {
     .flat()
     .filter(({ outcome }) => outcome.kind === 'known')
     .map(({ testCase }) => `- \`${testCase.sql}\`: ${testCase.knownDifference}`);
+  const knownSection = [
+    '',
+    'Known differences (the answer depends on operand types the SQL rewrite cannot see):',
+    '',
+  ];
   return [
     ...table,
     '',
     `Refused, naming the construct: ${refusedConstructs(outcomes).join(', ')}.`,
-    '',
-    'Known differences (the answer depends on operand types the SQL rewrite cannot see):',
-    '',
-    ...known,
+    ...(known.length > 0 ? [...knownSection, ...known] : []),
   ].join('\n');
 }
 
