@@ -1,5 +1,6 @@
 import type { SourcePosition } from '../outcome/outcome.js';
 import { EventReader } from './event-shape.js';
+import { payloadTextOf, rememberPayloadText } from './local-payload.js';
 
 /** One record of a Kinesis event, as Lambda delivers it (the fields Sluice reads). */
 export interface KinesisEventRecord {
@@ -61,8 +62,8 @@ function readRecord(record: EventReader): KinesisRecord {
   const stream = streamName(eventSourceARN);
   const sequenceNumber = kinesis.string('sequenceNumber');
   const partitionKey = kinesis.string('partitionKey');
-  return {
-    data: kinesis.string('data'),
+  const text = payloadTextOf(kinesis.value as object);
+  const fields = {
     partitionKey,
     sequenceNumber,
     shardId: eventID.split(':')[0] ?? eventID,
@@ -70,8 +71,10 @@ function readRecord(record: EventReader): KinesisRecord {
     eventSourceARN,
     stream,
     approximateArrivalTimestamp: kinesis.number('approximateArrivalTimestamp'),
-    position: { kind: 'stream', stream, sequenceNumber, partitionKey },
+    position: { kind: 'stream', stream, sequenceNumber, partitionKey } as const,
   };
+  const parsed = { data: kinesis.string('data'), ...fields };
+  return text === undefined ? parsed : rememberPayloadText(parsed, text);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseJsonExact } from '../codecs/json-exact.js';
 import type { Rejection, SourcePosition, SourceRecord } from '../outcome/outcome.js';
+import { payloadTextOf } from './local-payload.js';
 import type { SqsMessage } from './sqs-event.js';
 
 /** Anything that carries a base64 payload and a position: Kinesis and Firehose records. */
@@ -19,6 +20,8 @@ const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
  * @example const bytes = decodeBase64Bytes(record); if (bytes.ok) use(bytes.value);
  */
 export function decodeBase64Bytes(record: Base64Record): SourceRecord<Uint8Array> {
+  const text = payloadTextOf(record);
+  if (text !== undefined) return { ok: true, value: Buffer.from(text, 'utf8'), position: record.position };
   if (!BASE64.test(record.data)) {
     return reject('invalid-base64', 'data is not valid base64', record.position, record.data);
   }
@@ -31,6 +34,8 @@ export function decodeBase64Bytes(record: Base64Record): SourceRecord<Uint8Array
  * @example const text = decodeBase64Text(record);
  */
 export function decodeBase64Text(record: Base64Record): SourceRecord<string> {
+  const text = payloadTextOf(record);
+  if (text !== undefined) return { ok: true, value: text, position: record.position };
   const bytes = decodeBase64Bytes(record);
   if (!bytes.ok) return bytes;
   try {

@@ -175,3 +175,37 @@ describe('shardOf', () => {
     expect(new Set(shards).size).toBeGreaterThan(1);
   });
 });
+
+describe('runKinesisStream hands payloads over without a base64 round trip', () => {
+  const payloads = [
+    'plain text',
+    { key: 'M-1', n: 2 ** 60 },
+    'é ü 🚀',
+    '\ud800 lone',
+    new Uint8Array([0xff, 0]),
+  ];
+
+  it('decodes to what the same event, serialised as Lambda sends it, decodes to', async () => {
+    const decode = jsonData();
+    const local: unknown[] = [];
+    const wire: unknown[] = [];
+    const handler = kinesisBatchHandler({
+      decode: (record) => decode(record),
+      process: (value) => void local.push(value),
+      onReject: (rejection) => void local.push(rejection.reason),
+    });
+    const copy = kinesisBatchHandler({
+      decode: (record) => decode(record),
+      process: (value) => void wire.push(value),
+      onReject: (rejection) => void wire.push(rejection.reason),
+    });
+    const data = payloads.map((payload) => ({ partitionKey: 'k', data: JSON.stringify(payload) ?? '' }));
+    const raw = payloads.map((payload) => ({ partitionKey: 'k', data: payload }));
+    await runKinesisStream([...data, ...raw], async (event) => {
+      await copy(JSON.parse(JSON.stringify(event)) as KinesisEvent);
+      return handler(event);
+    });
+    expect(local).toEqual(wire);
+    expect(wire).toHaveLength(payloads.length * 2);
+  });
+});

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KinesisEvent } from '../lambda/kinesis-event.js';
+import { rememberPayloadText, wellFormedText } from '../lambda/local-payload.js';
 import { type KinesisEventOptions, kinesisEnvelope, kinesisSequenceNumber } from '../testing/aws-events.js';
 import { type Delivery, DeliveryLoop, type RedeliveryPolicy } from './delivery-loop.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
@@ -37,6 +38,8 @@ export interface KinesisRunnerOptions extends CommonRunnerOptions {
 export type KinesisEventHandler = (event: KinesisEvent) => unknown;
 
 interface KinesisDelivery extends Delivery<KinesisInput> {
+  /** The payload's text when it survives UTF-8 unchanged: the handler's decoder can skip base64. */
+  text: string | undefined;
   data: string;
 }
 
@@ -83,7 +86,10 @@ function shardWriter(shardCount: number, now: () => number): (record: KinesisInp
     const shard = shardOf(record.partitionKey, shardCount);
     const n = (counters[shard] ?? 0) + 1;
     counters[shard] = n;
-    const data = payloadBytes(record.data).toString('base64');
+    const text = wellFormedText(record.data);
+    const data = (text === undefined ? payloadBytes(record.data) : Buffer.from(text, 'utf8')).toString(
+      'base64',
+    );
     return {
       record,
       id: kinesisSequenceNumber(shard, n),
@@ -91,6 +97,7 @@ function shardWriter(shardCount: number, now: () => number): (record: KinesisInp
       arrivedAt: now(),
       deliveries: 0,
       failures: 0,
+      text,
       data,
     };
   };
@@ -114,5 +121,7 @@ function toEventRecord(delivery: KinesisDelivery, source: KinesisEventOptions) {
     base64Data: delivery.data,
     shard: delivery.lane,
   };
-  return kinesisEnvelope({ ...fields, arrivedAt: delivery.arrivedAt }, source);
+  const envelope = kinesisEnvelope({ ...fields, arrivedAt: delivery.arrivedAt }, source);
+  if (delivery.text !== undefined) rememberPayloadText(envelope.kinesis, delivery.text);
+  return envelope;
 }

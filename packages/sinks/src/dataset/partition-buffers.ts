@@ -1,5 +1,4 @@
 import type { Row } from '../formats/file-format.js';
-import { ContentHash } from './content-hash.js';
 
 /** The rows waiting to be written to one partition's next file. */
 export interface PartitionBuffer {
@@ -8,7 +7,6 @@ export interface PartitionBuffer {
   rows: Row[];
   /** Index of each buffered row in the whole input, for rejection positions. */
   indexes: number[];
-  hash: ContentHash;
   /** Files already written to this partition in this run. */
   files: number;
 }
@@ -36,7 +34,6 @@ export class PartitionBuffers {
     }
     buffer.rows.push(row);
     buffer.indexes.push(index);
-    buffer.hash.add(row);
     if (buffer.rows.length >= this.batchSize) ready.push(this.#take(path));
     return ready;
   }
@@ -48,7 +45,7 @@ export class PartitionBuffers {
 
   #start(path: string, values: Record<string, string>): PartitionBuffer {
     const files = this.#fileCounts.get(path) ?? 0;
-    const buffer = { path, values, rows: [], indexes: [], hash: new ContentHash(), files };
+    const buffer = { path, values, rows: [], indexes: [], files };
     this.#open.set(path, buffer);
     return buffer;
   }

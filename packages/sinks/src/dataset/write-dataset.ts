@@ -1,6 +1,7 @@
 import type { Rejection, SourcePosition } from '@sluice/core/outcome';
 import { listAll, type ObjectStore } from '@sluice/core/storage';
 import { type Row, writeFile } from '../formats/file-format.js';
+import { contentId } from './content-hash.js';
 import { type DatasetFormatOptions, resolveFormat } from './dataset-format.js';
 import { DatasetOptionsError } from './errors.js';
 import { partitionRow } from './hive-partitions.js';
@@ -136,7 +137,8 @@ function withRowGroups(options: WriteDatasetOptions, batchSize: number) {
 }
 
 function fileName(options: WriteDatasetOptions, buffer: PartitionBuffer): string {
-  const id = options.batchId ?? buffer.hash.take();
+  // Hashed only when no batchId names the file: hashing costs a JSON text per row.
+  const id = options.batchId ?? contentId(buffer.rows);
   return `${options.name ?? 'part'}-${id}-${buffer.files}`;
 }
 
