@@ -1,4 +1,5 @@
 import type { QueryEngine, TableDefinition } from '@sluice/athena';
+import type { PutRecords } from '@sluice/core/runner';
 import { LocalObjectStore, type ObjectStore, readText } from '@sluice/core/storage';
 import type { CustomerSummary, IntegrationScores, MaintenanceSummary } from '@sluice/transforms/analytics';
 import { CUSTOMER_COLUMNS } from '@sluice/transforms/customers';
@@ -9,7 +10,6 @@ import { type BranchResult, runBranch } from './branch.js';
 import { LakeConfigError } from './errors.js';
 import { customerProcessor } from './handlers/customers.js';
 import { maintenanceProcessor } from './handlers/maintenance.js';
-import type { PutRecords } from '@sluice/core/runner';
 import { ANALYTICS_KEYS, type Domain } from './layout.js';
 import { runLakeStateMachine } from './orchestration/run-state-machine.js';
 

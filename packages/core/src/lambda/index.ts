@@ -4,10 +4,10 @@ export type { RecordDecoder } from './decoders.js';
 export { jsonBody, jsonData, textData } from './decoders.js';
 export type { EmfDocument, EmfInput, EmfMetricValue, EmfProperty, EmfUnit } from './emf.js';
 export { EMF_LIMITS, emfDocument, emfLines, emfMetric } from './emf.js';
-export type { ErrorClassifier, ErrorKind } from './error-kind.js';
-export { classifyError, PERMANENT_ERROR_REASONS, permanent } from './error-kind.js';
 export type { EnvironmentVariables, HandlerEnvironment, WholeNumberRange } from './environment.js';
 export { handlerEnvironment } from './environment.js';
+export type { ErrorClassifier, ErrorKind } from './error-kind.js';
+export { classifyError, PERMANENT_ERROR_REASONS, permanent } from './error-kind.js';
 export type { InvocationFailures } from './errors.js';
 export {
   ConfigurationError,
