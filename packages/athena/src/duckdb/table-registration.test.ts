@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineTable } from '../tables/table-definition.js';
 import { createDuckDbEngine, type DuckDbEngine } from './duckdb-engine.js';
-import { DuckDbQueryError, TableRegistrationError } from './errors.js';
+import { DuckDbQueryError } from './errors.js';
 
 describe('registering table definitions over local files', () => {
   let engine: DuckDbEngine;
