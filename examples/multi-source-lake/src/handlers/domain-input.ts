@@ -14,5 +14,8 @@ export const DOMAIN_RECORDS: Record<Domain, { columns: CsvColumnSpec; partitionK
 export function domainOf(task: string, input: unknown): Domain {
   const domain = (input as { domain?: unknown } | null)?.domain;
   if (domain === 'maintenance' || domain === 'customers') return domain;
-  throw new LakeTaskInputError(task, `input.domain must be "maintenance" or "customers", got ${JSON.stringify(domain)}`);
+  throw new LakeTaskInputError(
+    task,
+    `input.domain must be "maintenance" or "customers", got ${JSON.stringify(domain)}`,
+  );
 }

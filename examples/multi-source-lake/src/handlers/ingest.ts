@@ -52,9 +52,16 @@ export function ingestionSimulator(options: IngestionSimulatorOptions) {
     let done = checkpoint.rows;
     let chunks = 0;
     const size = options.chunkRows ?? 5000;
-    for await (const chunk of csvChunks(store, RAW_KEYS[domain], { from: done, size, ...DOMAIN_RECORDS[domain] })) {
+    for await (const chunk of csvChunks(store, RAW_KEYS[domain], {
+      from: done,
+      size,
+      ...DOMAIN_RECORDS[domain],
+    })) {
       if (chunk.rejections.length > 0)
-        await store.put(`${quarantinePrefix(domain)}c${chunk.from}-ingest.jsonl`, encodeJsonLines(chunk.rejections));
+        await store.put(
+          `${quarantinePrefix(domain)}c${chunk.from}-ingest.jsonl`,
+          encodeJsonLines(chunk.rejections),
+        );
       for (const rejection of chunk.rejections) tally.reject(rejection.reason);
       for await (const _ of putOnStream(chunk.records, options.put(domain), { stream: STREAMS[domain] }))
         tally.keep();
@@ -99,7 +106,10 @@ export async function handler(input: IngestInput): Promise<IngestOutput> {
     };
     const chunkRows = env.wholeNumber('INGEST_CHUNK_ROWS', { min: 1 });
     const maxChunks = env.wholeNumber('INGEST_MAX_CHUNKS', { min: 1 });
-    const puts = { maintenance: await kinesisPut(streams.maintenance), customers: await kinesisPut(streams.customers) };
+    const puts = {
+      maintenance: await kinesisPut(streams.maintenance),
+      customers: await kinesisPut(streams.customers),
+    };
     deployed = ingestionSimulator({
       store: await storeFromEnvironment(),
       put: (domain) => puts[domain],

@@ -37,7 +37,10 @@ export function lakeIntegration(store: ObjectStore) {
 async function summaryOf<S>(store: ObjectStore, input: IntegrateInput, domain: Domain): Promise<S> {
   const key = input?.[domain]?.summaryKey;
   if (key !== ANALYTICS_KEYS[domain])
-    throw new LakeTaskInputError('data-integration', `input.${domain}.summaryKey must be ${ANALYTICS_KEYS[domain]}`);
+    throw new LakeTaskInputError(
+      'data-integration',
+      `input.${domain}.summaryKey must be ${ANALYTICS_KEYS[domain]}`,
+    );
   return JSON.parse(await readText(store, key)) as S;
 }
 
