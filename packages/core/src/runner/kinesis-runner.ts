@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { KinesisEvent } from '../lambda/kinesis-event.js';
 import { rememberPayloadText, wellFormedText } from '../lambda/local-payload.js';
-import { type KinesisEventOptions, kinesisEnvelope, kinesisSequenceNumber } from '../testing/aws-events.js';
+import {
+  type KinesisEventOptions,
+  kinesisEnvelope,
+  kinesisSequenceNumber,
+} from '../testing/kinesis-events.js';
 import { type Delivery, DeliveryLoop, type RedeliveryPolicy } from './delivery-loop.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
 import type { StreamRunReport } from './report.js';

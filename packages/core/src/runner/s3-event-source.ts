@@ -1,6 +1,6 @@
 import type { S3Event } from '../lambda/s3-event.js';
 import { listAll, type ObjectStore } from '../storage/object-store.js';
-import { s3PutEvent } from '../testing/aws-events.js';
+import { s3PutEvent } from '../testing/s3-events.js';
 import { requireInteger } from './options.js';
 
 export { s3PutEvent };

@@ -1,5 +1,5 @@
 import type { SqsEvent } from '../lambda/sqs-event.js';
-import { type SqsEventOptions, sqsEventRecord, sqsMessageId } from '../testing/aws-events.js';
+import { type SqsEventOptions, sqsEventRecord, sqsMessageId } from '../testing/sqs-events.js';
 import { type Delivery, DeliveryLoop } from './delivery-loop.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
 import type { StreamRunReport } from './report.js';

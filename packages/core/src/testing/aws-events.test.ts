@@ -3,7 +3,10 @@ import { parseFirehoseEvent } from '../lambda/firehose-event.js';
 import { parseKinesisEvent } from '../lambda/kinesis-event.js';
 import { parseS3Event } from '../lambda/s3-event.js';
 import { parseSqsEvent } from '../lambda/sqs-event.js';
-import { firehoseEvent, kinesisEvent, s3PutEvent, s3RemoveEvent, sqsEvent } from './aws-events.js';
+import { firehoseEvent } from './firehose-events.js';
+import { kinesisEvent } from './kinesis-events.js';
+import { s3PutEvent, s3RemoveEvent } from './s3-events.js';
+import { sqsEvent } from './sqs-events.js';
 
 describe('AWS-shaped event builders', () => {
   it('build S3 put and remove notifications whose keys decode back to the stored keys', () => {

@@ -1,19 +1,12 @@
+export type { EventPayload, EventSourceOptions } from './aws-events.js';
+export { type FirehoseEventOptions, type FirehoseRecordInput, firehoseEvent } from './firehose-events.js';
+export { type KinesisEventOptions, type KinesisRecordInput, kinesisEvent } from './kinesis-events.js';
+export * from './object-store-contract.js';
 export {
-  type EventPayload,
-  type EventSourceOptions,
   encodeS3Key,
-  type FirehoseEventOptions,
-  type FirehoseRecordInput,
-  firehoseEvent,
-  type KinesisEventOptions,
-  type KinesisRecordInput,
-  kinesisEvent,
   type S3EventOptions,
   type S3ObjectInput,
-  type SqsEventOptions,
-  type SqsMessageInput,
   s3PutEvent,
   s3RemoveEvent,
-  sqsEvent,
-} from './aws-events.js';
-export * from './object-store-contract.js';
+} from './s3-events.js';
+export { type SqsEventOptions, type SqsMessageInput, sqsEvent } from './sqs-events.js';

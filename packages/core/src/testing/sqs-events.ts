@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { SqsEvent, SqsEventRecord } from '../lambda/sqs-event.js';
+import {
+  DEFAULT_ACCOUNT,
+  DEFAULT_REGION,
+  type EventPayload,
+  type EventSourceOptions,
+  payloadBytes,
+} from './aws-events.js';
+
+/** A message of an SQS event; everything but the body has a default. */
+export interface SqsMessageInput {
+  body: EventPayload;
+  /** Default: a UUID-shaped id from the message's place, `00000000-0000-4000-8000-000000000001`. */
+  messageId?: string;
+  /** `ApproximateReceiveCount`. Default 1. */
+  receiveCount?: number;
+  /** `SentTimestamp`, epoch ms. Default 0. */
+  sentAt?: number;
+  /** `ApproximateFirstReceiveTimestamp`, epoch ms. Default `sentAt`. */
+  firstReceivedAt?: number;
+  /** FIFO queues. */
+  messageGroupId?: string;
+}
+
+/** Options of {@link sqsEvent}. */
+export interface SqsEventOptions extends EventSourceOptions {
+  /** Default `local-queue`. */
+  queueName?: string;
+}
+
+/**
+ * The event Lambda's SQS event source mapping sends, one record per message (a body alone, or a
+ * message with its id and receive count).
+ *
+ * @example
+ * await handler(sqsEvent(['{"transaction_id":"T-1"}', { body: '{"transaction_id":"T-2"}', receiveCount: 2 }]));
+ */
+export function sqsEvent(
+  messages: readonly (string | SqsMessageInput)[],
+  options: SqsEventOptions = {},
+): SqsEvent {
+  return {
+    Records: messages.map((message, index) =>
+      sqsEventRecord(typeof message === 'string' ? { body: message } : message, index + 1, options),
+    ),
+  };
+}
+
+/**
+ * One record of an SQS event; `n` numbers the message for its default id.
+ *
+ * @example sqsEventRecord({ body: 'hello', receiveCount: 2 }, 1, { queueName: 'orders' })
+ */
+export function sqsEventRecord(
+  message: SqsMessageInput,
+  n: number,
+  options: SqsEventOptions = {},
+): SqsEventRecord {
+  const region = options.region ?? DEFAULT_REGION;
+  const messageId = message.messageId ?? sqsMessageId(n);
+  const receiveCount = message.receiveCount ?? 1;
+  const body = typeof message.body === 'string' ? message.body : payloadBytes(message.body).toString('utf8');
+  const sentAt = message.sentAt ?? 0;
+  return {
+    messageId,
+    receiptHandle: Buffer.from(`${messageId}#${receiveCount}`).toString('base64'),
+    body,
+    attributes: {
+      ApproximateReceiveCount: String(receiveCount),
+      SentTimestamp: String(sentAt),
+      SenderId: 'AIDALOCALSTREAMRUNNER',
+      ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt ?? sentAt),
+      ...(message.messageGroupId !== undefined && { MessageGroupId: message.messageGroupId }),
+    },
+    messageAttributes: {},
+    md5OfBody: createHash('md5').update(body, 'utf8').digest('hex'),
+    eventSource: 'aws:sqs',
+    eventSourceARN: `arn:aws:sqs:${region}:${options.accountId ?? DEFAULT_ACCOUNT}:${options.queueName ?? 'local-queue'}`,
+    awsRegion: region,
+  };
+}
+
+/**
+ * A UUID-shaped message id made from a send counter: `00000000-0000-4000-8000-00000000002a`.
+ *
+ * @example sqsMessageId(42) // '00000000-0000-4000-8000-00000000002a'
+ */
+export function sqsMessageId(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
