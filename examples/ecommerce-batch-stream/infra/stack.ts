@@ -1,18 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { type QueryDefinition, toCdkTableInput } from '@sluice/athena';
-import { acknowledge, grantObjects, SluiceFunction } from '@sluice/cdk';
-import { Aws, CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { CfnNamedQuery, CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
+import {
+  failureQueue,
+  glueDatabase,
+  grantObjects,
+  onDemandStream,
+  PipelineBucket,
+  queryWorkGroup,
+  SluiceFunction,
+} from '@sluice/cdk';
+import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnNamedQuery, type CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
+import { type CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Stream, StreamEncryption, StreamMode } from 'aws-cdk-lib/aws-kinesis';
+import type { Stream } from 'aws-cdk-lib/aws-kinesis';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
-import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { eventsTable } from '../src/batch/events-table.js';
 import {
@@ -71,7 +76,7 @@ const handlerEntry = (name: string) => fileURLToPath(new URL(`../src/handlers/${
  * with TTL, high-severity ones to an SNS topic.
  */
 export class EcommerceBatchStreamStack extends Stack {
-  readonly bucket: Bucket;
+  readonly bucket: PipelineBucket;
   readonly stream: Stream;
   readonly detections: Table;
   readonly alerts: Topic;
@@ -81,13 +86,15 @@ export class EcommerceBatchStreamStack extends Stack {
   constructor(scope: Construct, id: string, props: EcommerceBatchStreamStackProps = {}) {
     super(scope, id, props);
     const params = this.parameters();
-    this.bucket = this.eventsBucket();
-    this.converter = this.converterFunction();
-    this.stream = new Stream(this, 'Events', {
-      streamMode: StreamMode.ON_DEMAND,
-      encryption: StreamEncryption.MANAGED,
-      retentionPeriod: Duration.hours(24),
+    this.bucket = new PipelineBucket(this, 'EventsBucket', {
+      lifecycleRules: [
+        { id: 'QuarantineExpires', prefix: 'quarantine/', expiration: Duration.days(30) },
+        { id: 'QueryResultsExpire', prefix: ATHENA_RESULTS_PREFIX, expiration: Duration.days(7) },
+        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
     });
+    this.converter = this.converterFunction();
+    this.stream = onDemandStream(this, 'Events');
     this.detections = new Table(this, 'Detections', {
       partitionKey: { name: DETECTIONS_TABLE.partitionKey, type: AttributeType.STRING },
       sortKey: { name: DETECTIONS_TABLE.sortKey, type: AttributeType.NUMBER },
@@ -100,10 +107,7 @@ export class EcommerceBatchStreamStack extends Stack {
     this.alerts = new Topic(this, 'BotAlerts', { enforceSSL: true });
     this.detector = this.detectorFunction(params);
     const databaseName = props.databaseName ?? 'ecommerce_events';
-    const database = new CfnDatabase(this, 'Database', {
-      catalogId: this.account,
-      databaseInput: { name: databaseName, description: 'Sluice ecommerce events (seed 004)' },
-    });
+    const database = glueDatabase(this, databaseName, 'Sluice ecommerce events (seed 004)');
     const events = {
       ...eventsTable(this.bucket.bucketName),
       projection: {
@@ -123,7 +127,13 @@ export class EcommerceBatchStreamStack extends Stack {
       databaseName: database.ref,
       tableInput: toCdkTableInput(events),
     });
-    const workGroup = this.workGroup(params.bytesScannedCutoff.valueAsNumber);
+    const workGroup = queryWorkGroup(this, {
+      nameSuffix: 'events',
+      description: 'Sluice ecommerce insights: results under athena-results/, per-query scan limit',
+      bucket: this.bucket,
+      resultsPrefix: ATHENA_RESULTS_PREFIX,
+      defaultBytesScannedCutoff: 10 * 1024 ** 3,
+    });
     for (const query of INSIGHT_QUERIES) this.namedQuery(query, database, workGroup);
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
     new CfnOutput(this, 'StreamName', { value: this.stream.streamName });
@@ -156,33 +166,7 @@ export class EcommerceBatchStreamStack extends Stack {
         minValue: 1,
         description: 'Detections expire (DynamoDB TTL) this many days after their window closed',
       }),
-      bytesScannedCutoff: new CfnParameter(this, 'AthenaBytesScannedCutoff', {
-        type: 'Number',
-        default: 10 * 1024 ** 3,
-        minValue: 10 * 1024 ** 2,
-        description: 'Athena cancels any query of the workgroup that would scan more bytes than this',
-      }),
     };
-  }
-
-  private eventsBucket(): Bucket {
-    const bucket = new Bucket(this, 'EventsBucket', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [
-        { id: 'QuarantineExpires', prefix: 'quarantine/', expiration: Duration.days(30) },
-        { id: 'QueryResultsExpire', prefix: ATHENA_RESULTS_PREFIX, expiration: Duration.days(7) },
-        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
-      ],
-    });
-    acknowledge(
-      bucket,
-      'A single-bucket reference deployment: CloudTrail data events are the audit path when one is needed; server access logs would need a second bucket that costs more than the pipeline',
-      'AwsSolutions-S1',
-    );
-    return bucket;
   }
 
   /** The batch path: a raw CSV put under `raw/` becomes its Parquet files, quarantine and report. */
@@ -202,15 +186,7 @@ export class EcommerceBatchStreamStack extends Stack {
         resources: [this.bucket.arnForObjects(`${KEYS.eventsDataset}*`)],
       }),
     );
-    this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
-      prefix: 'raw/',
-      suffix: '.csv',
-    });
-    acknowledge(
-      this.node.findChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834'),
-      "CDK's bucket-notification custom resource runs with AWS's basic Lambda execution role; it writes only its own logs",
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    );
+    this.bucket.notifyOnCreate(fn, { prefix: 'raw/', suffix: '.csv' });
     return fn;
   }
 
@@ -236,15 +212,10 @@ export class EcommerceBatchStreamStack extends Stack {
       new PolicyStatement({ actions: [...DETECTIONS_ACTIONS], resources: [this.detections.tableArn] }),
     );
     this.alerts.grantPublish(fn);
-    const failures = new Queue(this, 'DetectorFailures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      failures,
+    const failures = failureQueue(
+      this,
+      'DetectorFailures',
       "This queue is itself the detector mapping's on-failure destination; nothing consumes it automatically",
-      'AwsSolutions-SQS3',
     );
     fn.addEventSource(
       new KinesisEventSource(this.stream, {
@@ -259,23 +230,6 @@ export class EcommerceBatchStreamStack extends Stack {
       }),
     );
     return fn;
-  }
-
-  private workGroup(bytesScannedCutoff: number): CfnWorkGroup {
-    return new CfnWorkGroup(this, 'WorkGroup', {
-      name: `${Aws.STACK_NAME}-events`,
-      description: 'Sluice ecommerce insights: results under athena-results/, per-query scan limit',
-      recursiveDeleteOption: true,
-      workGroupConfiguration: {
-        enforceWorkGroupConfiguration: true,
-        publishCloudWatchMetricsEnabled: true,
-        bytesScannedCutoffPerQuery: bytesScannedCutoff,
-        resultConfiguration: {
-          outputLocation: this.bucket.s3UrlForObject(ATHENA_RESULTS_PREFIX),
-          encryptionConfiguration: { encryptionOption: 'SSE_S3' },
-        },
-      },
-    });
   }
 
   /** A saved query with the library's SQL; its `?` placeholders take the parameters named in its description. */

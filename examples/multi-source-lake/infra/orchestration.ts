@@ -1,18 +1,16 @@
 import { toUnloadSql } from '@sluice/athena';
-import { acknowledge } from '@sluice/cdk';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { tracedStateMachine } from '@sluice/cdk';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
   Chain,
   CustomState,
   DefinitionBody,
   JsonPath,
-  LogLevel,
   Parallel,
-  StateMachine,
+  type StateMachine,
   TaskInput,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
@@ -52,20 +50,14 @@ export class LakeOrchestration extends Construct {
       payloadResponseOnly: true,
       retryOnServiceExceptions: true,
     });
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
+    this.stateMachine = tracedStateMachine(this, {
       definitionBody: DefinitionBody.fromChainable(parallel.next(integrate)),
       timeout: Duration.hours(2),
-      tracingEnabled: true,
-      logs: {
-        level: LogLevel.ALL,
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.ONE_MONTH,
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
-      },
+      invokes: [props.analytics, props.integrate],
+      invokesWhy:
+        "The analytics and integration functions' own versions and aliases (`arn:…:function:name:*`), as LambdaInvoke grants them",
     });
     this.grantAthena(props);
-    this.acknowledgeWildcards(props);
   }
 
   /**
@@ -141,22 +133,6 @@ export class LakeOrchestration extends Construct {
     );
     role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [props.bucket.bucketArn] }),
-    );
-  }
-
-  private acknowledgeWildcards(props: LakeOrchestrationProps): void {
-    const stack = Stack.of(this);
-    const fn = (f: IFunction) => stack.resolve(stack.getLogicalId(f.node.defaultChild as CfnFunction));
-    acknowledge(
-      this.stateMachine,
-      "The analytics and integration functions' own versions and aliases (`arn:…:function:name:*`), as LambdaInvoke grants them",
-      `AwsSolutions-IAM5[Resource::<${fn(props.analytics)}.Arn>:*]`,
-      `AwsSolutions-IAM5[Resource::<${fn(props.integrate)}.Arn>:*]`,
-    );
-    acknowledge(
-      this.stateMachine,
-      'X-Ray trace segments and CloudWatch Logs delivery have no resource-level permissions',
-      'AwsSolutions-IAM5[Resource::*]',
     );
   }
 }

@@ -1,16 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import { type TableDefinition, toCdkTableInput } from '@sluice/athena';
-import { acknowledge, grantAthenaQueries, grantObjects, SluiceFunction } from '@sluice/cdk';
-import { Aws, CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
+import {
+  failureQueue,
+  glueDatabase,
+  grantAthenaQueries,
+  grantObjects,
+  onDemandStream,
+  PipelineBucket,
+  queryWorkGroup,
+  SluiceFunction,
+} from '@sluice/cdk';
+import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
-import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
-import { Stream, StreamEncryption, StreamMode } from 'aws-cdk-lib/aws-kinesis';
+import { type CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
+import type { Stream } from 'aws-cdk-lib/aws-kinesis';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { BlockPublicAccess, Bucket, BucketEncryption, StorageClass } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { StorageClass } from 'aws-cdk-lib/aws-s3';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { CURATED_PREFIX } from '../src/analytics/compaction.js';
 import { lakeTables } from '../src/analytics/tables.js';
@@ -52,10 +61,11 @@ const DOMAINS: readonly Domain[] = ['maintenance', 'customers'];
  * the seed's cost optimisation: raw data to cheaper storage classes, quarantine and results expiring.
  */
 export class MultiSourceLakeStack extends Stack {
-  readonly bucket: Bucket;
+  readonly bucket: PipelineBucket;
   readonly streams: Record<Domain, Stream>;
   readonly ingest: SluiceFunction;
   readonly processors: Record<Domain, SluiceFunction>;
+  /** Where a batch goes when its retries are spent: the mapping sends the batch's stream position. */
   readonly failures: Queue;
   readonly orchestration: LakeOrchestration;
 
@@ -64,22 +74,29 @@ export class MultiSourceLakeStack extends Stack {
     const params = this.parameters();
     this.bucket = this.lakeBucket(params);
     this.streams = {
-      maintenance: this.stream('ManufacturingStream'),
-      customers: this.stream('EcommerceStream'),
+      maintenance: onDemandStream(this, 'ManufacturingStream'),
+      customers: onDemandStream(this, 'EcommerceStream'),
     };
     this.ingest = this.ingestionSimulator(props.ingestEvery ?? Duration.minutes(5));
-    this.failures = this.failureQueue();
+    this.failures = failureQueue(
+      this,
+      'ProcessorFailures',
+      'This queue is itself the on-failure destination of the processors; nothing consumes it automatically, so it needs no dead-letter queue of its own',
+    );
     this.processors = {
       maintenance: this.processor('ManufacturingProcessor', 'maintenance'),
       customers: this.processor('EcommerceProcessor', 'customers'),
     };
     const databaseName = props.databaseName ?? 'multi_source_data_lake';
-    const database = new CfnDatabase(this, 'Database', {
-      catalogId: this.account,
-      databaseInput: { name: databaseName, description: 'Sluice multi-source lake (seed 002)' },
-    });
+    const database = glueDatabase(this, databaseName, 'Sluice multi-source lake (seed 002)');
     const tables = this.tables(database, props.firstReadingDate ?? '2020-01-01');
-    const workGroup = this.workGroup(params.bytesScannedCutoff.valueAsNumber);
+    const workGroup = queryWorkGroup(this, {
+      nameSuffix: 'lake',
+      description: 'Sluice multi-source lake: results under athena-results/, per-query scan limit',
+      bucket: this.bucket,
+      resultsPrefix: ATHENA_RESULTS_PREFIX,
+      defaultBytesScannedCutoff: 10 * 1024 ** 3,
+    });
     const analytics = this.analyticsFunction(workGroup, database, tables);
     const integrate = new SluiceFunction(this, 'Integrate', {
       entry: handlerEntry('integrate'),
@@ -139,22 +156,12 @@ export class MultiSourceLakeStack extends Stack {
         description:
           "Each run's compacted copy under curated/ is deleted this many days after it was written",
       }),
-      bytesScannedCutoff: new CfnParameter(this, 'AthenaBytesScannedCutoff', {
-        type: 'Number',
-        default: 10 * 1024 ** 3,
-        minValue: 10 * 1024 ** 2,
-        description: 'Athena cancels any query of the workgroup that would scan more bytes than this',
-      }),
     };
   }
 
-  private lakeBucket(params: ReturnType<MultiSourceLakeStack['parameters']>): Bucket {
+  private lakeBucket(params: ReturnType<MultiSourceLakeStack['parameters']>): PipelineBucket {
     const days = (param: CfnParameter) => Duration.days(param.valueAsNumber);
-    const bucket = new Bucket(this, 'Lake', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+    return new PipelineBucket(this, 'Lake', {
       lifecycleRules: [
         {
           id: 'RawToCheaperStorage',
@@ -175,20 +182,6 @@ export class MultiSourceLakeStack extends Stack {
         { id: 'QueryResultsExpire', prefix: ATHENA_RESULTS_PREFIX, expiration: Duration.days(7) },
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
-    });
-    acknowledge(
-      bucket,
-      'A single-bucket reference deployment: CloudTrail data events are the audit path when one is needed; server access logs would need a second bucket that costs more than the pipeline',
-      'AwsSolutions-S1',
-    );
-    return bucket;
-  }
-
-  private stream(id: string): Stream {
-    return new Stream(this, id, {
-      streamMode: StreamMode.ON_DEMAND,
-      encryption: StreamEncryption.MANAGED,
-      retentionPeriod: Duration.hours(24),
     });
   }
 
@@ -217,21 +210,6 @@ export class MultiSourceLakeStack extends Stack {
       ),
     });
     return ingest;
-  }
-
-  /** Where a batch goes when its retries are spent: the mapping sends the batch's stream position. */
-  private failureQueue(): Queue {
-    const queue = new Queue(this, 'ProcessorFailures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      queue,
-      'This queue is itself the on-failure destination of the processors; nothing consumes it automatically, so it needs no dead-letter queue of its own',
-      'AwsSolutions-SQS3',
-    );
-    return queue;
   }
 
   private processor(id: string, domain: Domain): SluiceFunction {
@@ -288,23 +266,6 @@ export class MultiSourceLakeStack extends Stack {
       });
     }
     return tables;
-  }
-
-  private workGroup(bytesScannedCutoff: number): CfnWorkGroup {
-    return new CfnWorkGroup(this, 'WorkGroup', {
-      name: `${Aws.STACK_NAME}-lake`,
-      description: 'Sluice multi-source lake: results under athena-results/, per-query scan limit',
-      recursiveDeleteOption: true,
-      workGroupConfiguration: {
-        enforceWorkGroupConfiguration: true,
-        publishCloudWatchMetricsEnabled: true,
-        bytesScannedCutoffPerQuery: bytesScannedCutoff,
-        resultConfiguration: {
-          outputLocation: this.bucket.s3UrlForObject(ATHENA_RESULTS_PREFIX),
-          encryptionConfiguration: { encryptionOption: 'SSE_S3' },
-        },
-      },
-    });
   }
 
   /** `manufacturing-analytics` and `ecommerce-analytics`: one function, the domain in its input. */

@@ -1,16 +1,14 @@
-import { acknowledge } from '@sluice/cdk';
-import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { acknowledge, tracedStateMachine } from '@sluice/cdk';
+import { Aws, Duration, Stack } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
   type CfnStateMachine,
   DefinitionBody,
   DistributedMap,
   JsonPath,
-  LogLevel,
   S3ObjectsItemReader,
-  StateMachine,
+  type StateMachine,
   StateMachineType,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
@@ -64,33 +62,17 @@ export class BackfillStateMachine extends Construct {
       resultPath: JsonPath.DISCARD,
     });
     map.itemProcessor(filter);
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
+    this.stateMachine = tracedStateMachine(this, {
       definitionBody: DefinitionBody.fromChainable(map),
-      tracingEnabled: true,
-      logs: {
-        level: LogLevel.ALL,
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.ONE_MONTH,
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
-      },
+      invokes: [props.filter],
+      invokesWhy:
+        "The filter function's own versions and aliases (`arn:…:function:name:*`), as LambdaInvoke grants them",
     });
-    this.acknowledgeWildcards(props.filter);
+    this.acknowledgeChildExecutions();
   }
 
-  private acknowledgeWildcards(filter: IFunction): void {
+  private acknowledgeChildExecutions(): void {
     const stack = Stack.of(this);
-    const fn = stack.resolve(stack.getLogicalId(filter.node.defaultChild as CfnFunction));
-    acknowledge(
-      this.stateMachine,
-      "The filter function's own versions and aliases (`arn:…:function:name:*`), as LambdaInvoke grants them",
-      `AwsSolutions-IAM5[Resource::<${fn}.Arn>:*]`,
-    );
-    acknowledge(
-      this.stateMachine,
-      'X-Ray trace segments and CloudWatch Logs delivery have no resource-level permissions',
-      'AwsSolutions-IAM5[Resource::*]',
-    );
     const executions = `arn:<AWS::Partition>:states:${stack.region === Aws.REGION ? '<AWS::Region>' : stack.region}:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stack.resolve(stack.getLogicalId(this.stateMachine.node.defaultChild as CfnStateMachine))}"}]}]}`;
     acknowledge(
       this.stateMachine,

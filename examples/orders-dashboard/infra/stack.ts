@@ -1,12 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { toCdkTableInput } from '@sluice/athena';
-import { acknowledge, grantAthenaQueries, grantObjects, SluiceFunction } from '@sluice/cdk';
-import { Aws, CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
-import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
+import {
+  glueDatabase,
+  grantAthenaQueries,
+  grantObjects,
+  PipelineBucket,
+  queryWorkGroup,
+  SluiceFunction,
+} from '@sluice/cdk';
+import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
+import { type CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
-import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { RAW_ORDERS } from '../src/object-keys.js';
 import { processedTable } from '../src/processed-table.js';
@@ -32,9 +37,6 @@ export interface OrdersDashboardStackProps extends StackProps {
   backfillToleratedFailurePercentage?: number;
 }
 
-/** The id of the custom resource `addEventNotification` adds to the stack. */
-const NOTIFICATIONS_HANDLER = 'BucketNotificationsHandler050a0587b7544547bf325f094a3db834';
-
 /** The dashboard example's Function URL handler: the same page `sluice dashboard` renders, from Athena. */
 export const DASHBOARD_ENTRY = fileURLToPath(
   new URL('../../dashboard/src/handlers/dashboard-url.ts', import.meta.url),
@@ -49,7 +51,7 @@ const handlerEntry = (name: string) => fileURLToPath(new URL(`../src/handlers/${
  * backfills every object already under `raw/`.
  */
 export class OrdersDashboardStack extends Stack {
-  readonly bucket: Bucket;
+  readonly bucket: PipelineBucket;
   readonly filter: SluiceFunction;
   readonly dashboard: SluiceFunction;
   readonly backfill: BackfillStateMachine;
@@ -57,31 +59,29 @@ export class OrdersDashboardStack extends Stack {
   constructor(scope: Construct, id: string, props: OrdersDashboardStackProps = {}) {
     super(scope, id, props);
     const params = this.parameters();
-    this.bucket = this.ordersBucket();
+    this.bucket = new PipelineBucket(this, 'Orders', {
+      lifecycleRules: [{ prefix: ATHENA_RESULTS_PREFIX, expiration: Duration.days(7) }],
+    });
     this.filter = this.filterFunction('FilterOrders', 'handler', params);
-    this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.filter), {
-      prefix: RAW_ORDERS.prefix,
-      suffix: RAW_ORDERS.suffix,
-    });
-    acknowledge(
-      this.node.findChild(NOTIFICATIONS_HANDLER),
-      "CDK's bucket-notification custom resource runs with AWS's basic Lambda execution role; it writes only its own logs",
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    this.bucket.notifyOnCreate(this.filter, { prefix: RAW_ORDERS.prefix, suffix: RAW_ORDERS.suffix });
+    const database = glueDatabase(
+      this,
+      props.databaseName ?? 'orders_db',
+      'Sluice orders dashboard (seed 000)',
     );
-    const database = new CfnDatabase(this, 'Database', {
-      catalogId: this.account,
-      databaseInput: {
-        name: props.databaseName ?? 'orders_db',
-        description: 'Sluice orders dashboard (seed 000)',
-      },
-    });
     const processed = processedTable(this.bucket.s3UrlForObject('processed/'));
     new CfnTable(this, 'ProcessedTable', {
       catalogId: this.account,
       databaseName: database.ref,
       tableInput: toCdkTableInput(processed),
     });
-    const workGroup = this.workGroup(params.bytesScannedCutoff.valueAsNumber);
+    const workGroup = queryWorkGroup(this, {
+      nameSuffix: 'orders',
+      description: 'Sluice orders dashboard: results under enriched/, per-query scan limit',
+      bucket: this.bucket,
+      resultsPrefix: ATHENA_RESULTS_PREFIX,
+      defaultBytesScannedCutoff: 1024 ** 3,
+    });
     this.dashboard = this.dashboardFunction(workGroup, database);
     grantAthenaQueries(this.dashboard, {
       workGroupName: workGroup.ref,
@@ -116,29 +116,7 @@ export class OrdersDashboardStack extends Stack {
         default: 'UTC',
         description: 'IANA time zone order dates and today are read in',
       }),
-      bytesScannedCutoff: new CfnParameter(this, 'AthenaBytesScannedCutoff', {
-        type: 'Number',
-        default: 1024 ** 3,
-        minValue: 10 * 1024 ** 2,
-        description: 'Athena cancels any query of the workgroup that would scan more bytes than this',
-      }),
     };
-  }
-
-  private ordersBucket(): Bucket {
-    const bucket = new Bucket(this, 'Orders', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ prefix: ATHENA_RESULTS_PREFIX, expiration: Duration.days(7) }],
-    });
-    acknowledge(
-      bucket,
-      'A single-bucket reference deployment: CloudTrail data events are the audit path when one is needed; server access logs would need a second bucket that costs more than the pipeline',
-      'AwsSolutions-S1',
-    );
-    return bucket;
   }
 
   /** The filter Lambda with its grants: `raw/` to read, its four output prefixes to write. */
@@ -162,23 +140,6 @@ export class OrdersDashboardStack extends Stack {
     });
     grantObjects(filter, this.bucket, { read: [RAW_ORDERS.prefix ?? 'raw/'], write: FILTER_OUTPUT_PREFIXES });
     return filter;
-  }
-
-  private workGroup(bytesScannedCutoff: number): CfnWorkGroup {
-    return new CfnWorkGroup(this, 'WorkGroup', {
-      name: `${Aws.STACK_NAME}-orders`,
-      description: 'Sluice orders dashboard: results under enriched/, per-query scan limit',
-      recursiveDeleteOption: true,
-      workGroupConfiguration: {
-        enforceWorkGroupConfiguration: true,
-        publishCloudWatchMetricsEnabled: true,
-        bytesScannedCutoffPerQuery: bytesScannedCutoff,
-        resultConfiguration: {
-          outputLocation: this.bucket.s3UrlForObject(ATHENA_RESULTS_PREFIX),
-          encryptionConfiguration: { encryptionOption: 'SSE_S3' },
-        },
-      },
-    });
   }
 
   private dashboardFunction(workGroup: CfnWorkGroup, database: CfnDatabase): SluiceFunction {

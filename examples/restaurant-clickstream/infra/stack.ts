@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { toCdkTableInput } from '@sluice/athena';
-import { acknowledge, grantObjects, SluiceFunction } from '@sluice/cdk';
+import { acknowledge, glueDatabase, grantObjects, PipelineBucket, SluiceFunction } from '@sluice/cdk';
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
@@ -12,11 +12,10 @@ import {
   Model,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
-import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
+import { CfnTable } from 'aws-cdk-lib/aws-glue';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnDeliveryStream } from 'aws-cdk-lib/aws-kinesisfirehose';
 import { LogGroup, LogStream, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { CLICKS_ERROR_PREFIX, CLICKS_PREFIX, clicksTable } from '../src/clicks-table.js';
 import { clickRequestModel } from './click-model.js';
@@ -36,24 +35,14 @@ export interface RestaurantClickstreamStackProps extends StackProps {
  * returns and writes failed records under the error prefix; the `clicks` table projects the hours.
  */
 export class RestaurantClickstreamStack extends Stack {
-  readonly bucket: Bucket;
+  readonly bucket: PipelineBucket;
   readonly enrich: SluiceFunction;
   readonly deliveryStream: CfnDeliveryStream;
   readonly api: RestApi;
 
   constructor(scope: Construct, id: string, props: RestaurantClickstreamStackProps = {}) {
     super(scope, id, props);
-    this.bucket = new Bucket(this, 'Clicks', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    acknowledge(
-      this.bucket,
-      'A single-bucket reference deployment: CloudTrail data events are the audit path when one is needed; server access logs would need a second bucket that costs more than the pipeline',
-      'AwsSolutions-S1',
-    );
+    this.bucket = new PipelineBucket(this, 'Clicks');
     this.enrich = new SluiceFunction(this, 'EnrichClicks', {
       entry: fileURLToPath(new URL('../src/handlers/enrich-clicks.ts', import.meta.url)),
       description: 'Seed 001 Firehose transform: enriched click, datehour partition key',
@@ -62,10 +51,7 @@ export class RestaurantClickstreamStack extends Stack {
     this.deliveryStream = this.firehose();
     this.api = this.restApi();
     const databaseName = props.databaseName ?? 'clickstream';
-    const database = new CfnDatabase(this, 'Database', {
-      catalogId: this.account,
-      databaseInput: { name: databaseName, description: 'Sluice restaurant clickstream (seed 001)' },
-    });
+    const database = glueDatabase(this, databaseName, 'Sluice restaurant clickstream (seed 001)');
     new CfnTable(this, 'ClicksTable', {
       catalogId: this.account,
       databaseName: database.ref,

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { acknowledge, SluiceFunction } from '@sluice/cdk';
+import { failureQueue, SluiceFunction } from '@sluice/cdk';
 import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -44,15 +44,10 @@ export class TransactionStreamStack extends Stack {
     super(scope, id, props);
     const params = this.parameters();
     const timeout = Duration.seconds(30);
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetters,
+    this.deadLetters = failureQueue(
+      this,
+      'DeadLetters',
       'This is the dead-letter queue of the transactions queue; an alarm fires on its first message and a redrive sends messages back',
-      'AwsSolutions-SQS3',
     );
     this.queue = new Queue(this, 'Transactions', {
       encryption: QueueEncryption.SQS_MANAGED,

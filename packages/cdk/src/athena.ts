@@ -1,4 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { Aws, CfnParameter, Stack } from 'aws-cdk-lib';
+import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
+import { CfnDatabase } from 'aws-cdk-lib/aws-glue';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
@@ -59,4 +61,54 @@ export function grantAthenaQueries(grantee: IGrantable & IConstruct, scope: Athe
       new PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [scope.resultsBucket.bucketArn] }),
     );
   }
+}
+
+/** Props of {@link queryWorkGroup}. */
+export interface QueryWorkGroupProps {
+  /** Appended to the stack name: `<stack>-<nameSuffix>`. */
+  nameSuffix: string;
+  description: string;
+  /** Where query results go: `s3://<bucket>/<resultsPrefix>`, SSE-S3. */
+  bucket: IBucket;
+  resultsPrefix: string;
+  /** Default of the `AthenaBytesScannedCutoff` parameter, in bytes. */
+  defaultBytesScannedCutoff: number;
+}
+
+/**
+ * The stack's Athena workgroup (`WorkGroup`): its configuration enforced, CloudWatch metrics on,
+ * results under one prefix of the bucket, and a per-query scan limit set at deploy time by the
+ * `AthenaBytesScannedCutoff` parameter (at least 10 MiB).
+ *
+ * @example const workGroup = queryWorkGroup(this, { nameSuffix: 'orders', description: '…', bucket, resultsPrefix: 'enriched/athena/', defaultBytesScannedCutoff: 1024 ** 3 });
+ */
+export function queryWorkGroup(stack: Stack, props: QueryWorkGroupProps): CfnWorkGroup {
+  const bytesScannedCutoff = new CfnParameter(stack, 'AthenaBytesScannedCutoff', {
+    type: 'Number',
+    default: props.defaultBytesScannedCutoff,
+    minValue: 10 * 1024 ** 2,
+    description: 'Athena cancels any query of the workgroup that would scan more bytes than this',
+  });
+  return new CfnWorkGroup(stack, 'WorkGroup', {
+    name: `${Aws.STACK_NAME}-${props.nameSuffix}`,
+    description: props.description,
+    recursiveDeleteOption: true,
+    workGroupConfiguration: {
+      enforceWorkGroupConfiguration: true,
+      publishCloudWatchMetricsEnabled: true,
+      bytesScannedCutoffPerQuery: bytesScannedCutoff.valueAsNumber,
+      resultConfiguration: {
+        outputLocation: props.bucket.s3UrlForObject(props.resultsPrefix),
+        encryptionConfiguration: { encryptionOption: 'SSE_S3' },
+      },
+    },
+  });
+}
+
+/** The stack's Glue database (`Database`), in the stack's account. */
+export function glueDatabase(stack: Stack, name: string, description: string): CfnDatabase {
+  return new CfnDatabase(stack, 'Database', {
+    catalogId: stack.account,
+    databaseInput: { name, description },
+  });
 }
