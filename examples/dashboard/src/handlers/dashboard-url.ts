@@ -2,7 +2,7 @@ import type { QueryEngine } from '@sluice/athena';
 // Imported statically: esbuild wraps a dynamically imported module for lazy initialisation, and
 // with it the query definitions it shares with this file, which then run before they are set up.
 import { athenaSettingsFromEnvironment, createAthenaEngine } from '@sluice/athena/aws';
-import { ConfigurationError } from '@sluice/core/lambda';
+import { ConfigurationError, handlerEnvironment } from '@sluice/core/lambda';
 import { renderDashboard, SECTION_IDS } from '../dashboard.js';
 import { DashboardMonthError } from '../errors.js';
 import type { SectionId } from '../model.js';
@@ -37,7 +37,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 export function dashboardUrlHandler(deps: DashboardUrlDeps = {}) {
   const env = deps.env ?? process.env;
-  const sections = sectionsOf(env.DASHBOARD_SECTIONS);
+  const sections = sectionsOf(handlerEnvironment(env).optional('DASHBOARD_SECTIONS'));
   let engine: Promise<QueryEngine> | undefined;
   return async (request: DashboardRequest = {}): Promise<DashboardResponse> => {
     const month = request.queryStringParameters?.month;
@@ -53,7 +53,7 @@ export function dashboardUrlHandler(deps: DashboardUrlDeps = {}) {
 }
 
 function sectionsOf(setting: string | undefined): readonly SectionId[] {
-  if (!setting?.trim()) return SECTION_IDS;
+  if (setting === undefined) return SECTION_IDS;
   const ids = setting.split(',').map((id) => id.trim());
   const unknown = ids.filter((id) => !SECTION_IDS.includes(id as SectionId));
   if (unknown.length > 0)
