@@ -6,7 +6,7 @@ import { createDuckDbEngine } from '@sluice/athena/duckdb';
 import { LocalObjectStore, listAll, type ObjectStore } from '@sluice/core/storage';
 import { eventsCsv, writeLines } from '@sluice/datagen';
 import { DynamoDbSink, type KeyValueSink } from '@sluice/sinks/dynamodb';
-import { JsonLinesNotifier } from '@sluice/sinks/local';
+import { JsonLinesNotifier, MemoryKeyValueSink } from '@sluice/sinks/local';
 import { startLocalDynamo } from '@sluice/sinks/local/dynamo';
 import type { BotDetectorOptions } from '@sluice/transforms/bots';
 import { type BatchResult, type InsightSettings, runBatch } from './batch/run-batch.js';
@@ -14,7 +14,7 @@ import type { DemoResult } from './index.js';
 import { DETECTIONS_TABLE, EVENTS_BUCKET, KEYS } from './layout.js';
 import { DetectionPublisher } from './stream/detection-publisher.js';
 import { writeDetectionsExport } from './stream/detections-export.js';
-import { ObjectDetectorStates } from './stream/detector-states.js';
+import { MemoryDetectorStates } from './stream/detector-states.js';
 import { runStream, type StreamOptions, type StreamResult } from './stream/run-stream.js';
 
 /** Options of {@link runDemo}. */
@@ -34,6 +34,11 @@ export interface LocalRunOptions {
   wrap?: StreamOptions['wrap'];
   /** Wraps the detections table, e.g. to inject a transient failure in a test. */
   wrapTable?: (table: KeyValueSink) => KeyValueSink;
+  /**
+   * The detections table: `memory` (default), DynamoDB's conditional writes at memory speed;
+   * `dynalite`, DynamoDB's protocol served in-process (~9 ms a request), to check the SDK path.
+   */
+  table?: 'memory' | 'dynalite';
   insights?: Partial<InsightSettings>;
   log?: (line: string) => void;
 }
@@ -90,8 +95,8 @@ export async function generateEvents(options: Pick<DemoOptions, 'dir' | 'rows' |
 }
 
 /**
- * Runs the batch and stream paths over `dir` with DuckDB, dynalite (in memory), a JSON Lines
- * notifier and an EMF log file. Each run starts from fresh detector state and output files.
+ * Runs the batch and stream paths over `dir` with DuckDB, an in-memory detections table (or
+ * dynalite), a JSON Lines notifier and an EMF log file. Each run starts from fresh detector state and output files.
  *
  * @example const { batch, stream, items } = await runLocal({ dir: 'out/ecommerce', runner: { batchSize: 50 } });
  */
@@ -116,20 +121,36 @@ export async function runLocalStream(options: LocalRunOptions): Promise<Omit<Loc
   const store = new LocalObjectStore(join(options.dir, EVENTS_BUCKET));
   const files = outputFiles(options.dir);
   await startFresh(store, files);
-  const dynamo = await startLocalDynamo({ tables: [DETECTIONS_TABLE] });
+  const table = await openTable(options.table ?? 'memory');
+  const notifier = new JsonLinesNotifier(files.notifications);
   try {
-    const table = new DynamoDbSink({ ...DETECTIONS_TABLE, clientConfig: dynamo.clientConfig });
     const publisher = new DetectionPublisher({
-      table: options.wrapTable?.(table) ?? table,
-      notifier: new JsonLinesNotifier(files.notifications),
+      table: options.wrapTable?.(table.sink) ?? table.sink,
+      notifier,
       metrics: (line) => appendFile(files.metrics, `${line}\n`),
     });
-    const states = new ObjectDetectorStates(store);
+    // One process from fresh state: the shards' states stay in memory between invocations (the
+    // deployed handler keeps them in S3, one object per shard, read and written per invocation).
+    const states = new MemoryDetectorStates();
     const stream = await runStream({ ...options, store, states, publisher });
-    return { stream, items: await scanItems(dynamo.clientConfig), files };
+    return { stream, items: byWindow(await table.scan()), files };
   } finally {
-    await dynamo.stop();
+    await notifier.close();
+    await table.close();
   }
+}
+
+async function openTable(kind: 'memory' | 'dynalite') {
+  if (kind === 'memory') {
+    const sink = new MemoryKeyValueSink(DETECTIONS_TABLE);
+    return { sink, scan: async () => sink.items, close: async () => {} };
+  }
+  const dynamo = await startLocalDynamo({ tables: [DETECTIONS_TABLE] });
+  return {
+    sink: new DynamoDbSink({ ...DETECTIONS_TABLE, clientConfig: dynamo.clientConfig }),
+    scan: () => scanItems(dynamo.clientConfig),
+    close: () => dynamo.stop(),
+  };
 }
 
 function outputFiles(dir: string) {
@@ -153,10 +174,14 @@ async function scanItems(clientConfig: ConstructorParameters<typeof DynamoDBClie
     const items: Record<string, unknown>[] = [];
     for await (const page of paginateScan({ client }, { TableName: DETECTIONS_TABLE.tableName }))
       items.push(...(page.Items ?? []));
-    return items.sort(
-      (a, b) => Number(a.windowStart) - Number(b.windowStart) || String(a.key).localeCompare(String(b.key)),
-    );
+    return items;
   } finally {
     client.destroy();
   }
+}
+
+function byWindow(items: Record<string, unknown>[]): Record<string, unknown>[] {
+  return items.sort(
+    (a, b) => Number(a.windowStart) - Number(b.windowStart) || String(a.key).localeCompare(String(b.key)),
+  );
 }
