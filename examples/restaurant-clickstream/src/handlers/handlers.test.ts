@@ -30,9 +30,7 @@ describe('enrichClicksHandler', () => {
   });
 
   it('fails the cold start naming a bad variable', () => {
-    expect(() => enrichClicksHandler({ env: { CLICKS_METRICS_NAMESPACE: '' } })).toThrow(
-      ConfigurationError,
-    );
+    expect(() => enrichClicksHandler({ env: { CLICKS_METRICS_NAMESPACE: '' } })).toThrow(ConfigurationError);
     expect(() => enrichClicksHandler({ env: { CLICKS_METRICS_NAMESPACE: '' } })).toThrow(
       /CLICKS_METRICS_NAMESPACE/,
     );
