@@ -112,9 +112,12 @@ describe('writeDataset', () => {
     ]);
   });
 
-  it('overwrite_batch replaces one batch\'s files in every partition and leaves other batches alone', async () => {
+  it("overwrite_batch replaces one batch's files in every partition and leaves other batches alone", async () => {
     await parquet(orders(['2025-10-30', '2025-10-31'], 2, 1), { batchId: 'oct', mode: 'overwrite_batch' });
-    await parquet(orders(['2025-10-31', '2025-11-01'], 2, 100), { batchId: 'oct-2', mode: 'overwrite_batch' });
+    await parquet(orders(['2025-10-31', '2025-11-01'], 2, 100), {
+      batchId: 'oct-2',
+      mode: 'overwrite_batch',
+    });
     const rerun = await parquet(orders(['2025-10-31'], 3, 1), { batchId: 'oct', mode: 'overwrite_batch' });
     expect(rerun.deleted).toEqual(['lake/orders/date=2025-10-30/part-oct-0.parquet']);
     expect(await keys()).toEqual([
