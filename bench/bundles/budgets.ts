@@ -3,7 +3,7 @@
 // itself the bigger budget.
 
 /** Which budget a handler is held to. */
-export type BudgetClass = 'lambda' | 'parquet' | 'duckdb';
+export type BudgetClass = 'lambda' | 'parquet' | 'charts' | 'duckdb';
 
 const KB = 1024;
 
@@ -15,6 +15,8 @@ const KB = 1024;
  *   on process-transactions (core 5.5 → 12.5 KB).
  * - `parquet`: 360 KB. apache-arrow (~214 KB) and parquet-wasm's JS glue (~32 KB) are the price of
  *   writing Parquet; measured 330–338 KB, so ~6 % headroom.
+ * - `charts`: 900 KB. The dashboard Lambda renders Vega-Lite charts to SVG on the server (vega-lite
+ *   ~241 KB, the vega runtime ~560 KB): measured 869 KB, so ~3.5 % headroom.
  * - `duckdb`: none. No handler embeds DuckDB (the dashboard Lambda queries Athena); `@duckdb/node-api`
  *   is a native addon esbuild cannot bundle. A handler that needs it must measure and set a budget here.
  * @example
@@ -23,6 +25,7 @@ const KB = 1024;
 export const BUDGETS: Record<BudgetClass, number | undefined> = {
   lambda: 56 * KB,
   parquet: 360 * KB,
+  charts: 900 * KB,
   duckdb: undefined,
 };
 
@@ -39,10 +42,18 @@ export interface BudgetException {
  * @example
  * OVER_BUDGET['examples/orders-dashboard/src/handlers/refresh-dashboard.ts']?.limit;
  */
-export const OVER_BUDGET: Record<string, BudgetException> = {};
+export const OVER_BUDGET: Record<string, BudgetException> = {
+  'examples/multi-source-lake/src/handlers/ingest.ts': {
+    limit: 63 * KB,
+    cause:
+      "61.0 KB measured: the ingestion simulator reads raw CSV with core's reader and validates with zod/mini " +
+      '(24.9 KB) before putting records on Kinesis; the CSV reader (~7 KB) is what no other lambda-class handler carries',
+  },
+};
 
 const PARQUET_IMPORTS = /^(@sluice\/sinks\/(parquet|dataset)|parquet-wasm|apache-arrow)(\/|$)/;
 const DUCKDB_IMPORTS = /^(@sluice\/athena\/duckdb|@duckdb\/)/;
+const CHART_IMPORTS = /^(vega|vega-lite)(\/|$)/;
 
 /**
  * The budget class of a handler from the bare specifiers its example code imports.
@@ -52,6 +63,7 @@ const DUCKDB_IMPORTS = /^(@sluice\/athena\/duckdb|@duckdb\/)/;
 export function budgetClass(requested: readonly string[]): BudgetClass {
   if (requested.some((specifier) => DUCKDB_IMPORTS.test(specifier))) return 'duckdb';
   if (requested.some((specifier) => PARQUET_IMPORTS.test(specifier))) return 'parquet';
+  if (requested.some((specifier) => CHART_IMPORTS.test(specifier))) return 'charts';
   return 'lambda';
 }
 

@@ -4,7 +4,7 @@ import {
   topCategoriesByHourQuery,
   topCategoriesByWeekdayQuery,
   uniqueVisitorsQuery,
-} from '@sluice/example-ecommerce-batch-stream';
+} from '@sluice/example-ecommerce-batch-stream/queries';
 import { barChart, lineChart } from '../chart-specs.js';
 import type { Section } from '../model.js';
 import { detectionsPerMinute, topDetectedKeys } from '../queries/bots.js';

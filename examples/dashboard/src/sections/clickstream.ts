@@ -3,7 +3,7 @@ import {
   clicksPerCategory,
   clicksPerHour,
   clicksPerItem,
-} from '@sluice/example-restaurant-clickstream';
+} from '@sluice/example-restaurant-clickstream/queries';
 import { barChart, lineChart, scatterChart, stackedShareChart } from '../chart-specs.js';
 import type { Section } from '../model.js';
 import { itemTimeSpent, TIME_SPENT_BUCKETS, timeSpentDistribution } from '../queries/clickstream.js';

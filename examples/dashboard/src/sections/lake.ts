@@ -1,4 +1,4 @@
-import { sqlSummaries } from '@sluice/example-multi-source-lake';
+import { sqlSummaries } from '@sluice/example-multi-source-lake/queries';
 import { integrationScores } from '@sluice/transforms/analytics';
 import { barChart } from '../chart-specs.js';
 import type { KpiTile, Section } from '../model.js';

@@ -1,4 +1,4 @@
-import { dashboardQueries } from '@sluice/example-orders-dashboard';
+import { dashboardQueries } from '@sluice/example-orders-dashboard/queries';
 import { barChart } from '../chart-specs.js';
 import { DashboardMonthError } from '../errors.js';
 import type { Section } from '../model.js';
