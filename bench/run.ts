@@ -7,11 +7,13 @@ import { botDetection } from './cases/bot-detection.js';
 import { bundles } from './cases/bundles.js';
 import type { BenchCase } from './cases/case.js';
 import { cli } from './cases/cli.js';
+import { demo } from './cases/demo.js';
 import { ordersPipeline } from './cases/orders-pipeline.js';
 import { parquetWrite } from './cases/parquet-write.js';
 import { queryEngine } from './cases/query-engine.js';
 import { scoring } from './cases/scoring.js';
 import { staleOrders } from './cases/stale-orders.js';
+import { streamPipelines } from './cases/stream-pipelines.js';
 import type { CaseReport } from './report.js';
 import { printReport } from './report.js';
 
@@ -31,6 +33,10 @@ const CASES: BenchCase[] = [
   { name: 'cli', defaultRows: 1_000_000, run: cli },
   // Peak RSS at 0/50/100% rejected rows (~200 MB files) and the one-pass orders object step at 1M.
   { name: 'orders-pipeline', defaultRows: 1_000_000, run: ordersPipeline },
+  // Records/s of each stream pipeline through its local runner, beside its transform alone.
+  { name: 'stream-pipelines', defaultRows: 200_000, run: streamPipelines },
+  // `sluice demo --rows 1000000`, whole process; `--runs 1` keeps it to about a minute a run.
+  { name: 'demo', defaultRows: 1_000_000, run: demo },
 ];
 
 const { values, positionals } = parseArgs({

@@ -1,0 +1,170 @@
+// One stream pipeline of the examples, timed in-process. Usage:
+//   stream-pipelines.ts <clickstream|lake|transactions|bots> <runner|transform> <rows> <dir>
+// runner: end to end through the example's local runner (records generated first, untimed).
+// transform: the pipeline's transform alone over the same records, prepared beforehand (no runner,
+// no event building, no sinks). Prints { records, stageMs, peakRssMb } on its last line.
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LocalObjectStore } from '@sluice/core/storage';
+import {
+  clicksJsonl,
+  eventsCsv,
+  type Line,
+  manufacturingCsv,
+  transactionsJsonl,
+  writeLines,
+} from '@sluice/datagen';
+import { type BotDetection, BotDetector, readBotEvent } from '@sluice/transforms/bots';
+import { enrichClickForFirehose } from '@sluice/transforms/clickstream';
+import { MACHINE_READING_COLUMNS, scoreMaintenancePriority } from '@sluice/transforms/maintenance';
+import { classifyTransaction } from '@sluice/transforms/transactions';
+// The examples are wiring, not published packages: the bench reaches into their sources.
+import {
+  EVENTS_BUCKET,
+  KEYS,
+  readEventRows,
+  runLocalStream,
+} from '../../examples/ecommerce-batch-stream/src/index.js';
+import {
+  csvChunks,
+  LAKE_BUCKET,
+  maintenanceProcessor,
+  RAW_KEYS,
+  runBranch,
+} from '../../examples/multi-source-lake/src/index.js';
+import { runDemo as runClickstream } from '../../examples/restaurant-clickstream/src/index.js';
+import { runTransactionStream } from '../../examples/transaction-stream/src/index.js';
+import { peakRssMb } from '../rss.js';
+
+const [pipeline = '', mode = '', rowsArg = '', dir = ''] = process.argv.slice(2);
+const rows = Number(rowsArg);
+const SEED = 7;
+
+type Stage = () => Promise<number>;
+type Pipeline = { runner: () => Promise<Stage | number>; transform: () => Promise<Stage> };
+
+/** Prepares untimed, returns the timed stage (or, for clickstream, the runner's own timing). */
+const PIPELINES: Record<string, Pipeline> = {
+  clickstream: {
+    // The demo's ingest report times HTTP ingest → Firehose buffer → transform → S3 alone.
+    runner: async () => {
+      const run = await runClickstream({ dir, rows, seed: SEED, log: () => {} });
+      return run.reports['http-ingest']?.durationMs ?? 0;
+    },
+    transform: async () => {
+      const lines = await generated('clicks.jsonl', clicksJsonl({ rows, seed: SEED }));
+      const records = lines.map((line, i) => ({
+        recordId: String(i),
+        data: Buffer.from(line).toString('base64'),
+      }));
+      return async () => {
+        for (const record of records) enrichClickForFirehose(record);
+        return records.length;
+      };
+    },
+  },
+  lake: {
+    runner: async () => {
+      const store = await lakeStore();
+      return async () => {
+        const { report } = await runBranch({
+          domain: 'maintenance',
+          store,
+          columns: MACHINE_READING_COLUMNS,
+          partitionKey: 'machine_id',
+          batchSize: 1000,
+          processor: (batchTag, onBatch) => maintenanceProcessor({ store, batchTag, onBatch }),
+        });
+        return report.read;
+      };
+    },
+    transform: async () => {
+      const values: unknown[] = [];
+      const chunks = csvChunks(await lakeStore(), RAW_KEYS.maintenance, {
+        from: 0,
+        size: 5000,
+        columns: MACHINE_READING_COLUMNS,
+        partitionKey: 'machine_id',
+      });
+      for await (const chunk of chunks) for (const record of chunk.records) values.push(record.data);
+      return async () => {
+        for (const value of values) scoreMaintenancePriority(value);
+        return values.length;
+      };
+    },
+  },
+  transactions: {
+    runner: async () => {
+      const input = join(dir, 'messages.jsonl');
+      await writeLines(input, transactionsJsonl({ rows, seed: SEED }), { progress: false });
+      return async () => {
+        const run = await runTransactionStream({ input, dir: join(dir, 'state') });
+        return run.queue.received;
+      };
+    },
+    transform: async () => {
+      const lines = await generated('messages.jsonl', transactionsJsonl({ rows, seed: SEED }));
+      return async () => {
+        for (const line of lines) classifyTransaction(line, { largeOrderThreshold: 100 });
+        return lines.length;
+      };
+    },
+  },
+  bots: {
+    runner: async () => {
+      await writeLines(join(dir, EVENTS_BUCKET, KEYS.rawEvents), eventsCsv({ rows, seed: SEED }), {
+        progress: false,
+      });
+      return async () => (await runLocalStream({ dir, runner: { batchSize: 100 } })).stream.report.read;
+    },
+    transform: async () => {
+      const file = join(dir, EVENTS_BUCKET, KEYS.rawEvents);
+      await writeLines(file, eventsCsv({ rows, seed: SEED }), { progress: false });
+      const events: unknown[] = [];
+      for await (const row of readEventRows(createReadStream(file), file)) if (row.ok) events.push(row.value);
+      return async () => {
+        const detector = new BotDetector();
+        const out: BotDetection[] = [];
+        for (const row of events) {
+          const event = readBotEvent(row);
+          if (event.ok) detector.add(event.value, out);
+        }
+        detector.flush();
+        return events.length;
+      };
+    },
+  },
+};
+
+async function generated(name: string, lines: Iterable<Line>): Promise<string[]> {
+  const file = join(dir, name);
+  await writeLines(file, lines, { progress: false });
+  return (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+}
+
+async function lakeStore(): Promise<LocalObjectStore> {
+  const root = join(dir, LAKE_BUCKET);
+  await writeLines(join(root, RAW_KEYS.maintenance), manufacturingCsv({ rows, seed: SEED }), {
+    progress: false,
+  });
+  return new LocalObjectStore(root);
+}
+
+const chosen = PIPELINES[pipeline];
+if (!chosen || (mode !== 'runner' && mode !== 'transform') || !(rows > 0) || !dir) {
+  console.error(
+    'usage: stream-pipelines.ts <clickstream|lake|transactions|bots> <runner|transform> <rows> <dir>',
+  );
+  process.exit(2);
+}
+const prepared = await chosen[mode]();
+let records = rows;
+let stageMs: number;
+if (typeof prepared === 'number') stageMs = prepared;
+else {
+  const started = process.hrtime.bigint();
+  records = await prepared();
+  stageMs = Number(process.hrtime.bigint() - started) / 1e6;
+}
+console.log(JSON.stringify({ records, stageMs, peakRssMb: peakRssMb() }));
