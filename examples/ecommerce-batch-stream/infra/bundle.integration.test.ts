@@ -1,9 +1,8 @@
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { bundleDir, type SynthesizedStack, synthForTest } from '@sluice/cdk';
+import { createTableInput, emulatorEnvironment, stackUnderTest, useEnvironment } from '@sluice/cdk/testing';
 import { kinesisEvent } from '@sluice/core/testing';
 import { type RunningDynalite, type RunningS3rver, startDynalite, startS3rver } from '@sluice/sinks/testing';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -13,57 +12,37 @@ import { EcommerceBatchStreamStack } from './stack.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 const BUCKET = 'events-bucket';
-let shop: SynthesizedStack<EcommerceBatchStreamStack>;
+const shop = stackUnderTest((app) => new EcommerceBatchStreamStack(app, 'Ecommerce'), exampleDir, {
+  bundle: true,
+});
 let dynalite: RunningDynalite;
 let s3rver: RunningS3rver;
 let dynamo: DynamoDBClient;
 const sns = mockClient(SNSClient);
-const saved = { ...process.env };
 
 beforeAll(async () => {
-  shop = synthForTest((app) => new EcommerceBatchStreamStack(app, 'Ecommerce'), exampleDir);
   [dynalite, s3rver] = await Promise.all([startDynalite(), startS3rver({ bucket: BUCKET })]);
   dynamo = new DynamoDBClient(dynalite.clientConfig);
-  await dynamo.send(
-    new CreateTableCommand({
-      TableName: DETECTIONS_TABLE.tableName,
-      KeySchema: [
-        { AttributeName: 'key', KeyType: 'HASH' },
-        { AttributeName: 'windowStart', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'key', AttributeType: 'S' },
-        { AttributeName: 'windowStart', AttributeType: 'N' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  const table = createTableInput(shop.template.toJSON(), 'Detections', DETECTIONS_TABLE.tableName);
+  await dynamo.send(new CreateTableCommand(table));
   sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
-    AWS_ENDPOINT_URL_S3: s3rver.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    AWS_LAMBDA_FUNCTION_NAME: 'detect-bots',
-    TABLE_NAME: DETECTIONS_TABLE.tableName,
-    ALERT_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:bot-alerts',
-    EVENTS_BUCKET: BUCKET,
-    WINDOW_MS: '10000',
-    FLAG_THRESHOLD: '5',
-    ALERT_THRESHOLD: '10',
-    DETECTION_TTL_DAYS: '30',
-  });
 }, 120_000);
 afterAll(async () => {
-  process.env = saved;
   sns.restore();
   dynamo?.destroy();
   await Promise.all([dynalite?.stop(), s3rver?.stop()]);
-  shop?.remove();
 });
+useEnvironment(() => ({
+  ...emulatorEnvironment({ dynamodb: dynalite.endpoint, s3: s3rver.endpoint }),
+  AWS_LAMBDA_FUNCTION_NAME: 'detect-bots',
+  TABLE_NAME: DETECTIONS_TABLE.tableName,
+  ALERT_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:bot-alerts',
+  EVENTS_BUCKET: BUCKET,
+  WINDOW_MS: '10000',
+  FLAG_THRESHOLD: '5',
+  ALERT_THRESHOLD: '10',
+  DETECTION_TTL_DAYS: '30',
+}));
 
 const event = (user: string, second: number) => ({
   event_time: `2019-11-01 00:00:${String(second).padStart(2, '0')} UTC`,
@@ -79,8 +58,7 @@ const event = (user: string, second: number) => ({
 
 describe('the detector bundle synth wrote to cdk.out', () => {
   it('flags a burst, stores it with its expiry, alerts, and keeps the window state in S3', async () => {
-    const dir = bundleDir(shop.outdir, shop.template.toJSON(), 'DetectBots');
-    const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+    const { handler } = await shop.importBundle('DetectBots');
     // 12 views by one user inside a 10 s window (high severity), then time moves past the window.
     const burst = Array.from({ length: 12 }, (_, i) => ({ data: event('bot', i % 9), partitionKey: 'bot' }));
     const later = [{ data: event('human', 59), partitionKey: 'human' }];

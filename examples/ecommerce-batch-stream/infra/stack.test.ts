@@ -1,23 +1,16 @@
 import { fileURLToPath } from 'node:url';
-import { type SynthesizedStack, synthForTest } from '@sluice/cdk';
+import { itFollowsTheReferenceRules, partitionProjection, stackUnderTest } from '@sluice/cdk/testing';
 import { Match } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EcommerceBatchStreamStack, INSIGHT_QUERIES } from './stack.js';
+import { describe, expect, it } from 'vitest';
+import { EcommerceBatchStreamStack, EVENTS_PREFIXES, INSIGHT_QUERIES } from './stack.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
-let shop: SynthesizedStack<EcommerceBatchStreamStack>;
-
-beforeAll(() => {
-  shop = synthForTest((app) => new EcommerceBatchStreamStack(app, 'Ecommerce'), exampleDir, {
-    bundle: false,
-  });
-});
-afterAll(() => shop.remove());
-
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  shop.stack.resolve(shop.stack.getLogicalId(construct.node.defaultChild as never)) as string;
+const shop = stackUnderTest((app) => new EcommerceBatchStreamStack(app, 'Ecommerce'), exampleDir);
+const { logicalId } = shop;
 
 describe('EcommerceBatchStreamStack', () => {
+  itFollowsTheReferenceRules(shop, { bucket: (stack) => stack.bucket, prefixes: EVENTS_PREFIXES });
+
   it('feeds the stream to the detector one ordered batch per shard, with partial failures', () => {
     shop.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [logicalId(shop.stack.stream), 'Arn'] },
@@ -48,16 +41,9 @@ describe('EcommerceBatchStreamStack', () => {
   });
 
   it('defines the events Parquet table with projected date partitions', () => {
-    shop.template.hasResourceProperties('AWS::Glue::Table', {
-      TableInput: Match.objectLike({
-        Name: 'events',
-        PartitionKeys: [{ Name: 'date', Type: 'string' }],
-        Parameters: Match.objectLike({
-          'projection.enabled': 'true',
-          'projection.date.type': 'date',
-          'projection.date.format': 'yyyy-MM-dd',
-        }),
-      }),
+    expect(partitionProjection(shop.template.toJSON(), 'events')).toMatchObject({
+      keys: ['date'],
+      columns: { date: { type: 'date', format: 'yyyy-MM-dd' } },
     });
   });
 

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   CreateStreamCommand,
   GetRecordsCommand,
@@ -8,7 +7,7 @@ import {
   waitUntilStreamExists,
 } from '@aws-sdk/client-kinesis';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { bundleDir, type SynthesizedStack, synthForTest } from '@sluice/cdk';
+import { emulatorEnvironment, stackUnderTest, useEnvironment } from '@sluice/cdk/testing';
 import { kinesisEvent } from '@sluice/core/testing';
 import { customersCsv, manufacturingCsv } from '@sluice/datagen';
 import {
@@ -24,15 +23,11 @@ import { MultiSourceLakeStack } from './stack.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 const BUCKET = 'lake-bucket';
-let lake: SynthesizedStack<MultiSourceLakeStack>;
+const lake = stackUnderTest((app) => new MultiSourceLakeStack(app, 'Lake'), exampleDir, { bundle: true });
 let s3rver: RunningS3rver;
 let kinesalite: RunningKinesalite;
 let s3: S3Client;
 let kinesis: KinesisClient;
-const saved = { ...process.env };
-
-const bundle = async (prefix: string) =>
-  import(pathToFileURL(join(bundleDir(lake.outdir, lake.template.toJSON(), prefix), 'index.mjs')).href);
 
 /** The generators' lines (strings or bytes) as one text. */
 async function text(
@@ -45,7 +40,6 @@ async function text(
 }
 
 beforeAll(async () => {
-  lake = synthForTest((app) => new MultiSourceLakeStack(app, 'Lake'), exampleDir);
   [s3rver, kinesalite] = await Promise.all([startS3rver({ bucket: BUCKET }), startKinesalite()]);
   s3 = new S3Client(s3rver.clientConfig);
   kinesis = new KinesisClient({ ...kinesalite.clientConfig, requestHandler: new NodeHttpHandler() });
@@ -53,30 +47,22 @@ beforeAll(async () => {
     await kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: 1 }));
     await waitUntilStreamExists({ client: kinesis, maxWaitTime: 20, minDelay: 1 }, { StreamName: name });
   }
-  // What the deployed functions read from their environment, pointed at the emulators.
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: s3rver.endpoint,
-    AWS_ENDPOINT_URL_KINESIS: kinesalite.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    AWS_LAMBDA_FUNCTION_NAME: 'lake',
-    LAKE_BUCKET: BUCKET,
-    MAINTENANCE_STREAM: 'readings',
-    CUSTOMERS_STREAM: 'customers',
-    INGEST_CHUNK_ROWS: '20',
-    INGEST_MAX_CHUNKS: '2',
-  });
 }, 120_000);
 afterAll(async () => {
-  process.env = saved;
   s3?.destroy();
   kinesis?.destroy();
   await Promise.all([s3rver?.stop(), kinesalite?.stop()]);
-  lake?.remove();
 });
+// What the deployed functions read from their environment, pointed at the emulators.
+useEnvironment(() => ({
+  ...emulatorEnvironment({ s3: s3rver.endpoint, kinesis: kinesalite.endpoint }),
+  AWS_LAMBDA_FUNCTION_NAME: 'lake',
+  LAKE_BUCKET: BUCKET,
+  MAINTENANCE_STREAM: 'readings',
+  CUSTOMERS_STREAM: 'customers',
+  INGEST_CHUNK_ROWS: '20',
+  INGEST_MAX_CHUNKS: '2',
+}));
 
 async function streamRecords(stream: string) {
   const { ShardIterator } = await kinesis.send(
@@ -98,7 +84,7 @@ describe('the lake bundles synth wrote to cdk.out', () => {
   it('ingest: the scheduled event puts the next chunks of a raw file on Kinesis and checkpoints', async () => {
     const raw = await text(manufacturingCsv({ rows: 60, seed: 3 }));
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: RAW_KEYS.maintenance, Body: raw }));
-    const { handler } = await bundle('IngestionSimulator');
+    const { handler } = await lake.importBundle('IngestionSimulator');
     await expect(handler({ domain: 'maintenance' })).resolves.toEqual({
       domain: 'maintenance',
       rows: 40,
@@ -119,7 +105,7 @@ describe('the lake bundles synth wrote to cdk.out', () => {
       })),
       { streamName: 'readings' },
     );
-    const { handler } = await bundle('ManufacturingProcessor');
+    const { handler } = await lake.importBundle('ManufacturingProcessor');
     await expect(handler(event, { getRemainingTimeInMillis: () => 60_000 })).resolves.toEqual({
       batchItemFailures: [],
     });
@@ -138,14 +124,14 @@ describe('the lake bundles synth wrote to cdk.out', () => {
         Body: await text(customersCsv({ rows: 5, seed: 3 })),
       }),
     );
-    const { handler } = await bundle('IngestionSimulator');
+    const { handler } = await lake.importBundle('IngestionSimulator');
     await expect(handler({})).rejects.toThrow('data-ingestion-simulator: input.domain must be');
   });
 
   it('analytics and integration: the bundles load (their query definitions initialise) and check their input', async () => {
-    const analytics = await bundle('Analytics');
+    const analytics = await lake.importBundle('Analytics');
     await expect(analytics.handler({ domain: 'machines' })).rejects.toThrow('lake-analytics: input.domain');
-    const integrate = await bundle('Integrate');
+    const integrate = await lake.importBundle('Integrate');
     await expect(integrate.handler({})).rejects.toThrow('data-integration: input.maintenance.summaryKey');
   });
 });

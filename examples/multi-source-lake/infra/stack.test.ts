@@ -1,35 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  type StatesDefinition,
-  type SynthesizedStack,
-  stateMachineDefinition,
-  synthForTest,
-} from '@sluice/cdk';
+import { type StatesDefinition, stateMachineDefinition } from '@sluice/cdk';
+import { itFollowsTheReferenceRules, stackUnderTest } from '@sluice/cdk/testing';
 import aslValidator from 'asl-validator';
 import { Match } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LAKE_STATES } from '../src/orchestration/states.js';
-import { MultiSourceLakeStack } from './stack.js';
+import { LAKE_PREFIXES, MultiSourceLakeStack } from './stack.js';
 import { DEFINITION_FILE, definitionText } from './write-definition.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
-let lake: SynthesizedStack<MultiSourceLakeStack>;
+// The stack id the committed definition was generated with (it names no resource, but say it once).
+const lake = stackUnderTest((app) => new MultiSourceLakeStack(app, 'SluiceMultiSourceLake'), exampleDir);
+const { logicalId } = lake;
 let definition: StatesDefinition;
 
 beforeAll(() => {
-  // The stack id the committed definition was generated with (it names no resource, but say it once).
-  lake = synthForTest((app) => new MultiSourceLakeStack(app, 'SluiceMultiSourceLake'), exampleDir, {
-    bundle: false,
-  });
   definition = stateMachineDefinition(lake.template.toJSON(), 'LakeOrchestration');
 });
-afterAll(() => lake.remove());
-
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  lake.stack.resolve(lake.stack.getLogicalId(construct.node.defaultChild as never)) as string;
 
 describe('MultiSourceLakeStack', () => {
+  itFollowsTheReferenceRules(lake, { bucket: (stack) => stack.bucket, prefixes: LAKE_PREFIXES });
+
   it('has two on-demand, encrypted Kinesis streams', () => {
     lake.template.resourcePropertiesCountIs(
       'AWS::Kinesis::Stream',

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { bundleDir, type SynthesizedStack, synthForTest } from '@sluice/cdk';
+import { emulatorEnvironment, stackUnderTest, useEnvironment } from '@sluice/cdk/testing';
 import { s3PutEvent } from '@sluice/core/testing';
 import { type RunningS3rver, startS3rver } from '@sluice/sinks/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,42 +11,32 @@ const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 const ORDERS = readFileSync(
   new URL('../src/handlers/fixtures/orders-crlf-quoted-amount.csv', import.meta.url),
 );
-let orders: SynthesizedStack<OrdersDashboardStack>;
+const orders = stackUnderTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir, { bundle: true });
 let s3rver: RunningS3rver;
 let s3: S3Client;
-const saved = { ...process.env };
 
 beforeAll(async () => {
-  orders = synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir);
   s3rver = await startS3rver({ bucket: 'orders-bucket' });
   s3 = new S3Client(s3rver.clientConfig);
-  // What the bundle's default S3 client reads on Lambda comes from the environment; here it is s3rver.
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: s3rver.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    ORDERS_AS_OF: '2025-06-30',
-    ORDERS_MAX_AGE_DAYS: '30',
-    ORDERS_TIME_ZONE: 'UTC',
-  });
 });
 afterAll(async () => {
-  process.env = saved;
   s3?.destroy();
   await s3rver?.stop();
-  orders?.remove();
 });
+// What the bundle's default S3 client reads on Lambda comes from the environment; here it is s3rver.
+useEnvironment(() => ({
+  ...emulatorEnvironment({ s3: s3rver.endpoint }),
+  ORDERS_AS_OF: '2025-06-30',
+  ORDERS_MAX_AGE_DAYS: '30',
+  ORDERS_TIME_ZONE: 'UTC',
+}));
 
 const body = async (key: string) =>
   (await s3.send(new GetObjectCommand({ Bucket: 'orders-bucket', Key: key }))).Body?.transformToString();
 
 describe('the filter bundle synth wrote to cdk.out', () => {
   it('filters a raw CSV put on S3, from the S3 event Lambda would receive', async () => {
-    const dir = bundleDir(orders.outdir, orders.template.toJSON(), 'FilterOrders');
-    const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+    const { handler } = await orders.importBundle('FilterOrders');
     const key = 'raw/June Orders+1.csv';
     await s3.send(new PutObjectCommand({ Bucket: 'orders-bucket', Key: key, Body: ORDERS }));
     const context = {
@@ -74,8 +63,7 @@ describe('the filter bundle synth wrote to cdk.out', () => {
   });
 
   it('loads the dashboard bundle (vega without canvas) and refuses a malformed month before querying', async () => {
-    const dir = bundleDir(orders.outdir, orders.template.toJSON(), 'Dashboard');
-    const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+    const { handler } = await orders.importBundle('Dashboard');
     const response = await handler({ queryStringParameters: { month: '2025-13' } });
     expect(response).toMatchObject({ statusCode: 400, body: expect.stringContaining('2025-13') });
   });

@@ -1,31 +1,22 @@
 import { fileURLToPath } from 'node:url';
-import {
-  awsSolutionsErrors,
-  leastPrivilegeFindings,
-  type SynthesizedStack,
-  stateMachineDefinition,
-  synthForTest,
-} from '@sluice/cdk';
+import { stateMachineDefinition } from '@sluice/cdk';
+import { itFollowsTheReferenceRules, stackUnderTest } from '@sluice/cdk/testing';
 import { Match } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROCESSED_COLUMNS } from '../src/processed-table.js';
 import { BACKFILL_STATES } from './backfill.js';
 import { ATHENA_RESULTS_PREFIX, FILTER_OUTPUT_PREFIXES, OrdersDashboardStack } from './stack.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
-let orders: SynthesizedStack<OrdersDashboardStack>;
-
-beforeAll(() => {
-  orders = synthForTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir, {
-    bundle: false,
-  });
-});
-afterAll(() => orders.remove());
-
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  orders.stack.resolve(orders.stack.getLogicalId(construct.node.defaultChild as never)) as string;
+const orders = stackUnderTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir);
+const { logicalId } = orders;
 
 describe('OrdersDashboardStack', () => {
+  itFollowsTheReferenceRules(orders, {
+    bucket: (stack) => stack.bucket,
+    prefixes: ['raw/', ...FILTER_OUTPUT_PREFIXES, ATHENA_RESULTS_PREFIX],
+  });
+
   it('notifies the filter of objects created under raw/ ending .csv, and nothing else', () => {
     orders.template.resourceCountIs('Custom::S3BucketNotifications', 1);
     orders.template.hasResourceProperties('Custom::S3BucketNotifications', {
@@ -97,17 +88,5 @@ describe('OrdersDashboardStack', () => {
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
       TracingConfiguration: { Enabled: true },
     });
-  });
-
-  it('grants least privilege: no wildcard action or FullAccess policy, S3 only under the pipeline prefixes', () => {
-    const bucket = logicalId(orders.stack.bucket);
-    const prefixes = ['raw/', ...FILTER_OUTPUT_PREFIXES, 'enriched/'];
-    expect(leastPrivilegeFindings(orders.template.toJSON(), { s3Prefixes: { [bucket]: prefixes } })).toEqual(
-      [],
-    );
-  });
-
-  it('has no unacknowledged cdk-nag AwsSolutions error', () => {
-    expect(awsSolutionsErrors(orders.stack)).toEqual([]);
   });
 });

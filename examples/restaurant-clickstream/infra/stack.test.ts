@@ -1,30 +1,20 @@
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  awsSolutionsErrors,
-  bundleDir,
-  leastPrivilegeFindings,
-  type SynthesizedStack,
-  synthForTest,
-} from '@sluice/cdk';
+import { fileURLToPath } from 'node:url';
+import { itFollowsTheReferenceRules, partitionProjection, stackUnderTest } from '@sluice/cdk/testing';
 import { firehoseEvent } from '@sluice/core/testing';
 import { Match } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLICKS_ERROR_PREFIX, CLICKS_PREFIX } from '../src/clicks-table.js';
 import { DELIVERY_PREFIXES, RestaurantClickstreamStack } from './stack.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
-let clicks: SynthesizedStack<RestaurantClickstreamStack>;
-
-beforeAll(() => {
-  clicks = synthForTest((app) => new RestaurantClickstreamStack(app, 'Clicks'), exampleDir);
+const clicks = stackUnderTest((app) => new RestaurantClickstreamStack(app, 'Clicks'), exampleDir, {
+  bundle: true,
 });
-afterAll(() => clicks.remove());
-
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  clicks.stack.resolve(clicks.stack.getLogicalId(construct.node.defaultChild as never)) as string;
+const { logicalId } = clicks;
 
 describe('RestaurantClickstreamStack', () => {
+  itFollowsTheReferenceRules(clicks, { bucket: (stack) => stack.bucket, prefixes: DELIVERY_PREFIXES });
+
   it('puts POST /clicks straight into Firehose (no Lambda), IAM-signed, body checked by the click model', () => {
     clicks.template.hasResourceProperties('AWS::ApiGateway::Method', {
       HttpMethod: 'POST',
@@ -70,31 +60,14 @@ describe('RestaurantClickstreamStack', () => {
   });
 
   it('defines the clicks table with partition projection on datehour', () => {
-    clicks.template.hasResourceProperties('AWS::Glue::Table', {
-      TableInput: Match.objectLike({
-        Name: 'clicks',
-        PartitionKeys: [{ Name: 'datehour', Type: 'string' }],
-        Parameters: Match.objectLike({
-          'projection.enabled': 'true',
-          'projection.datehour.type': 'date',
-          'projection.datehour.format': 'yyyy/MM/dd/HH',
-        }),
-      }),
+    expect(partitionProjection(clicks.template.toJSON(), 'clicks')).toMatchObject({
+      keys: ['datehour'],
+      columns: { datehour: { type: 'date', format: 'yyyy/MM/dd/HH' } },
     });
   });
 
-  it('grants least privilege: Firehose writes only its prefixes, the API only puts to its stream', () => {
-    const s3Prefixes = { [logicalId(clicks.stack.bucket)]: DELIVERY_PREFIXES };
-    expect(leastPrivilegeFindings(clicks.template.toJSON(), { s3Prefixes })).toEqual([]);
-  });
-
-  it('has no unacknowledged cdk-nag AwsSolutions error', () => {
-    expect(awsSolutionsErrors(clicks.stack)).toEqual([]);
-  });
-
   it('ships a transform bundle that answers a Firehose event: Ok with datehour, ProcessingFailed', async () => {
-    const dir = bundleDir(clicks.outdir, clicks.template.toJSON(), 'EnrichClicks');
-    const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+    const { handler } = await clicks.importBundle('EnrichClicks');
     const click = {
       element_clicked: 'drink_3',
       time_spent: 14,

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { bundleDir, type SynthesizedStack, synthForTest } from '@sluice/cdk';
+import { createTableInput, emulatorEnvironment, stackUnderTest, useEnvironment } from '@sluice/cdk/testing';
 import { sqsEvent } from '@sluice/core/testing';
 import { type RunningDynalite, startDynalite } from '@sluice/sinks/testing';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -14,49 +13,38 @@ const TOPICS = {
   inventory: 'arn:aws:sns:us-east-1:123456789012:inventory',
   large: 'arn:aws:sns:us-east-1:123456789012:large',
 };
-let tx: SynthesizedStack<TransactionStreamStack>;
+const tx = stackUnderTest((app) => new TransactionStreamStack(app, 'Transactions'), exampleDir, {
+  bundle: true,
+});
 let dynalite: RunningDynalite;
 let dynamo: DynamoDBClient;
 const sns = mockClient(SNSClient);
-const saved = { ...process.env };
 
 beforeAll(async () => {
-  tx = synthForTest((app) => new TransactionStreamStack(app, 'Transactions'), exampleDir);
   dynalite = await startDynalite();
   dynamo = new DynamoDBClient(dynalite.clientConfig);
   await dynamo.send(
-    new CreateTableCommand({
-      TableName: 'transactions',
-      KeySchema: [{ AttributeName: 'TransactionID', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'TransactionID', AttributeType: 'S' }],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
+    new CreateTableCommand(createTableInput(tx.template.toJSON(), 'TransactionTable', 'transactions')),
   );
   sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'DYNALITE',
-    AWS_SECRET_ACCESS_KEY: 'DYNALITE',
-    AWS_LAMBDA_FUNCTION_NAME: 'transactions',
-    TABLE_NAME: 'transactions',
-    TOPIC_ARN: TOPICS.inventory,
-    LARGE_ORDER_TOPIC_ARN: TOPICS.large,
-    LARGE_ORDER_THRESHOLD: '100',
-  });
 }, 120_000);
 afterAll(async () => {
-  process.env = saved;
   sns.restore();
   dynamo?.destroy();
   await dynalite?.stop();
-  tx?.remove();
 });
+useEnvironment(() => ({
+  ...emulatorEnvironment({ dynamodb: dynalite.endpoint }),
+  AWS_LAMBDA_FUNCTION_NAME: 'transactions',
+  TABLE_NAME: 'transactions',
+  TOPIC_ARN: TOPICS.inventory,
+  LARGE_ORDER_TOPIC_ARN: TOPICS.large,
+  LARGE_ORDER_THRESHOLD: '100',
+}));
 
 describe('the transaction bundle synth wrote to cdk.out', () => {
   it('stores an SQS batch in DynamoDB, notifies each kind on its own topic, quarantines the unreadable message (no retry)', async () => {
-    const dir = bundleDir(tx.outdir, tx.template.toJSON(), 'ProcessTransactions');
-    const { handler } = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+    const { handler } = await tx.importBundle('ProcessTransactions');
     const event = sqsEvent([
       '{"transaction_id":"T-1","product_name":"Widget","quantity":3,"unit_price":9.99}',
       '{"transaction_id":"T-2","product_name":"Pallet","quantity":500,"unit_price":2}',

@@ -1,21 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import { type SynthesizedStack, synthForTest } from '@sluice/cdk';
+import { synthForTest } from '@sluice/cdk';
+import { itFollowsTheReferenceRules, stackUnderTest } from '@sluice/cdk/testing';
 import { Match } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TransactionStreamStack } from './stack.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
-let tx: SynthesizedStack<TransactionStreamStack>;
-
-beforeAll(() => {
-  tx = synthForTest((app) => new TransactionStreamStack(app, 'Transactions'), exampleDir, { bundle: false });
-});
-afterAll(() => tx.remove());
-
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  tx.stack.resolve(tx.stack.getLogicalId(construct.node.defaultChild as never)) as string;
+const tx = stackUnderTest((app) => new TransactionStreamStack(app, 'Transactions'), exampleDir);
+const { logicalId } = tx;
 
 describe('TransactionStreamStack', () => {
+  itFollowsTheReferenceRules(tx);
+
   it('redrives the queue to a dead-letter queue and reports partial batch failures', () => {
     tx.template.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: {
