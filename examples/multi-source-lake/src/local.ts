@@ -73,9 +73,11 @@ export function runLocalLake(
   dir: string,
   options: Omit<LakeOptions, 'store' | 'openEngine'> = {},
 ): Promise<LakeResult> {
-  // Lambda takes up to 10 000 records per Kinesis batch; 1000 keeps Parquet files few and large.
+  // Lambda takes up to 10 000 records per Kinesis batch: the most keeps Parquet files few and large
+  // (a file per batch and partition) and invocations few; a chunk of 20 000 fills one per shard.
   return runLake({
-    batchSize: 1000,
+    batchSize: 10_000,
+    chunkRows: 20_000,
     ...options,
     store: new LocalObjectStore(join(dir, LAKE_BUCKET)),
     openEngine: (tables) => createDuckDbEngine({ localRoot: dir, tables }),

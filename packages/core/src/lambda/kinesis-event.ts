@@ -59,7 +59,7 @@ function readRecord(record: EventReader): KinesisRecord {
   const kinesis = record.object('kinesis');
   const eventID = record.string('eventID');
   const eventSourceARN = record.string('eventSourceARN');
-  const stream = streamName(eventSourceARN);
+  const stream = streamNameOf(eventSourceARN);
   const sequenceNumber = kinesis.string('sequenceNumber');
   const partitionKey = kinesis.string('partitionKey');
   const text = payloadTextOf(kinesis.value as object);
@@ -75,6 +75,14 @@ function readRecord(record: EventReader): KinesisRecord {
   };
   const parsed = { data: kinesis.string('data'), ...fields };
   return text === undefined ? parsed : rememberPayloadText(parsed, text);
+}
+
+// A batch comes from one stream: its ARN is parsed once, not per record.
+let lastArn = '';
+let lastName = '';
+function streamNameOf(arn: string): string {
+  if (arn !== lastArn) [lastArn, lastName] = [arn, streamName(arn)];
+  return lastName;
 }
 
 /**
