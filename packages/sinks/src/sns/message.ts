@@ -25,7 +25,8 @@ export interface SnsEntry {
 // SNS FIFO: MessageDeduplicationId and MessageGroupId are 1–128 of these characters.
 const FIFO_ID = /^[A-Za-z0-9!-/:-@[-`{-~]{1,128}$/;
 
-const utf8 = new TextEncoder();
+// Counted without encoding: every publish checks its size.
+const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /**
  * Makes a subject SNS accepts: ASCII printable only (accents stripped, other characters `?`), line
@@ -66,7 +67,7 @@ export function toSnsEntry(
   }
   const attributes = snsAttributes(notification.attributes);
   if (typeof attributes === 'string') return reject('invalid-attribute', attributes);
-  const bytes = utf8.encode(notification.message).length + attributeBytes(attributes);
+  const bytes = utf8Length(notification.message) + attributeBytes(attributes);
   if (bytes > SNS_LIMITS.messageBytes) {
     return reject('too-large', `message and attributes are ${bytes} bytes, over the 256 KiB limit`);
   }
@@ -96,7 +97,7 @@ function snsAttributes(
 function attributeBytes(attributes: Record<string, MessageAttributeValue> | undefined): number {
   let bytes = 0;
   for (const [name, value] of Object.entries(attributes ?? {})) {
-    bytes += utf8.encode(name + (value.DataType ?? '') + (value.StringValue ?? '')).length;
+    bytes += utf8Length(name + (value.DataType ?? '') + (value.StringValue ?? ''));
   }
   return bytes;
 }
