@@ -21,7 +21,7 @@ const IEEE_DIVISION_BY_ZERO =
 
 function byZero(op: string, floating: string): string {
   const builtin = `system.main.${op}(a, b)`;
-  return `(a, b) AS CASE WHEN b <> 0 OR b IS NULL THEN ${builtin} WHEN ${EXACT('a', 'b')} THEN ${failWith('Division by zero', builtin)} ELSE cast_to_type(${floating}, ${builtin}) END`;
+  return `(a, b) AS CASE WHEN b <> 0 OR b IS NULL OR a IS NULL THEN ${builtin} WHEN ${EXACT('a', 'b')} THEN ${failWith('Division by zero', builtin)} ELSE cast_to_type(${floating}, ${builtin}) END`;
 }
 
 // Trino rounds a double half away from zero when casting it to an integer type; DuckDB half to even.

@@ -26,6 +26,10 @@ const arithmetic = casesFrom('math.md', [
   ['SELECT 9223372036854775807 + 1', fails('bigint addition overflow')],
   ['SELECT 1 / 0', fails('Division by zero')],
   ['SELECT 5 % 0', fails('Division by zero')],
+  // A NULL operand gives NULL before any division happens, divisor zero or not.
+  ['SELECT CAST(NULL AS DOUBLE) / 0', null, 'double'],
+  ['SELECT CAST(NULL AS INTEGER) / 0', null, 'integer'],
+  ['SELECT CAST(NULL AS BIGINT) % 0', null, 'bigint'],
   ['SELECT abs(-5)', 5, 'integer'],
   ['SELECT abs(-5.5e0)', 5.5, 'double'],
   ['SELECT ceil(1.2e0)', 2, 'double'],
