@@ -41,6 +41,11 @@ export interface TransactionRunOptions {
   notifier?: Notifier;
   log?: (line: string) => void;
   now?: () => number;
+  /**
+   * Reads the table's items after the run, one at a time, before the table is released. When given,
+   * the result's `table` is empty: a million items need not be held twice.
+   */
+  readTable?: (items: AsyncIterable<Item>) => Promise<void>;
 }
 
 /** What a local run did. */
@@ -50,7 +55,7 @@ export interface TransactionRunResult {
   queue: Omit<StreamRunReport<SqsInput>, 'deadLetters'>;
   /** What THIS run stored and sent: a replay of the same input counts zero. */
   summary: StoredCounts;
-  /** The table's items after the run (a Scan). */
+  /** The table's items after the run (a Scan); empty when `readTable` read them. */
   table: Record<string, unknown>[];
 }
 
@@ -76,7 +81,9 @@ export async function runTransactionStream(options: TransactionRunOptions): Prom
     const result = await deliver(options, messages, table.sink, notifier, quarantine);
     await writeRunOutputs(options.dir, result.report, result.deadLetters);
     const { deadLetters: _, ...queue } = result.queue;
-    return { report: result.report, queue, summary: result.counts.summary(), table: await table.scan() };
+    const items = options.readTable ? [] : await collect(table.scan());
+    await options.readTable?.(table.scan());
+    return { report: result.report, queue, summary: result.counts.summary(), table: items };
   } finally {
     await new Promise((done) => quarantine.end(done));
     await ownNotifier?.close();
@@ -87,15 +94,21 @@ export async function runTransactionStream(options: TransactionRunOptions): Prom
 /** The run's table: its sink, a scan of its items after the run, and how to release it. */
 interface LocalTable {
   sink: KeyValueSink;
-  scan(): Promise<Item[]>;
+  scan(): AsyncIterable<Item>;
   close(): Promise<void>;
+}
+
+async function collect(items: AsyncIterable<Item>): Promise<Item[]> {
+  const all: Item[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }
 
 async function openTable(options: TransactionRunOptions): Promise<LocalTable> {
   const schema = transactionTableSchema(LOCAL_TABLE);
   if (!options.persist && (options.table ?? 'memory') === 'memory') {
     const sink = new MemoryKeyValueSink(schema);
-    return { sink, scan: async () => sink.items, close: async () => {} };
+    return { sink, scan: () => toAsync(sink.scan()), close: async () => {} };
   }
   const dynamo = await startLocalDynamo({
     path: options.persist ? join(options.dir, 'dynamo') : undefined,
@@ -158,10 +171,12 @@ async function writeRunOutputs(
   await appendFile(join(dir, 'metrics.log'), emf.map((line) => `${line}\n`).join(''));
 }
 
-async function scanTable(client: DynamoDBDocumentClient): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
+async function* scanTable(client: DynamoDBDocumentClient): AsyncGenerator<Item> {
   for await (const page of paginateScan({ client }, { TableName: LOCAL_TABLE, ConsistentRead: true })) {
-    items.push(...(page.Items ?? []));
+    yield* page.Items ?? [];
   }
-  return items;
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
 }

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transactionsJsonl, writeLines } from '@sluice/datagen';
 import type { DemoResult } from './index.js';
-import { runTransactionStream, type TransactionRunResult } from './local-run.js';
+import { runTransactionStream } from './local-run.js';
 import { writeTableExport } from './table-export.js';
 
 export interface DemoOptions {
@@ -32,46 +32,73 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   // Outputs are appended across runs; the demo starts each run afresh so it prints the same result.
   await Promise.all(OUTPUTS.map((name) => rm(join(options.dir, name), { force: true })));
   options.log(`transaction-stream: sending ${messages} messages`);
-  const run = await runTransactionStream({ input, dir: options.dir, log: options.log });
-  await writeTableExport(options.dir, run.table);
+  const byStatus = new StatusTotals();
+  const largest: Item[] = [];
+  // The table is read once, item by item: exported, totalled, and its ten largest orders kept.
+  const run = await runTransactionStream({
+    input,
+    dir: options.dir,
+    log: options.log,
+    readTable: (items) => writeTableExport(options.dir, tallied(items, byStatus, largest)).then(() => {}),
+  });
   return {
     pipeline: 'transaction-stream',
     reports: { 'process-transactions': run.report },
     summary: { messages, ...run.summary, queue: run.queue },
     queries: [
-      { name: 'transactions by status', rows: byStatus(run) },
-      { name: 'largest orders', rows: largestOrders(run) },
+      { name: 'transactions by status', rows: byStatus.rows() },
+      { name: 'largest orders', rows: largestOrders(largest) },
     ],
   };
 }
 
-function byStatus(run: TransactionRunResult): Record<string, unknown>[] {
-  const groups = new Map<string, { status: string; transactions: number; total: number }>();
-  for (const item of run.table) {
-    const status = String(item.Status);
-    const group = groups.get(status) ?? { status, transactions: 0, total: 0 };
-    group.transactions++;
-    group.total += Number(item.TotalCents);
-    groups.set(status, group);
+type Item = Record<string, unknown>;
+
+async function* tallied(items: AsyncIterable<Item>, byStatus: StatusTotals, largest: Item[]) {
+  for await (const item of items) {
+    byStatus.add(item);
+    keepLargest(largest, item);
+    yield item;
   }
-  return [...groups.values()]
-    .sort((a, b) => a.status.localeCompare(b.status))
-    .map(({ status, transactions, total }) => ({ status, transactions, total: total / 100 }));
 }
 
-function largestOrders(run: TransactionRunResult): Record<string, unknown>[] {
-  return [...run.table]
-    .sort(
-      (a, b) =>
-        Number(b.TotalCents) - Number(a.TotalCents) ||
-        String(a.TransactionID).localeCompare(String(b.TransactionID)),
-    )
-    .slice(0, 10)
-    .map((item) => ({
-      transaction_id: item.TransactionID,
-      product_name: item.ProductName,
-      quantity: item.Quantity,
-      total: Number(item.TotalCents) / 100,
-      status: item.Status,
-    }));
+class StatusTotals {
+  readonly #groups = new Map<string, { status: string; transactions: number; total: number }>();
+
+  add(item: Item): void {
+    const status = String(item.Status);
+    const group = this.#groups.get(status) ?? { status, transactions: 0, total: 0 };
+    group.transactions++;
+    group.total += Number(item.TotalCents);
+    this.#groups.set(status, group);
+  }
+
+  rows(): Record<string, unknown>[] {
+    return [...this.#groups.values()]
+      .sort((a, b) => a.status.localeCompare(b.status))
+      .map(({ status, transactions, total }) => ({ status, transactions, total: total / 100 }));
+  }
+}
+
+const byTotalDescending = (a: Item, b: Item) =>
+  Number(b.TotalCents) - Number(a.TotalCents) ||
+  String(a.TransactionID).localeCompare(String(b.TransactionID));
+
+/** Keeps the ten largest orders seen so far, in order. */
+function keepLargest(largest: Item[], item: Item): void {
+  const last = largest[9];
+  if (last && byTotalDescending(item, last) >= 0) return;
+  largest.push(item);
+  largest.sort(byTotalDescending);
+  largest.length = Math.min(largest.length, 10);
+}
+
+function largestOrders(largest: Item[]): Record<string, unknown>[] {
+  return largest.map((item) => ({
+    transaction_id: item.TransactionID,
+    product_name: item.ProductName,
+    quantity: item.Quantity,
+    total: Number(item.TotalCents) / 100,
+    status: item.Status,
+  }));
 }

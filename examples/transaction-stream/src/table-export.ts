@@ -1,5 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /** Where a local run leaves the table's items, under its `dir`: what a DynamoDB export gives Athena. */
 export const TABLE_EXPORT_FILE = 'table/transactions.jsonl';
@@ -13,12 +16,19 @@ export const TABLE_EXPORT_FILE = 'table/transactions.jsonl';
  */
 export async function writeTableExport(
   dir: string,
-  items: readonly Record<string, unknown>[],
+  items: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
 ): Promise<string> {
   const file = join(dir, TABLE_EXPORT_FILE);
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, items.map((item) => `${JSON.stringify(exportedItem(item))}\n`).join(''));
+  // Line by line: a million items need not become one string.
+  await pipeline(Readable.from(exportLines(items)), createWriteStream(file));
   return file;
+}
+
+async function* exportLines(
+  items: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
+): AsyncGenerator<string> {
+  for await (const item of items) yield `${JSON.stringify(exportedItem(item))}\n`;
 }
 
 function exportedItem(item: Record<string, unknown>) {
