@@ -27,7 +27,7 @@ export const ordersFilter: CommandRun = async ({ values }) => {
   const quarantine = new RejectsFile(rejects);
   let report: RunReport | undefined;
   await commitAll([kept, quarantine], async () => {
-    const source = pacedBy(createReadStream(input, { highWaterMark: 256 * 1024 }), quarantine);
+    const source = pacedBy(createReadStream(input, { highWaterMark: 64 * 1024 }), quarantine);
     const run = await filterStaleOrders(source, {
       file: input,
       asOf,
