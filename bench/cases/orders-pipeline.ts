@@ -83,16 +83,11 @@ async function onePass(rows: number, runs: number): Promise<{ rows: Row[]; goals
     ],
     runs,
   );
-  const [sluice, duckdb] = timed.map((result) => median(result.wallMs)) as [number, number];
+  const duckdb = median(timed[1]?.wallMs ?? []);
+  // The issue sets no goal for this step: the ratio is printed, and recorded in BENCHMARKS.md.
   return {
     rows: timed.map((result) => timedRow(result, rows, `${ratio(median(result.wallMs), duckdb)}× duckdb`)),
-    goals: [
-      {
-        goal: 'one-pass orders object step, wall vs DuckDB (reported)',
-        measured: `${ratio(sluice, duckdb)}×`,
-        met: true,
-      },
-    ],
+    goals: [],
   };
 }
 
