@@ -1,29 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { snippetProblems } from '../../../scripts/readme-snippets.js';
+import { expect, it } from 'vitest';
+import { readmeExamples } from '../../../scripts/readme-examples.js';
 
-// Every ```ts block of the README is one of these files (scripts/readme-snippets.ts); importing a
+// Every ```ts block of the README is one of these files (scripts/readme-examples.ts); importing a
 // file runs it, in a temporary folder: DuckDB reads local files, Athena is AthenaFake on 127.0.0.1.
-const packageDir = join(import.meta.dirname, '..');
-const cwd = process.cwd();
-const env = { ...process.env };
-let folder = '';
-
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'sluice-athena-readme-'));
-  process.chdir(folder);
-});
-afterAll(async () => {
-  process.chdir(cwd);
-  process.env = env;
-  await rm(folder, { recursive: true, force: true });
-});
-
-it('shows every example file verbatim in the README, and no untested TypeScript block', () => {
-  expect(snippetProblems(packageDir)).toEqual([]);
-});
+readmeExamples(import.meta.dirname, 'athena');
 
 it('queries: named parameters bound, rows validated', async () => {
   const { rows, stats } = (await import('./queries.js')).ran;

@@ -1,28 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { snippetProblems } from '../../../scripts/readme-snippets.js';
+import { describe, expect, it, vi } from 'vitest';
+import { readmeExamples } from '../../../scripts/readme-examples.js';
 import { readText } from '../src/storage/object-store.js';
 
-// Every ```ts block of the README is one of these files (scripts/readme-snippets.ts); importing a
+// Every ```ts block of the README is one of these files (scripts/readme-examples.ts); importing a
 // file runs it, in a temporary folder, since the snippets use relative folders as a reader's would.
-const packageDir = join(import.meta.dirname, '..');
-const cwd = process.cwd();
-let folder = '';
-
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'sluice-core-readme-'));
-  process.chdir(folder);
-});
-afterAll(async () => {
-  process.chdir(cwd);
-  await rm(folder, { recursive: true, force: true });
-});
-
-it('shows every example file verbatim in the README, and no untested TypeScript block', () => {
-  expect(snippetProblems(packageDir)).toEqual([]);
-});
+readmeExamples(import.meta.dirname, 'core');
 
 it('pipeline: keeps rows byte for byte, quarantines with positions, balances the report', async () => {
   const { report, store } = (await import('./pipeline.js')).ran;

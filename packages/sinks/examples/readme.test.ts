@@ -1,32 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readText } from '@sluice/core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { snippetProblems } from '../../../scripts/readme-snippets.js';
+import { describe, expect, it, vi } from 'vitest';
+import { readmeExamples } from '../../../scripts/readme-examples.js';
 import { queryDuckDb } from '../src/testing/duckdb.js';
 
-// Every ```ts block of the README is one of these files (scripts/readme-snippets.ts); importing a
+// Every ```ts block of the README is one of these files (scripts/readme-examples.ts); importing a
 // file runs it, in a temporary folder. S3 runs on s3rver, DynamoDB on dynalite, Kinesis, Firehose and
 // SNS at the client boundary (aws-sdk-client-mock).
-const packageDir = join(import.meta.dirname, '..');
-const cwd = process.cwd();
-const env = { ...process.env };
-let folder = '';
-
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'sluice-sinks-readme-'));
-  process.chdir(folder);
-});
-afterAll(async () => {
-  process.chdir(cwd);
-  process.env = env;
-  await rm(folder, { recursive: true, force: true });
-});
-
-it('shows every example file verbatim in the README, and no untested TypeScript block', () => {
-  expect(snippetProblems(packageDir)).toEqual([]);
-});
+const packageDir = readmeExamples(import.meta.dirname, 'sinks');
 
 describe('S3', () => {
   it('S3 object store: puts and reads back through S3ObjectStore on s3rver', async () => {

@@ -1,28 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readText } from '@sluice/core';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { snippetProblems } from '../../../scripts/readme-snippets.js';
+import { expect, it, vi } from 'vitest';
+import { readmeExamples } from '../../../scripts/readme-examples.js';
 
-// Every ```ts block of the README is one of these files (scripts/readme-snippets.ts); importing a
+// Every ```ts block of the README is one of these files (scripts/readme-examples.ts); importing a
 // file runs it, in a temporary folder since some read relative paths.
-const packageDir = join(import.meta.dirname, '..');
-const cwd = process.cwd();
-let folder = '';
-
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'sluice-transforms-readme-'));
-  process.chdir(folder);
-});
-afterAll(async () => {
-  process.chdir(cwd);
-  await rm(folder, { recursive: true, force: true });
-});
-
-it('shows every example file verbatim in the README, and no untested TypeScript block', () => {
-  expect(snippetProblems(packageDir)).toEqual([]);
-});
+const packageDir = readmeExamples(import.meta.dirname, 'transforms');
 
 it('filterStaleOrders: stale rows dropped, kept bytes, rejections quarantined', async () => {
   const { store, report } = (await import('./orders.js')).ran;
