@@ -73,7 +73,9 @@ const PIPELINES: Record<string, Pipeline> = {
           store,
           columns: MACHINE_READING_COLUMNS,
           partitionKey: 'machine_id',
-          batchSize: 1000,
+          // As the demo runs it (runLocalLake): Lambda's largest Kinesis batch.
+          batchSize: 10_000,
+          chunkRows: 20_000,
           processor: (batchTag, onBatch) => maintenanceProcessor({ store, batchTag, onBatch }),
         });
         return report.read;
