@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CORPUS,
   CORPUS_FILES,
+  type CorpusEntry,
   corpusEntries,
   countsOf,
   isRefusal,
   reportCounts,
 } from '../../core/test/csv-corpus/corpus.js';
-import type { CorpusEntry } from '../../core/test/csv-corpus/manifest.js';
 
 // The bad-input corpus through the compiled `sluice` command, as a user runs it: one process per
 // file. The command is built once into a private copy of this package (under node_modules, where its

@@ -7,12 +7,12 @@ import type { BatchReport } from '@sluice/core/lambda';
 import { s3PutEvent } from '@sluice/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type CorpusEntry,
   corpusBytes,
   corpusEntries,
   countsOf,
   isRefusal,
 } from '../../../../packages/core/test/csv-corpus/corpus.js';
-import type { CorpusEntry } from '../../../../packages/core/test/csv-corpus/manifest.js';
 import { eventsOutputKeys, KEYS } from '../layout.js';
 import { eventsToParquetHandler } from './events-to-parquet.js';
 

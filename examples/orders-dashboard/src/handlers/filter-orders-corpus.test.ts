@@ -4,13 +4,13 @@ import { filterStaleOrders } from '@sluice/transforms/orders';
 import { describe, expect, it } from 'vitest';
 import {
   CORPUS,
+  type CorpusEntry,
   corpusBytes,
   corpusEntries,
   countsOf,
   isRefusal,
   reportCounts,
 } from '../../../../packages/core/test/csv-corpus/corpus.js';
-import type { CorpusEntry } from '../../../../packages/core/test/csv-corpus/manifest.js';
 import { orderOutputKeys } from '../object-keys.js';
 import { filterOrdersHandler } from './filter-orders.js';
 
