@@ -10,26 +10,32 @@ const REJECTS_NOTE =
   'Rejected rows always go to the rejects file, one JSON object a line with the reason and the file:line; ' +
   'stdout carries their count and the file, never the rows.';
 
-const requiredFile = (description: string): OptionSpec => ({
+/** A `--name VALUE` option: what its value looks like (`FILE`, `N`), what it means, how it is given. */
+const valued = (value: string, description: string, given: Partial<OptionSpec> = {}): OptionSpec => ({
   type: 'string',
-  value: 'FILE',
-  required: true,
+  value,
   description,
+  ...given,
 });
+/** An option the command cannot run without. */
+const required = (value: string, description: string) => valued(value, description, { required: true });
+/** An option with a fixed default. */
+const defaulted = (value: string, defaultValue: string, description: string) =>
+  valued(value, description, { default: defaultValue });
+/** An option whose default the command works out from other options, as `defaultText` says. */
+const workedOut = (value: string, defaultText: string, description: string) =>
+  valued(value, description, { defaultText });
 
-const wholeNumber = (defaultValue: string, description: string): OptionSpec => ({
-  type: 'string',
-  value: 'N',
-  default: defaultValue,
-  description,
-});
-
-const rejectsFile = (defaultText: string, description: string): OptionSpec => ({
-  type: 'string',
-  value: 'FILE',
-  defaultText,
-  description,
-});
+const requiredFile = (description: string) => required('FILE', description);
+const wholeNumber = (defaultValue: string, description: string) => defaulted('N', defaultValue, description);
+const rejectsFile = (defaultText: string, description: string) => workedOut('FILE', defaultText, description);
+const tables: OptionSpec = {
+  ...required(
+    'NAME=PATH',
+    'a table over a file or a folder of key=value/ partitions; repeat for more tables',
+  ),
+  multiple: true,
+};
 
 const generate: Command = {
   name: 'generate',
@@ -37,14 +43,9 @@ const generate: Command = {
   positional: { name: 'dataset', choices: DATASET_NAMES },
   options: {
     rows: wholeNumber('1000', 'how many records'),
-    out: { type: 'string', value: 'FILE', required: true, description: 'the file to write' },
-    seed: { type: 'string', value: 'S', default: '42', description: 'the same seed gives the same bytes' },
-    dirty: {
-      type: 'string',
-      value: 'RATE',
-      default: '0.02',
-      description: 'share of records (0 to 1) carrying a known data-quality quirk',
-    },
+    out: requiredFile('the file to write'),
+    seed: defaulted('S', '42', 'the same seed gives the same bytes'),
+    dirty: defaulted('RATE', '0.02', 'share of records (0 to 1) carrying a known data-quality quirk'),
   },
   load: async () => (await import('./commands/generate.js')).generate,
 };
@@ -55,12 +56,7 @@ const ordersFilter: Command = {
   options: {
     input: requiredFile('the orders CSV to read (header row; status and order date columns found by name)'),
     output: requiredFile('the CSV of kept orders, with the input header and bytes'),
-    'as-of': {
-      type: 'string',
-      value: 'YYYY-MM-DD',
-      required: true,
-      description: 'the day order ages are counted to',
-    },
+    'as-of': required('YYYY-MM-DD', 'the day order ages are counted to'),
     'max-age-days': wholeNumber(
       '30',
       'a pending or cancelled order more than N days old is stale (exactly N is kept)',
@@ -88,12 +84,7 @@ const transactionsRun: Command = {
   summary: 'the transaction stream (seed 003) over a file of SQS message bodies',
   options: {
     input: requiredFile('JSON Lines file, one SQS message body a line'),
-    state: {
-      type: 'string',
-      value: 'DIR',
-      required: true,
-      description: 'where DynamoDB data and notifications are kept between runs',
-    },
+    state: required('DIR', 'where DynamoDB data and notifications are kept between runs'),
     'large-order-threshold': wholeNumber('100', 'orders above this amount are held as pending'),
     'max-receive-count': wholeNumber('3', 'deliveries before a failing message goes to the dead-letter list'),
   },
@@ -108,25 +99,14 @@ const botsDetect: Command = {
   summary: 'windowed bot detection (seed 004) over a rees46 events CSV',
   options: {
     input: requiredFile('the events CSV (event_time, event_type, user_id columns)'),
-    window: {
-      type: 'string',
-      value: 'DURATION',
-      default: '10s',
-      description: 'window length: 500ms, 10s, 1m',
-    },
-    slide: {
-      type: 'string',
-      value: 'DURATION',
-      defaultText: '--window, which makes windows tumbling',
-      description: 'how far windows move; shorter than --window makes them sliding',
-    },
+    window: defaulted('DURATION', '10s', 'window length: 500ms, 10s, 1m'),
+    slide: workedOut(
+      'DURATION',
+      '--window, which makes windows tumbling',
+      'how far windows move; shorter than --window makes them sliding',
+    ),
     flag: wholeNumber('5', 'events in a window that flag a user'),
-    alert: {
-      type: 'string',
-      value: 'N',
-      defaultText: 'the larger of 10 and --flag',
-      description: 'events in a window that raise an alert',
-    },
+    alert: workedOut('N', 'the larger of 10 and --flag', 'events in a window that raise an alert'),
     rejects: rejectsFile(
       'the input file name + .rejects.jsonl, in the current folder',
       'JSON Lines file of rows that are not valid events',
@@ -140,14 +120,8 @@ const query: Command = {
   name: 'query',
   summary: 'Athena SQL over local CSV, JSON Lines, Parquet files or Hive folders, on embedded DuckDB',
   options: {
-    table: {
-      type: 'string',
-      multiple: true,
-      value: 'NAME=PATH',
-      required: true,
-      description: 'a table over a file or a folder of key=value/ partitions; repeat for more tables',
-    },
-    sql: { type: 'string', value: 'SQL', required: true, description: 'the query, in Athena (Trino) SQL' },
+    table: tables,
+    sql: required('SQL', 'the query, in Athena (Trino) SQL'),
   },
   load: async () => (await import('./commands/query.js')).query,
 };
@@ -156,17 +130,12 @@ const demo: Command = {
   name: 'demo',
   summary: 'runs the five reference pipelines on generated data and writes a dashboard snapshot',
   options: {
-    out: { type: 'string', value: 'DIR', default: 'out/demo', description: 'where every output goes' },
+    out: defaulted('DIR', 'out/demo', 'where every output goes'),
     rows: wholeNumber('20000', 'input size of each pipeline (the transaction stream takes at most 1000)'),
-    seed: { type: 'string', value: 'S', default: '42', description: 'seed of the generated data' },
-    only: {
-      type: 'string',
-      value: 'NAME[,NAME]',
-      defaultText: 'all',
-      description: `pipelines to run: ${DEMO_EXAMPLES.map((e) => e.name).join(', ')}`,
-    },
+    seed: defaulted('S', '42', 'seed of the generated data'),
+    only: workedOut('NAME[,NAME]', 'all', `pipelines to run: ${DEMO_EXAMPLES.map((e) => e.name).join(', ')}`),
     serve: { type: 'boolean', description: 'then serve the live dashboard until Ctrl-C' },
-    port: { type: 'string', value: 'P', default: '8080', description: 'the port --serve listens on' },
+    port: defaulted('P', '8080', 'the port --serve listens on'),
   },
   load: async () => (await import('./commands/demo.js')).demo,
 };
@@ -175,43 +144,29 @@ const dashboard: Command = {
   name: 'dashboard',
   summary: 'serves the dashboard on 127.0.0.1, running its queries on each page request',
   options: {
-    engine: {
-      type: 'string',
-      value: 'duckdb|athena',
-      default: 'duckdb',
-      description: 'embedded DuckDB over --data, or Amazon Athena with the AWS environment',
-    },
+    engine: defaulted(
+      'duckdb|athena',
+      'duckdb',
+      'embedded DuckDB over --data, or Amazon Athena with the AWS environment',
+    ),
     port: wholeNumber('8080', 'the port to listen on (0: any free one)'),
-    data: {
-      type: 'string',
-      value: 'DIR',
-      default: 'out/demo',
-      description: 'the output folder of `sluice demo` (the tables DuckDB reads, the run reports)',
-    },
-    reports: {
-      type: 'string',
-      value: 'FILE',
-      defaultText: 'DATA/demo-summary.json',
-      description: 'the run reports shown with each section',
-    },
-    workgroup: {
-      type: 'string',
-      value: 'NAME',
-      defaultText: 'ATHENA_WORKGROUP or primary',
-      description: 'Athena workgroup (--engine athena)',
-    },
-    database: {
-      type: 'string',
-      value: 'NAME',
-      defaultText: 'ATHENA_DATABASE or default',
-      description: 'Glue database holding the tables (--engine athena)',
-    },
-    'output-location': {
-      type: 'string',
-      value: 'S3URI',
-      defaultText: "ATHENA_OUTPUT_LOCATION or the workgroup's",
-      description: 'where Athena writes results (--engine athena)',
-    },
+    data: defaulted(
+      'DIR',
+      'out/demo',
+      'the output folder of `sluice demo` (the tables DuckDB reads, the run reports)',
+    ),
+    reports: workedOut('FILE', 'DATA/demo-summary.json', 'the run reports shown with each section'),
+    workgroup: workedOut('NAME', 'ATHENA_WORKGROUP or primary', 'Athena workgroup (--engine athena)'),
+    database: workedOut(
+      'NAME',
+      'ATHENA_DATABASE or default',
+      'Glue database holding the tables (--engine athena)',
+    ),
+    'output-location': workedOut(
+      'S3URI',
+      "ATHENA_OUTPUT_LOCATION or the workgroup's",
+      'where Athena writes results (--engine athena)',
+    ),
   },
   notes: [
     'Only requests to 127.0.0.1:PORT or localhost:PORT are answered. `?month=YYYY-MM` picks the month of the largest orders.',
@@ -225,21 +180,13 @@ const athenaServe: Command = {
   summary:
     "a local Athena endpoint: Athena's and Glue's JSON API on 127.0.0.1, queries run on embedded DuckDB",
   options: {
-    table: {
-      type: 'string',
-      multiple: true,
-      value: 'NAME=PATH',
-      required: true,
-      description: 'a table over a file or a folder of key=value/ partitions; repeat for more tables',
-    },
+    table: tables,
     port: wholeNumber('4566', 'the port to listen on (0: any free one)'),
-    output: {
-      type: 'string',
-      value: 'DIR',
-      default: 'out/athena-results',
-      description:
-        'where results go: s3://bucket/prefix/ is DIR/bucket/prefix/ (<id>.csv and <id>.csv.metadata)',
-    },
+    output: defaulted(
+      'DIR',
+      'out/athena-results',
+      'where results go: s3://bucket/prefix/ is DIR/bucket/prefix/ (<id>.csv and <id>.csv.metadata)',
+    ),
   },
   notes: [
     'Point any Athena client at http://127.0.0.1:PORT (aws --endpoint-url, boto3 endpoint_url, the SDK endpoint) with any credentials: signatures are not checked.',
