@@ -9,41 +9,43 @@ import { DuckDbRestartedError, RejectedCsvRowsError } from './errors.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 
-const customers = defineTable({
-  name: 'customers',
-  format: 'csv',
-  location: fixture('customers-windows-1252-bom-crlf-blank-lines.csv'),
-  columns: [
-    { name: 'customer_id', type: 'string' },
-    { name: 'age', type: 'int' },
-    { name: 'location', type: 'string' },
-    { name: 'purchase_amount', type: 'decimal(10,2)' },
-  ],
+/** A CSV table over one fixture file, its columns by name and Athena type. */
+const fixtureTable = (name: string, file: string, columns: Record<string, string>) =>
+  defineTable({
+    name,
+    format: 'csv',
+    location: fixture(file),
+    columns: Object.entries(columns).map(([column, type]) => ({ name: column, type })),
+  });
+
+const customers = fixtureTable('customers', 'customers-windows-1252-bom-crlf-blank-lines.csv', {
+  customer_id: 'string',
+  age: 'int',
+  location: 'string',
+  purchase_amount: 'decimal(10,2)',
+});
+const events = fixtureTable('events', 'events-19-digit-ids-blank-lines.csv', {
+  event_time: 'string',
+  event_type: 'string',
+  product_id: 'bigint',
+  category_id: 'bigint',
+  price: 'double',
+});
+const ragged = fixtureTable('ragged', 'orders-ragged-rows.csv', {
+  id: 'int',
+  status: 'string',
+  amount: 'double',
 });
 
-const events = defineTable({
-  name: 'events',
-  format: 'csv',
-  location: fixture('events-19-digit-ids-blank-lines.csv'),
-  columns: [
-    { name: 'event_time', type: 'string' },
-    { name: 'event_type', type: 'string' },
-    { name: 'product_id', type: 'bigint' },
-    { name: 'category_id', type: 'bigint' },
-    { name: 'price', type: 'double' },
-  ],
-});
-
-const ragged = defineTable({
-  name: 'ragged',
-  format: 'csv',
-  location: fixture('orders-ragged-rows.csv'),
-  columns: [
-    { name: 'id', type: 'int' },
-    { name: 'status', type: 'string' },
-    { name: 'amount', type: 'double' },
-  ],
-});
+/** Runs `use` with a fresh temporary folder, removed afterwards. */
+async function inTempFolder(prefix: string, use: (root: string) => Promise<void>): Promise<void> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    await use(root);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
 
 describe('DuckDB tables over real CSV files, read as core reads them', () => {
   let engine: DuckDbEngine;
@@ -79,28 +81,26 @@ describe('DuckDB tables over real CSV files, read as core reads them', () => {
     expect((await engine.execute('SELECT count(*) AS n FROM customers')).rows).toEqual([{ n: 3 }]);
   });
 
-  it('names the file, line and column of a value its type cannot hold', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'sluice-typed-'));
-    await writeFile(join(root, 'a.csv'), 'id\n1\n\nnot-a-number\n');
-    await engine.registerTable(
-      defineTable({ name: 'typed', format: 'csv', location: root, columns: [{ name: 'id', type: 'int' }] }),
-    );
-    await expect(engine.execute('SELECT sum(id) FROM typed')).rejects.toThrow(
-      /a\.csv:4 \(table typed\): column id: "not-a-number" is not a int/,
-    );
-    await rm(root, { recursive: true, force: true });
-  });
+  it('names the file, line and column of a value its type cannot hold', () =>
+    inTempFolder('sluice-typed-', async (root) => {
+      await writeFile(join(root, 'a.csv'), 'id\n1\n\nnot-a-number\n');
+      await engine.registerTable(
+        defineTable({ name: 'typed', format: 'csv', location: root, columns: [{ name: 'id', type: 'int' }] }),
+      );
+      await expect(engine.execute('SELECT sum(id) FROM typed')).rejects.toThrow(
+        /a\.csv:4 \(table typed\): column id: "not-a-number" is not a int/,
+      );
+    }));
 
-  it('reads a changed file again before the next query', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'sluice-changed-'));
-    const file = join(root, 'customers.csv');
-    await copyFile(fixture('customers-windows-1252-bom-crlf-blank-lines.csv'), file);
-    await engine.registerTable({ ...customers, name: 'changing', location: file });
-    await writeFile(file, 'Customer_ID,Age,Location,Amount\n1,30,Lyon,1.00\n');
-    const { rows } = await engine.execute('SELECT location FROM changing');
-    expect(rows).toEqual([{ location: 'Lyon' }]);
-    await rm(root, { recursive: true, force: true });
-  });
+  it('reads a changed file again before the next query', () =>
+    inTempFolder('sluice-changed-', async (root) => {
+      const file = join(root, 'customers.csv');
+      await copyFile(fixture('customers-windows-1252-bom-crlf-blank-lines.csv'), file);
+      await engine.registerTable({ ...customers, name: 'changing', location: file });
+      await writeFile(file, 'Customer_ID,Age,Location,Amount\n1,30,Lyon,1.00\n');
+      const { rows } = await engine.execute('SELECT location FROM changing');
+      expect(rows).toEqual([{ location: 'Lyon' }]);
+    }));
 });
 
 describe('a fatal DuckDB error', () => {
