@@ -1,5 +1,3 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAthenaEngine } from '@sluice/athena/aws';
 import { type LocalAthena, startLocalAthena } from '@sluice/athena/local';
@@ -7,13 +5,12 @@ import type { RunReport } from '@sluice/core/outcome';
 import { renderDashboard } from '@sluice/example-dashboard';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openEngine } from './dashboard.js';
-import { DEMO_EXAMPLES } from './demo-examples.js';
+import { type DemoFixture, runDemoSmall } from './demo-fixture.js';
 import { demoTables } from './demo-page.js';
 
 // The promise of the dashboard: the same page whichever engine answers. The pipelines run small,
 // then the page is rendered over embedded DuckDB and over the Athena backend (the real SDK client)
 // talking to the local Athena endpoint that serves the same tables.
-const ROWS: Record<string, number> = { 'transaction-stream': 150, 'ecommerce-batch-stream': 20_000 };
 const GENERATED_AT = new Date('2026-01-01T00:00:00Z');
 const DATABASE = 'sluice_demo';
 
@@ -21,19 +18,14 @@ const DATABASE = 'sluice_demo';
 const withoutEngine = (page: string) => page.replace(/<span id="engine">[^<]*<\/span>/, '');
 
 describe('the dashboard over Athena (local endpoint) and over DuckDB', () => {
+  let demo: DemoFixture;
   let data: string;
   let reports: Record<string, Record<string, RunReport>>;
   let athena: LocalAthena;
 
   beforeAll(async () => {
-    data = await mkdtemp(join(tmpdir(), 'sluice-dashboard-athena-'));
-    reports = {};
-    for (const example of DEMO_EXAMPLES) {
-      const dir = join(data, example.name);
-      await mkdir(dir, { recursive: true });
-      const result = await example.run({ dir, rows: ROWS[example.name] ?? 1500, seed: 42, log: () => {} });
-      reports[example.name] = result.reports;
-    }
+    demo = await runDemoSmall('sluice-dashboard-athena-');
+    ({ data, reports } = demo);
     athena = await startLocalAthena({
       tables: await demoTables(data),
       outputDir: join(data, 'athena-results'),
@@ -48,7 +40,7 @@ describe('the dashboard over Athena (local endpoint) and over DuckDB', () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     await athena?.stop();
-    await rm(data, { recursive: true, force: true });
+    await demo?.remove();
   });
 
   it('renders the same page apart from the engine line', async () => {

@@ -1,22 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunReport } from '@sluice/core/outcome';
 import { collectDashboard, type DashboardData, SECTION_IDS } from '@sluice/example-dashboard';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type RunningDashboard, startDashboard } from './dashboard.js';
-import { DEMO_EXAMPLES } from './demo-examples.js';
+import { type DemoFixture, runDemoSmall } from './demo-fixture.js';
 
 // Debian's chromium, which .ci/run installs when missing; playwright never downloads a browser here.
 const CHROMIUM =
   ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path)) ?? which();
 const SCREENSHOTS = fileURLToPath(new URL('../../../../out/test/dashboard/', import.meta.url));
-// Rows per pipeline: small, but enough for bot bursts to be detected.
-const ROWS: Record<string, number> = { 'transaction-stream': 150, 'ecommerce-batch-stream': 20_000 };
 
 function which(): string | undefined {
   try {
@@ -30,21 +26,14 @@ if (!CHROMIUM)
   console.warn('dashboard browser test skipped: Debian chromium is not installed (apt-get install chromium)');
 
 describe.skipIf(!CHROMIUM)('the dashboard in a browser (chromium)', () => {
-  let data: string;
-  let reports: Record<string, Record<string, RunReport>>;
+  let demo: DemoFixture;
   let dashboard: RunningDashboard;
   let browser: Browser;
   let expected: DashboardData;
 
   beforeAll(async () => {
-    data = await mkdtemp(join(tmpdir(), 'sluice-dashboard-'));
-    reports = {};
-    for (const example of DEMO_EXAMPLES) {
-      const dir = join(data, example.name);
-      await mkdir(dir, { recursive: true });
-      const result = await example.run({ dir, rows: ROWS[example.name] ?? 1500, seed: 42, log: () => {} });
-      reports[example.name] = result.reports;
-    }
+    demo = await runDemoSmall('sluice-dashboard-');
+    const { data, reports } = demo;
     await writeFile(join(data, 'demo-summary.json'), '[]');
     const engine = await openEngine({ engine: 'duckdb', data });
     expected = await collectDashboard(engine, { reports });
@@ -60,6 +49,7 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser (chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     await dashboard?.close();
+    await demo?.remove();
   });
 
   it('shows every section, tables as long as the query results, charts with marks, formatted numbers', async () => {
