@@ -1,4 +1,9 @@
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
 import type { KeySchema } from '../dynamodb/batch-plan.js';
 import { type RunningDynalite, startDynalite } from '../testing/dynalite.js';
 
@@ -51,4 +56,15 @@ async function ensureTable(
   await client.send(command).catch((error: unknown) => {
     if (!(error instanceof ResourceInUseException)) throw error;
   });
+  await untilActive(client, table.tableName);
+}
+
+/** Waits until the table is ACTIVE: dynalite, like DynamoDB, answers CREATING for a while first. */
+async function untilActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE within 10 s`);
 }
