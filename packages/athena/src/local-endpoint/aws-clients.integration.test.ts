@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,9 @@ async function client(command: string, args: string[]): Promise<string> {
     throw new Error(`${command} ${args.join(' ')} failed: ${stderr ?? String(error)}`);
   }
 }
+
+// Debian's boto3 lives with Debian's interpreter; a python3 earlier on PATH (pyenv, a venv) may lack it.
+const DEBIAN_PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 const aws = async (...args: string[]) =>
   JSON.parse(await client('aws', [...args, '--endpoint-url', athena.endpoint, '--output', 'json']));
@@ -106,7 +110,7 @@ describe("Debian's awscli against the local Athena endpoint", () => {
 
 describe("Debian's python3-boto3 running the seed 000 dashboard loop", () => {
   it('runs the five seed queries: start, poll, page through results, read the CSV in the output folder', async () => {
-    const stdout = await client('python3', [
+    const stdout = await client(DEBIAN_PYTHON, [
       fixture('fixtures/seed-000-dashboard.py'),
       athena.endpoint,
       fixture('../duckdb/fixtures/seed-000-athena-queries.sql'),
