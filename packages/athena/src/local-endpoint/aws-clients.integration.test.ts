@@ -54,9 +54,10 @@ async function client(command: string, args: string[]): Promise<string> {
 
 // Debian's boto3 lives with Debian's interpreter; a python3 earlier on PATH (pyenv, a venv) may lack it.
 const DEBIAN_PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const DEBIAN_AWS = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws';
 
 const aws = async (...args: string[]) =>
-  JSON.parse(await client('aws', [...args, '--endpoint-url', athena.endpoint, '--output', 'json']));
+  JSON.parse(await client(DEBIAN_AWS, [...args, '--endpoint-url', athena.endpoint, '--output', 'json']));
 
 describe("Debian's awscli against the local Athena endpoint", () => {
   it('starts a query with a parameter, polls it to SUCCEEDED and reads its rows', async () => {
