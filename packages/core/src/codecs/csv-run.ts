@@ -100,8 +100,7 @@ export class CsvRun implements CsvScanHandler {
     } else this.#count(verdict, line.line, line.line, line.bytes, line.start, next);
   }
 
-  record(record: CsvRecord, bytes: Buffer, start: number, next: number): void {
-    const end = textEnd(bytes, start, next);
+  record(record: CsvRecord, bytes: Buffer, start: number, end: number, next: number): void {
     if (this.#options.keepRaw) record.raw = decodeBytes(bytes, start, end, this.settings.encoding);
     this.#apply(this.#rules.record(record), record, bytes, start, end, next);
   }
@@ -178,12 +177,4 @@ export class CsvRun implements CsvScanHandler {
     this.#runStart = start;
     this.#runEnd = next;
   }
-}
-
-/** Where a record's text ends: before its terminator (LF, CRLF or CR), if it has one. */
-function textEnd(bytes: Buffer, start: number, next: number): number {
-  let end = next;
-  if (end > start && bytes[end - 1] === 10) end--;
-  if (end > start && bytes[end - 1] === 13) end--;
-  return end;
 }

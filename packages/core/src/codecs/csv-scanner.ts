@@ -19,7 +19,7 @@ export interface CsvScanHandler {
   /** A record without quotes and with the header's width; `next` is where the following one starts. */
   line(line: CsvLine, next: number): void;
   /** A record with quoted fields, already split and decoded. */
-  record(record: CsvRecord, bytes: Buffer, start: number, next: number): void;
+  record(record: CsvRecord, bytes: Buffer, start: number, end: number, next: number): void;
   /** A physical line with nothing on it. */
   blank(line: number): void;
   /** A record the reader cannot read; it spans exactly one physical line. */
@@ -181,8 +181,11 @@ export class CsvScanner {
     const rejection = this.#checkLine(start, end, count, line);
     if (end === start) this.#handler.blank(line);
     else if (rejection) this.#handler.rejected(rejection);
-    else if (this.#width < 0) this.#header(start, end, next, line, line);
-    else {
+    else if (this.#width < 0) {
+      const { delimiter, encoding } = this.#settings;
+      const fields = parseFields(this.#buf, start, end, delimiter, encoding);
+      this.#takeHeader({ fields, line, endLine: line }, start, end, next);
+    } else {
       const view = this.#view;
       view.bytes = this.#buf;
       view.start = start;
@@ -202,12 +205,11 @@ export class CsvScanner {
     return raggedRow({ file, line }, this.#width, count, decodeBytes(this.#buf, start, end, encoding));
   }
 
-  #header(start: number, end: number, next: number, line: number, endLine: number): void {
-    const { delimiter, encoding } = this.#settings;
-    const fields = parseFields(this.#buf, start, end, delimiter, encoding);
-    this.#width = fields.length;
-    this.#view = new CsvLine(fields.length, encoding);
-    this.#handler.header({ fields, line, endLine }, this.#buf, start, end, next);
+  /** The first record sets the width every later one must have; the scan pauses after it. */
+  #takeHeader(record: CsvRecord, start: number, end: number, next: number): void {
+    this.#width = record.fields.length;
+    this.#view = new CsvLine(record.fields.length, this.#settings.encoding);
+    this.#handler.header(record, this.#buf, start, end, next);
     this.#paused = true;
   }
 
@@ -323,15 +325,11 @@ export class CsvScanner {
     this.#line += this.#breaks + 1;
     this.#pos = Math.min(next, this.#len);
     const record = { fields, line, endLine: line + this.#breaks };
-    if (this.#width < 0) {
-      this.#width = fields.length;
-      this.#view = new CsvLine(fields.length, encoding);
-      this.#handler.header(record, this.#buf, start, end, this.#pos);
-      this.#paused = true;
-    } else if (fields.length !== this.#width) {
+    if (this.#width < 0) this.#takeHeader(record, start, end, this.#pos);
+    else if (fields.length !== this.#width) {
       const raw = decodeBytes(this.#buf, start, end, encoding);
       this.#handler.rejected(raggedRow({ file, line }, this.#width, fields.length, raw));
-    } else this.#handler.record(record, this.#buf, start, this.#pos);
+    } else this.#handler.record(record, this.#buf, start, end, this.#pos);
     return true;
   }
 
