@@ -1,7 +1,7 @@
-import { CsvColumnBatcher, encodeJsonLines } from '@sluice/core/codecs';
+import { CsvColumnBatcher } from '@sluice/core/codecs';
 import type { Rejection, RunReport } from '@sluice/core/outcome';
 import { Channel } from '@sluice/core/pipeline';
-import type { ObjectStore } from '@sluice/core/storage';
+import { type ObjectStore, QuarantineFile } from '@sluice/core/storage';
 import { type ParquetColumnBatch, writeParquetColumns } from '@sluice/sinks/parquet';
 import { filterStaleOrders, type StaleOrderRun } from '@sluice/transforms/orders';
 import type { FilterConfig } from './config.js';
@@ -60,7 +60,7 @@ export async function filterOrdersObject(
 ): Promise<OrdersObjectResult> {
   const { source = rawKey, parquetEncodeIn = 'main', ...rule } = options;
   const keys = orderOutputKeys(rawKey);
-  const outputs = new OrderOutputs(PROCESSED_COLUMNS.length);
+  const outputs = new OrderOutputs(store, keys, PROCESSED_COLUMNS.length);
   const input = await store.get(rawKey);
   const run = await filterStaleOrders(input, { ...rule, file: source, ...outputs.hooks });
   try {
@@ -85,70 +85,53 @@ export async function filterOrdersObject(
   return result;
 }
 
-/** The three writers of one run, fed from its single scan through bounded channels. */
+/** The three writers of one run, fed from its single scan through bounded hand-overs after each chunk. */
 class OrderOutputs {
   readonly #kept: CsvColumnBatcher;
-  readonly #rejected: Rejection[] = [];
   readonly #batches = new Channel<ParquetColumnBatch>(2);
-  readonly #quarantine = new Channel<Rejection>(1024);
-  #quarantined = 0;
+  readonly #quarantine: QuarantineFile;
 
-  constructor(width: number) {
+  constructor(store: ObjectStore, keys: OrderOutputKeys, width: number) {
     this.#kept = new CsvColumnBatcher(width, BATCH_ROWS);
+    this.#quarantine = new QuarantineFile(store, keys.quarantine);
   }
 
   /** What the run calls: kept rows into columns, rejections collected, both handed over per chunk. */
   get hooks() {
     return {
       keptColumns: this.#kept,
-      onRejected: (rejection: Rejection) => this.#rejected.push(rejection),
+      onRejected: (rejection: Rejection) => this.#quarantine.add(rejection),
       afterChunk: () => this.#handOver(false),
     };
   }
 
   async write(store: ObjectStore, keys: OrderOutputKeys, run: StaleOrderRun, encodeIn: 'main' | 'worker') {
-    const fail = (error: unknown) => {
+    const fail = (error: unknown): never => {
       this.#batches.fail(error);
       this.#quarantine.fail(error);
       throw error;
     };
     const schema = parquetSchemaOf(PROCESSED_COLUMNS);
     const parquet = writeParquetColumns(store, keys.parquet, this.#batches, { schema, encodeIn }).catch(fail);
-    const quarantine = store
-      .put(keys.quarantine, encodeJsonLines(this.#withParquetRejections(parquet)), {
-        contentType: 'application/x-ndjson',
-      })
-      .catch(fail);
     const processed = store
       .put(keys.processed, this.#closing(run.csv), { contentType: 'text/csv' })
       .catch(fail);
-    const [parquetFile] = await Promise.all([parquet, quarantine, processed]);
-    return { parquet: parquetFile, quarantined: this.#quarantined };
+    const [parquetFile] = await Promise.all([parquet, processed]);
+    // The run's rejections went out as they came; the rows the Parquet writer could not type follow.
+    const quarantined = await this.#quarantine.finish(parquetFile.rejected);
+    return { parquet: parquetFile, quarantined };
   }
 
   async #handOver(final: boolean): Promise<void> {
     for (const batch of this.#kept.take(final))
       await this.#batches.push(parquetBatch(batch, PROCESSED_COLUMNS));
-    for (const rejection of this.#rejected.splice(0)) await this.#quarantine.push(rejection);
+    await this.#quarantine.handOver();
   }
 
-  /** The kept bytes; once they are all out, the last batch and the end of both channels. */
+  /** The kept bytes; once they are all out, the last batch and the end of the Parquet hand-over. */
   async *#closing(csv: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     yield* csv;
     await this.#handOver(true);
     this.#batches.close();
-    this.#quarantine.close();
-  }
-
-  /** The run's rejections as they come, then the rows the Parquet writer could not type. */
-  async *#withParquetRejections(parquet: Promise<{ rejected: Rejection[] }>): AsyncGenerator<Rejection> {
-    for await (const rejection of this.#quarantine) {
-      this.#quarantined++;
-      yield rejection;
-    }
-    for (const rejection of (await parquet).rejected) {
-      this.#quarantined++;
-      yield rejection;
-    }
   }
 }

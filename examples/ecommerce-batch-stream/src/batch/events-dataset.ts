@@ -1,12 +1,11 @@
 import { CsvHeaderError, type CsvScan, encodeJsonLines, openCsvScan } from '@sluice/core/codecs';
 import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
-import type { ObjectStore } from '@sluice/core/storage';
+import { type ObjectStore, QuarantineFile } from '@sluice/core/storage';
 import { writeDataset } from '@sluice/sinks/dataset';
 import type { ParquetSchema } from '@sluice/sinks/parquet';
 import { BotEventColumnError, type BotEventColumns, findBotEventColumns } from '@sluice/transforms/bots';
 import { type EventsOutputKeys, eventsOutputKeys, KEYS } from '../layout.js';
 import { EventsParquetRules, type ParquetRow } from './events-parquet-rules.js';
-import { EventsQuarantine } from './events-quarantine.js';
 
 /** The events as Parquet: ids stay strings (19 digits exceed 2^53); `date` names the partition folder. */
 export const EVENTS_PARQUET: ParquetSchema = {
@@ -86,7 +85,7 @@ async function convert(
   { scan, columns }: OpenEvents,
 ) {
   const rules = new EventsParquetRules(columns);
-  const quarantine = new EventsQuarantine(store, keys.quarantine);
+  const quarantine = new QuarantineFile(store, keys.quarantine);
   const dataset = writeParquet(store, rawKey, keys.source, rules.batches, (row) => rules.lineOf(row));
   const fail = (error: unknown): never => {
     rules.batches.fail(error);
