@@ -51,18 +51,14 @@ function startsWith(bytes: Buffer, prefix: number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
-async function* toBuffersGenerator(input: CsvInput): AsyncGenerator<Buffer> {
+async function* toBuffers(input: CsvInput): AsyncGenerator<Buffer> {
   for await (const chunk of input) {
     if (typeof chunk === 'string') yield Buffer.from(chunk, 'utf8');
     else yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   }
 }
 
-function toBuffers(input: CsvInput): AsyncIterator<Buffer> {
-  return toBuffersGenerator(input)[Symbol.asyncIterator]();
-}
-
-async function* withFirstGenerator(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+async function* withFirst(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
   try {
     if (first.length > 0) yield first;
     for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
@@ -71,11 +67,7 @@ async function* withFirstGenerator(first: Buffer, rest: AsyncIterator<Buffer>): 
   }
 }
 
-function withFirst(first: Buffer, rest: AsyncIterator<Buffer>): AsyncIterator<Buffer> {
-  return withFirstGenerator(first, rest)[Symbol.asyncIterator]();
-}
-
-async function* transcodeGenerator(
+async function* transcode(
   chunks: AsyncIterator<Buffer>,
   encoding: 'utf-16le' | 'utf-16be',
 ): AsyncGenerator<Buffer> {
@@ -91,8 +83,4 @@ async function* transcodeGenerator(
   } finally {
     await chunks.return?.();
   }
-}
-
-function transcode(chunks: AsyncIterator<Buffer>, encoding: 'utf-16le' | 'utf-16be') {
-  return transcodeGenerator(chunks, encoding)[Symbol.asyncIterator]();
 }
