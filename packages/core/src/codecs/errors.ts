@@ -15,6 +15,25 @@ export class CsvHeaderError extends Error {
   }
 }
 
+/**
+ * Thrown before any row is read when a CSV header lacks columns a reader needs. Columns are
+ * matched by normalised name (case, spaces, `_` and `-` ignored), so this means none is close.
+ */
+export class CsvColumnNotFoundError extends Error {
+  override readonly name = 'CsvColumnNotFoundError';
+  constructor(
+    readonly file: string,
+    readonly missing: readonly string[],
+    readonly header: readonly string[],
+  ) {
+    const found = header.length === 0 ? 'the file has no header row' : `found ${header.join(', ')}`;
+    super(
+      `${file}:1: no ${missing.join(', ')} column (names are matched ignoring case, spaces, _ and -); ` +
+        `${found}: rename the columns or check that this is the right file`,
+    );
+  }
+}
+
 /** A value given to the JSON Lines writer has no JSON form (undefined, a function, a BigInt, a cycle). */
 export class JsonLinesEncodeError extends Error {
   override readonly name = 'JsonLinesEncodeError';

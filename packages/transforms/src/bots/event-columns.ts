@@ -1,3 +1,4 @@
+import { headerColumns } from '@sluice/core/codecs';
 import { BotEventColumnError } from './errors.js';
 import type { BotKey } from './options.js';
 import { BotEventSchema } from './schema.js';
@@ -12,24 +13,25 @@ export interface BotEventColumns {
   readonly at: Readonly<Record<BotEventField, number>>;
 }
 
-/** What finds a column by normalised name: a `CsvScan` or an `openCsv` source. */
+/** What holds a CSV header: a `CsvScan` or an `openCsv` source. */
 export interface ColumnLookup {
   readonly header: readonly string[];
-  column(candidates: readonly string[]): number;
 }
 
 /**
  * Finds the event fields in a CSV header by normalised name (`Event Time`, `event-time` and
- * `EVENT_TIME` are all `event_time`). Two columns with one normalised name are the lookup's
- * `CsvHeaderError`; a missing column that the schema requires, or the `keyBy` column, is a
+ * `EVENT_TIME` are all `event_time`) with core's `headerColumns`. Two columns with one normalised
+ * name are a `CsvHeaderError`; a missing column that the schema requires, or the `keyBy` column, is a
  * {@link BotEventColumnError} naming the file and the column.
  *
  * @example const columns = findBotEventColumns(scan, 'events.csv', 'user_session');
  */
 export function findBotEventColumns(csv: ColumnLookup, file: string, keyBy?: BotKey): BotEventColumns {
+  const fields = Object.keys(BotEventSchema.shape) as BotEventField[];
+  const found = headerColumns(csv.header, { required: [], optional: fields }, file);
   const at = {} as Record<BotEventField, number>;
-  for (const field of Object.keys(BotEventSchema.shape) as BotEventField[]) {
-    at[field] = csv.column([field]);
+  for (const field of fields) {
+    at[field] = found.at(field);
     // The schema is the one definition of what is required: a field it accepts absent is optional.
     if (at[field] < 0 && !BotEventSchema.shape[field].safeParse(undefined).success)
       throw new BotEventColumnError(file, field, 'the event schema requires it');

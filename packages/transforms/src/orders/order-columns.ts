@@ -1,4 +1,4 @@
-import { findColumn } from '@sluice/core/codecs';
+import { headerColumns } from '@sluice/core/codecs';
 import { OrderColumnNotFoundError } from './errors.js';
 
 /** Header names (compared normalised: lower-case, no spaces, `_` or `-`) that hold each field. */
@@ -30,15 +30,12 @@ export function findOrderColumns(
   file: string,
   names: OrderColumnNames = {},
 ): OrderColumns {
-  return {
-    status: locate(header, file, 'status', names.status),
-    orderDate: locate(header, file, 'orderDate', names.orderDate),
+  const candidates = {
+    status: names.status === undefined ? ORDER_COLUMN_CANDIDATES.status : [names.status],
+    orderDate: names.orderDate === undefined ? ORDER_COLUMN_CANDIDATES.orderDate : [names.orderDate],
   };
-}
-
-function locate(header: readonly string[], file: string, field: keyof OrderColumns, name?: string): number {
-  const candidates = name === undefined ? ORDER_COLUMN_CANDIDATES[field] : [name];
-  const index = findColumn(header, candidates, file);
-  if (index < 0) throw new OrderColumnNotFoundError(file, field, candidates, header);
-  return index;
+  const found = headerColumns(header, { required: [], optional: ['status', 'orderDate'], candidates }, file);
+  for (const field of ['status', 'orderDate'] as const)
+    if (found.at(field) < 0) throw new OrderColumnNotFoundError(file, field, candidates[field], header);
+  return { status: found.at('status'), orderDate: found.at('orderDate') };
 }
