@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import type { RunReport } from '@sluice/core/outcome';
 import { filterStaleOrders, OrderColumnNotFoundError } from '@sluice/transforms/orders';
 import { calendarDate, integer, optional, required } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UnreadableInputError } from '../errors.js';
-import { distinctFiles, outputFolders, readableFile } from '../files.js';
+import { distinctFiles, fileChunks, outputFolders, readableFile } from '../files.js';
 import { commitAll, PartFile } from '../part-file.js';
 import { pacedBy, RejectsFile } from '../rejects-file.js';
 
@@ -27,7 +26,7 @@ export const ordersFilter: CommandRun = async ({ values }) => {
   const quarantine = new RejectsFile(rejects);
   let report: RunReport | undefined;
   await commitAll([kept, quarantine], async () => {
-    const source = pacedBy(createReadStream(input, { highWaterMark: 64 * 1024 }), quarantine);
+    const source = pacedBy(fileChunks(input), quarantine);
     const run = await filterStaleOrders(source, {
       file: input,
       asOf,

@@ -1,7 +1,7 @@
 // The stale-order rule over a record's bytes: the common case decided without making a string.
 import type { CsvDrop, CsvLine, CsvLineVerdict } from '@sluice/core/codecs';
 import { asciiDigits, isAsciiSpan } from '../ascii-bytes.js';
-import { calendarDay } from '../dates/index.js';
+import { daysInMonth } from '../dates/index.js';
 import type { OrderColumns } from './order-columns.js';
 import type { StaleOrderRule } from './stale-order-rule.js';
 
@@ -19,28 +19,40 @@ export function orderLineRule(
   const staleStatuses = [...rule.staleStatuses].filter(isAscii).map((status) => Buffer.from(status));
   if (!rule.dateFormats.includes('YYYY-MM-DD')) return () => 'parse';
   const { status, orderDate } = columns;
-  const { asOfDay, maxAgeDays } = rule;
+  // Plain ISO dates sort as their digits do: an order dated on or after this one is never stale.
+  const youngFrom = dateKeyOfDay(rule.asOfDay - rule.maxAgeDays);
   return (line) => {
     const bytes = line.bytes;
-    const day = isoDay(bytes, line.fieldStart(orderDate), line.fieldEnd(orderDate));
-    if (day === undefined) return 'parse';
+    const date = isoDateKey(bytes, line.fieldStart(orderDate), line.fieldEnd(orderDate));
+    if (date < 0) return 'parse';
     let from = line.fieldStart(status);
     let to = line.fieldEnd(status);
     while (from < to && isAsciiSpace(bytes[from] as number)) from++;
     while (to > from && isAsciiSpace(bytes[to - 1] as number)) to--;
     if (from === to || !isAsciiSpan(bytes, from, to)) return 'parse'; // e.g. a no-break space, which trim() removes
-    if (asOfDay - day <= maxAgeDays) return 'keep';
+    if (date >= youngFrom) return 'keep';
     return staleStatuses.some((stale) => sameLowerAscii(bytes, from, to, stale)) ? STALE : 'keep';
   };
 }
 
-/** The day of a plain `YYYY-MM-DD` date, or undefined for anything else (left to the general rule). */
-export function isoDay(bytes: Uint8Array, start: number, end: number): number | undefined {
-  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d) return undefined;
+/**
+ * A plain `YYYY-MM-DD` date that exists, as the number YYYYMMDD (ordered as the dates are), or -1 for
+ * anything else (left to the general rule).
+ */
+export function isoDateKey(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d) return -1;
   const year = asciiDigits(bytes, start, start + 4);
   const month = asciiDigits(bytes, start + 5, start + 7);
   const day = asciiDigits(bytes, start + 8, start + 10);
-  return year < 0 || month < 0 || day < 0 ? undefined : calendarDay(year, month, day);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return -1;
+  if (day > 28 && day > daysInMonth(year, month)) return -1;
+  return year * 10_000 + month * 100 + day;
+}
+
+/** The YYYYMMDD number of a day (days since 1970-01-01). */
+function dateKeyOfDay(day: number): number {
+  const date = new Date(day * 86_400_000);
+  return date.getUTCFullYear() * 10_000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
 }
 
 function sameLowerAscii(bytes: Uint8Array, from: number, to: number, word: Uint8Array): boolean {

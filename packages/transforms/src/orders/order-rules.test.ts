@@ -164,4 +164,28 @@ describe('the byte rule gives the bytes, report and rejections of the field rule
       { numRuns: 150 },
     );
   });
+
+  it('on any written date, real or not, at any age around the cut-off', async () => {
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    const date = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    const near = fc
+      .integer({ min: -400, max: 400 })
+      .map((days) => new Date(Date.UTC(2024, 2, 1) + days * 86_400_000).toISOString().slice(0, 10));
+    const status = fc.constantFrom('pending', 'cancelled', 'shipped');
+    const row = fc.tuple(status, fc.oneof(date, near)).map(([s, d]) => `O1,Bob,${s},${d}\n`);
+    const asOf = near;
+    const maxAgeDays = fc.integer({ min: 0, max: 400 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 40 }), asOf, maxAgeDays, async (rows, day, age) => {
+        await expectSame(text(rows.join('')), [64 * 1024], { asOf: day, maxAgeDays: age });
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
