@@ -51,18 +51,62 @@ export class BatchAccount {
     this.#classify = options.classifyError ?? classifyError;
   }
 
-  /** Decodes, processes and settles one record; a thrown error is rejected if permanent, else failed. */
-  async run<R, T>(pipeline: RecordPipeline<R, T>, record: R, origin: RecordOrigin): Promise<Settlement> {
+  /**
+   * Decodes, processes and settles one record; a thrown error is rejected if permanent, else failed.
+   * Synchronous when decode, process and the reject sink are: a record costs no promise unless a
+   * step of its pipeline returns one.
+   */
+  run<R, T>(
+    pipeline: RecordPipeline<R, T>,
+    record: R,
+    origin: RecordOrigin,
+  ): Settlement | Promise<Settlement> {
     try {
-      const decoded = pipeline.decode ? await pipeline.decode(record) : identity<T>(record, origin);
-      if (!decoded.ok) return await this.#reject(pipeline, record, origin, decoded.rejection);
-      const verdict = (await pipeline.process(decoded.value, record)) ?? undefined;
-      if (verdict?.kind !== 'rejected') return this.#settle(origin, verdict);
-      const rejection = rejectionFrom(origin, verdict.reason, verdict.message);
-      return await this.#reject(pipeline, record, origin, rejection);
+      const decoded = pipeline.decode ? pipeline.decode(record) : identity<T>(record, origin);
+      if (isPromise(decoded)) return this.#settleAsync(pipeline, record, origin, decoded);
+      return this.#processDecoded(pipeline, record, origin, decoded);
     } catch (error) {
       return this.#thrown(pipeline, record, origin, error);
     }
+  }
+
+  async #settleAsync<R, T>(
+    pipeline: RecordPipeline<R, T>,
+    record: R,
+    origin: RecordOrigin,
+    decoding: PromiseLike<SourceRecord<T>>,
+  ): Promise<Settlement> {
+    try {
+      return await this.#processDecoded(pipeline, record, origin, await decoding);
+    } catch (error) {
+      return this.#thrown(pipeline, record, origin, error);
+    }
+  }
+
+  #processDecoded<R, T>(
+    pipeline: RecordPipeline<R, T>,
+    record: R,
+    origin: RecordOrigin,
+    decoded: SourceRecord<T>,
+  ): Settlement | Promise<Settlement> {
+    if (!decoded.ok) return this.#reject(pipeline, record, origin, decoded.rejection);
+    const verdict = pipeline.process(decoded.value, record);
+    if (!isPromise(verdict)) return this.#verdict(pipeline, record, origin, verdict ?? undefined);
+    return Promise.resolve(verdict).then(
+      (settled) => this.#verdict(pipeline, record, origin, settled ?? undefined),
+      (error: unknown) => this.#thrown(pipeline, record, origin, error),
+    );
+  }
+
+  #verdict<R, T>(
+    pipeline: RecordPipeline<R, T>,
+    record: R,
+    origin: RecordOrigin,
+    verdict: RecordVerdict,
+  ): Settlement | Promise<Settlement> {
+    if (verdict?.kind !== 'rejected') return this.#settle(origin, verdict);
+    const rejection = rejectionFrom(origin, verdict.reason, verdict.message);
+    return this.#reject(pipeline, record, origin, rejection);
   }
 
   /** Records a failure (logged with its cause), so callers can `return account.fail(…)`. */
@@ -108,7 +152,12 @@ export class BatchAccount {
     return this.#outOfTime;
   }
 
-  async #thrown<R, T>(pipeline: RecordPipeline<R, T>, record: R, origin: RecordOrigin, error: unknown) {
+  #thrown<R, T>(
+    pipeline: RecordPipeline<R, T>,
+    record: R,
+    origin: RecordOrigin,
+    error: unknown,
+  ): Settlement | Promise<Settlement> {
     const kind = this.#classify(error);
     if (kind.kind === 'transient') return this.fail(origin.id, errorName(error), error);
     this.options.logger.warn('record rejected: permanent error, not retried', {
@@ -134,21 +183,30 @@ export class BatchAccount {
     return this.fail(origin.id, verdict.reason, verdict.cause);
   }
 
-  async #reject<R, T>(
+  #reject<R, T>(
     pipeline: RecordPipeline<R, T>,
     record: R,
     origin: RecordOrigin,
     rejection: Rejection,
-  ): Promise<Settlement> {
+  ): Settlement | Promise<Settlement> {
     // Counted only once the sink took it: a reject that could not be quarantined is retried, not lost.
+    const taken = (): Settlement => {
+      this.#tally.reject(rejection.reason);
+      return REJECTED;
+    };
+    const failed = (sinkError: unknown) => this.fail(origin.id, 'quarantine-failed', sinkError);
     try {
-      await pipeline.onReject(rejection, record);
+      const sunk = pipeline.onReject(rejection, record);
+      return isPromise(sunk) ? Promise.resolve(sunk).then(taken, failed) : taken();
     } catch (sinkError) {
-      return this.fail(origin.id, 'quarantine-failed', sinkError);
+      return failed(sinkError);
     }
-    this.#tally.reject(rejection.reason);
-    return REJECTED;
   }
+}
+
+/** Whether a step returned a promise (to be awaited) rather than its value. */
+export function isPromise<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 /** A rejection that points at where the record came from. */

@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { SourcePosition, SourceRecord } from '../outcome/outcome.js';
+import { isPromise } from './batch-account.js';
 import {
   type Base64Record,
   decodeBase64Json,
@@ -51,16 +52,27 @@ export function textData(): RecordDecoder<Base64Record, string> {
   return decodeBase64Text;
 }
 
-async function conform<T>(
+/** The parsed value checked by the schema; synchronous unless the schema's validation is async. */
+function conform<T>(
   parsed: SourceRecord<unknown>,
   position: SourcePosition,
   schema: StandardSchemaV1<unknown, T> | undefined,
-): Promise<SourceRecord<T>> {
+): SourceRecord<T> | Promise<SourceRecord<T>> {
   if (!parsed.ok) return parsed;
   if (!schema) return { ok: true, value: parsed.value as T, position };
-  const result = await schema['~standard'].validate(parsed.value);
+  const result = schema['~standard'].validate(parsed.value);
+  return isPromise(result)
+    ? Promise.resolve(result).then((settled) => conformed(settled, parsed.value, position))
+    : conformed(result, parsed.value, position);
+}
+
+function conformed<T>(
+  result: StandardSchemaV1.Result<T>,
+  value: unknown,
+  position: SourcePosition,
+): SourceRecord<T> {
   if (!result.issues) return { ok: true, value: result.value, position };
-  const raw = JSON.stringify(parsed.value);
+  const raw = JSON.stringify(value);
   return { ok: false, rejection: rejectionAt('schema', describeIssues(result.issues), position, raw) };
 }
 

@@ -1,5 +1,5 @@
 import type { Outcome, SourceRecord } from '../outcome/outcome.js';
-import type { Settlement } from './batch-account.js';
+import { isPromise, type Settlement } from './batch-account.js';
 import type { RecordDecoder } from './decoders.js';
 import { FirehoseRetryError } from './errors.js';
 import {
@@ -136,7 +136,8 @@ async function transformBatch<T>(
     }
     const origin = { id: record.recordId, position: record.position, raw: record.data };
     const run = record.dataMissing ? { ...pipeline, decode: missingData } : pipeline;
-    answers.push(answer(record, await account.run(run, record, origin)));
+    const settling = account.run(run, record, origin);
+    answers.push(answer(record, isPromise(settling) ? await settling : settling));
   }
   const response = firehoseResponse(request, answers);
   const report = await invocation.finish();

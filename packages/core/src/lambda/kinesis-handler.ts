@@ -1,4 +1,4 @@
-import type { RecordPipeline } from './batch-account.js';
+import { isPromise, type RecordPipeline } from './batch-account.js';
 import { type BatchItemFailuresResponse, kinesisBatchResponse } from './batch-response.js';
 import {
   asPipeline,
@@ -92,7 +92,8 @@ async function firstUnsettled<T>(
       return record.sequenceNumber;
     }
     const origin = { id: record.sequenceNumber, position: record.position, raw: record.data };
-    if ((await account.run(pipeline, record, origin)).kind !== 'failed') continue;
+    const run = account.run(pipeline, record, origin);
+    if ((isPromise(run) ? await run : run).kind !== 'failed') continue;
     account.defer(records.length - index - 1);
     return record.sequenceNumber;
   }

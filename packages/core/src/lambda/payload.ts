@@ -11,6 +11,8 @@ export interface Base64Record {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const RAW_LIMIT = 4096;
+/** An integer beyond 2^53 has 16 digits or more: text without such a run parses exactly with JSON.parse. */
+const LONG_DIGITS = /\d{16}/;
 const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -78,7 +80,8 @@ export function parseSqsJson(message: SqsMessage, options: JsonReadOptions = {})
 
 function parseJson(text: string, position: SourcePosition, options: JsonReadOptions): SourceRecord<unknown> {
   try {
-    const value: unknown = options.exactIntegers ? parseJsonExact(text) : JSON.parse(text);
+    const value: unknown =
+      options.exactIntegers && LONG_DIGITS.test(text) ? parseJsonExact(text) : JSON.parse(text);
     return { ok: true, value, position };
   } catch (error) {
     return reject('invalid-json', `not valid JSON: ${(error as Error).message}`, position, text);

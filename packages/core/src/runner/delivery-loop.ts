@@ -146,14 +146,17 @@ function errorOf(delivery: Delivery<unknown>, verdict: Verdict): { error?: strin
   return error === undefined ? {} : { error };
 }
 
+const NONE_FAILED: ReadonlySet<string> = new Set();
+
 /**
  * Reads a handler's answer the way Lambda does: nothing or no `batchItemFailures` is a full success;
  * an identifier that is empty or not in the batch fails the whole batch.
  */
 function readResponse(response: unknown, batch: readonly Delivery<unknown>[]): Verdict {
   const failures = (response as { batchItemFailures?: unknown } | null | undefined)?.batchItemFailures;
-  if (failures === undefined || failures === null) return { failed: new Set() };
+  if (failures === undefined || failures === null) return { failed: NONE_FAILED };
   if (!Array.isArray(failures)) return { failed: 'all', error: 'batchItemFailures is not an array' };
+  if (failures.length === 0) return { failed: NONE_FAILED };
   const ids = new Set(batch.map((d) => d.id));
   const failed = new Set<string>();
   for (const failure of failures) {

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { KinesisEvent } from '../lambda/kinesis-event.js';
 import { rememberPayloadText, wellFormedText } from '../lambda/local-payload.js';
 import {
-  type KinesisEventOptions,
+  type KinesisStreamSource,
   kinesisEnvelope,
   kinesisSequenceNumber,
+  kinesisShardId,
+  kinesisStreamSource,
 } from '../testing/kinesis-events.js';
 import { type Delivery, DeliveryLoop, type RedeliveryPolicy } from './delivery-loop.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
@@ -45,6 +47,7 @@ interface KinesisDelivery extends Delivery<KinesisInput> {
   /** The payload's text when it survives UTF-8 unchanged: the handler's decoder can skip base64. */
   text: string | undefined;
   data: string;
+  shardId: string;
 }
 
 /**
@@ -71,12 +74,16 @@ export async function runKinesisStream(
   const maxRetryAttempts = options.maxRetryAttempts ?? 2;
   requireInteger('shardCount', shardCount, 1);
   requireInteger('maxRetryAttempts', maxRetryAttempts, 0);
-  const origin = { region: common.region, accountId: common.accountId, streamName: options.streamName };
+  const stream = kinesisStreamSource({
+    region: common.region,
+    accountId: common.accountId,
+    streamName: options.streamName,
+  });
   const loop = new DeliveryLoop<KinesisInput, KinesisDelivery>({
     ...common,
     maxFailures: maxRetryAttempts + 1,
     redelivery: options.redelivery ?? 'from-failure',
-    invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, origin)) }),
+    invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, stream)) }),
   });
   const putRecord = shardWriter(shardCount, common.clock.now);
   for await (const record of source) await loop.accept(putRecord(record));
@@ -86,8 +93,10 @@ export async function runKinesisStream(
 /** Assigns each record its shard and the shard's next sequence number, as `PutRecord` does. */
 function shardWriter(shardCount: number, now: () => number): (record: KinesisInput) => KinesisDelivery {
   const counters = new Array<number>(shardCount).fill(0);
+  const shardIds = counters.map((_, shard) => kinesisShardId(shard));
+  const shardFor = shardCount === 1 ? () => 0 : keyedShards(shardCount);
   return (record) => {
-    const shard = shardOf(record.partitionKey, shardCount);
+    const shard = shardFor(record.partitionKey);
     const n = (counters[shard] ?? 0) + 1;
     counters[shard] = n;
     const text = wellFormedText(record.data);
@@ -98,12 +107,26 @@ function shardWriter(shardCount: number, now: () => number): (record: KinesisInp
       record,
       id: kinesisSequenceNumber(shard, n),
       lane: shard,
+      shardId: shardIds[shard] as string,
       arrivedAt: now(),
       deliveries: 0,
       failures: 0,
       text,
       data,
     };
+  };
+}
+
+/** Partition keys repeat (a machine, a user): each key's MD5 is taken once, up to a bounded number of keys. */
+function keyedShards(shardCount: number): (partitionKey: string) => number {
+  const known = new Map<string, number>();
+  return (partitionKey) => {
+    let shard = known.get(partitionKey);
+    if (shard !== undefined) return shard;
+    shard = shardOf(partitionKey, shardCount);
+    if (known.size >= 65_536) known.clear();
+    known.set(partitionKey, shard);
+    return shard;
   };
 }
 
@@ -117,15 +140,17 @@ export function shardOf(partitionKey: string, shardCount: number): number {
   return Number((hash * BigInt(shardCount)) >> 128n);
 }
 
-function toEventRecord(delivery: KinesisDelivery, source: KinesisEventOptions) {
-  const { partitionKey } = delivery.record;
-  const fields = {
-    partitionKey,
-    sequenceNumber: delivery.id,
-    base64Data: delivery.data,
-    shard: delivery.lane,
-  };
-  const envelope = kinesisEnvelope({ ...fields, arrivedAt: delivery.arrivedAt }, source);
+function toEventRecord(delivery: KinesisDelivery, source: KinesisStreamSource) {
+  const envelope = kinesisEnvelope(
+    {
+      partitionKey: delivery.record.partitionKey,
+      sequenceNumber: delivery.id,
+      base64Data: delivery.data,
+      shardId: delivery.shardId,
+      arrivedAt: delivery.arrivedAt,
+    },
+    source,
+  );
   if (delivery.text !== undefined) rememberPayloadText(envelope.kinesis, delivery.text);
   return envelope;
 }

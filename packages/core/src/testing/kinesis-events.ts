@@ -56,10 +56,10 @@ export function kinesisEventRecord(
       partitionKey: record.partitionKey ?? 'partition-key',
       sequenceNumber: record.sequenceNumber ?? kinesisSequenceNumber(shard, n),
       base64Data: payloadBytes(record.data).toString('base64'),
-      shard,
+      shardId: kinesisShardId(shard),
       arrivedAt: record.arrivedAt ?? 0,
     },
-    options,
+    kinesisStreamSource(options),
   );
 }
 
@@ -68,17 +68,34 @@ export interface KinesisEnvelopeFields {
   partitionKey: string;
   sequenceNumber: string;
   base64Data: string;
-  shard: number;
+  /** `shardId-000000000000`, see {@link kinesisShardId}. */
+  shardId: string;
   arrivedAt: number;
+}
+
+/** The fields every record of one stream shares, built once per stream (see {@link kinesisStreamSource}). */
+export interface KinesisStreamSource {
+  awsRegion: string;
+  invokeIdentityArn: string;
+  eventSourceARN: string;
+}
+
+/** The fields a stream's records share. Internal to core (the runner builds them once per run). */
+export function kinesisStreamSource(options: KinesisEventOptions): KinesisStreamSource {
+  const region = options.region ?? DEFAULT_REGION;
+  const account = options.accountId ?? DEFAULT_ACCOUNT;
+  return {
+    awsRegion: region,
+    invokeIdentityArn: `arn:aws:iam::${account}:role/local-stream-runner`,
+    eventSourceARN: `arn:aws:kinesis:${region}:${account}:stream/${options.streamName ?? 'local-stream'}`,
+  };
 }
 
 /** Wraps a record's fields as Lambda's event source mapping does. Internal to core (the runner). */
 export function kinesisEnvelope(
   fields: KinesisEnvelopeFields,
-  options: KinesisEventOptions,
+  source: KinesisStreamSource,
 ): KinesisEventRecord {
-  const region = options.region ?? DEFAULT_REGION;
-  const account = options.accountId ?? DEFAULT_ACCOUNT;
   return {
     kinesis: {
       kinesisSchemaVersion: '1.0',
@@ -89,12 +106,21 @@ export function kinesisEnvelope(
     },
     eventSource: 'aws:kinesis',
     eventVersion: '1.0',
-    eventID: `shardId-${String(fields.shard).padStart(12, '0')}:${fields.sequenceNumber}`,
+    eventID: `${fields.shardId}:${fields.sequenceNumber}`,
     eventName: 'aws:kinesis:record',
-    invokeIdentityArn: `arn:aws:iam::${account}:role/local-stream-runner`,
-    awsRegion: region,
-    eventSourceARN: `arn:aws:kinesis:${region}:${account}:stream/${options.streamName ?? 'local-stream'}`,
+    invokeIdentityArn: source.invokeIdentityArn,
+    awsRegion: source.awsRegion,
+    eventSourceARN: source.eventSourceARN,
   };
+}
+
+/**
+ * A shard's id as Kinesis names it.
+ *
+ * @example kinesisShardId(6) // 'shardId-000000000006'
+ */
+export function kinesisShardId(shard: number): string {
+  return `shardId-${String(shard).padStart(12, '0')}`;
 }
 
 /**
