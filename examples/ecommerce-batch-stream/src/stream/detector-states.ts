@@ -56,20 +56,21 @@ export class ObjectDetectorStates implements DetectorStates {
 }
 
 /**
- * States in memory, for tests and single-process runs.
+ * States in memory, for tests and single-process runs. A state is kept as the snapshot itself, not
+ * its JSON: `BotDetector.snapshot()` builds a fresh object and `restore()` copies what it reads, so
+ * nothing shares it.
  *
  * @example const states = new MemoryDetectorStates();
  */
 export class MemoryDetectorStates implements DetectorStates {
-  readonly #states = new Map<string, string>();
+  readonly #states = new Map<string, BotDetectorState>();
 
   async load(shard: string): Promise<unknown> {
-    const text = this.#states.get(shard);
-    return text === undefined ? undefined : JSON.parse(text);
+    return this.#states.get(shard);
   }
 
   async save(shard: string, state: BotDetectorState): Promise<void> {
-    this.#states.set(shard, JSON.stringify(state));
+    this.#states.set(shard, state);
   }
 
   async shards(): Promise<string[]> {
