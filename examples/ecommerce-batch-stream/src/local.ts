@@ -122,7 +122,7 @@ export async function runLocalStream(options: LocalRunOptions): Promise<Omit<Loc
   const files = outputFiles(options.dir);
   await startFresh(store, files);
   const table = await openTable(options.table ?? 'memory');
-  const notifier = new JsonLinesNotifier(files.notifications);
+  const notifier = new JsonLinesNotifier(files.notifications, { durable: false });
   try {
     const publisher = new DetectionPublisher({
       table: options.wrapTable?.(table.sink) ?? table.sink,
