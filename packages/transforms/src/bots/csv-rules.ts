@@ -1,8 +1,9 @@
 import type { CsvLine, CsvLineVerdict, CsvRecord, CsvRules, CsvVerdict } from '@sluice/core/codecs';
 import { BotEventBytes } from './event-bytes.js';
+import { checkBotEvent } from './event-check.js';
 import { type BotEventColumns, type BotEventField, botEventRow } from './event-columns.js';
 import { type BotDetectorOptions, keyFunction, windowSettings } from './options.js';
-import { type BotDetection, type BotEvent, BotEventSchema, describeBotEventIssues } from './schema.js';
+import { type BotDetection, type BotEvent, describeBotEventIssues } from './schema.js';
 import { KeyedWindowCounter } from './window-counter.js';
 
 const LATE = { drop: 'late' } as const;
@@ -12,7 +13,7 @@ const NO_KEY = { drop: 'no-key' } as const;
  * Bot detection as the rules of a CSV run: every record is counted in its windows (`keep`),
  * dropped `late` or `no-key`, or rejected `schema` or `future-event` (dated too far ahead, see
  * `maxFutureMs`) with the column to blame. The `record` rule
- * validates with {@link BotEventSchema}; the `line` rule (when events are keyed by a column) reads
+ * validates with `checkBotEvent`; the `line` rule (when events are keyed by a column) reads
  * time and key from bytes through {@link BotEventBytes} and hands anything else, and any line
  * dated ahead of the stream, to `record`.
  * Detections of the windows that close are collected in `detections`.
@@ -42,11 +43,11 @@ export class BotCsvRules implements CsvRules {
   }
 
   record(record: CsvRecord): CsvVerdict {
-    const parsed = BotEventSchema.safeParse(botEventRow(this.#columns, record.fields));
-    if (parsed.success) return this.#count(this.#keyOf(parsed.data), parsed.data.event_time);
-    const field = parsed.error.issues[0]?.path[0] as BotEventField;
+    const checked = checkBotEvent(botEventRow(this.#columns, record.fields));
+    if ('value' in checked) return this.#count(this.#keyOf(checked.value), checked.value.event_time);
+    const field = checked.issues[0]?.path[0] as BotEventField;
     const column = this.#columns.header[this.#columns.at[field]];
-    const message = describeBotEventIssues(parsed.error.issues);
+    const message = describeBotEventIssues(checked.issues);
     return column === undefined ? { reject: 'schema', message } : { reject: 'schema', message, column };
   }
 

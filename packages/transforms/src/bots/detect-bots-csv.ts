@@ -25,7 +25,7 @@ export interface DetectBotsFromCsvOptions
  * Bot detection over a CSV file of events, streamed through core's CSV reader. Columns are found
  * by normalised name; each record is counted (`kept`), dropped `late`, `no-key` or `blank-line`, or
  * rejected (`schema`, or what the reader cannot read: `ragged-row`, `unterminated-quote`, …). Plain
- * lines are decided from their bytes and anything else by {@link BotEventSchema}, with identical
+ * lines are decided from their bytes and anything else by `checkBotEvent`, with identical
  * outcomes, so the detections are those of {@link detectBots} over the same rows. The report is the
  * reader's: it also counts physical `lines`. Memory holds the open windows and one input chunk.
  *

@@ -7,8 +7,9 @@ import {
   type SourceRecord,
 } from '@sluice/core/outcome';
 import { BotDetector } from './bot-detector.js';
+import { checkBotEvent } from './event-check.js';
 import type { BotDetectorOptions } from './options.js';
-import { type BotDetection, type BotEvent, BotEventSchema, describeBotEventIssues } from './schema.js';
+import { type BotDetection, type BotEvent, describeBotEventIssues } from './schema.js';
 
 /**
  * Validates one raw event (CSV row or JSON record). A bad row becomes a `schema` rejection naming
@@ -19,13 +20,10 @@ import { type BotDetection, type BotEvent, BotEventSchema, describeBotEventIssue
  * if (record.ok) detector.push([record.value]); else quarantine(record.rejection);
  */
 export function readBotEvent(row: unknown, position?: SourcePosition): SourceRecord<BotEvent> {
-  const parsed = BotEventSchema.safeParse(row);
-  if (parsed.success) return { ok: true, value: parsed.data, ...(position && { position }) };
+  const checked = checkBotEvent(row);
+  if ('value' in checked) return { ok: true, value: checked.value, ...(position && { position }) };
   const where = position ? `${describePosition(position)}: ` : '';
-  const rejection: Rejection = {
-    reason: 'schema',
-    message: where + describeBotEventIssues(parsed.error.issues),
-  };
+  const rejection: Rejection = { reason: 'schema', message: where + describeBotEventIssues(checked.issues) };
   if (position) rejection.position = position;
   return { ok: false, rejection };
 }

@@ -10,7 +10,7 @@ const EVENT_TYPES = ['view', 'cart', 'remove_from_cart', 'purchase'].map((type) 
 
 /**
  * The byte rule of bot detection: reads a CSV line's event time and key from its bytes, with no
- * string but the key's, when the bytes show that {@link BotEventSchema} accepts the line and what it
+ * string but the key's, when the bytes show that `checkBotEvent` accepts the line and what it
  * reads. It answers only when it is sure: `read` returns false for anything else (another spelling
  * of a price, a spaced or non-ASCII `user_id`, …), and the record rule decides. A differential test
  * (event-rules.test.ts) holds it to the schema.

@@ -1,3 +1,5 @@
+// The rules of a bot event, field by field: the one definition that BotEventSchema (zod),
+// checkBotEvent (no zod, for handler bundles) and the CSV column finder all read.
 import type { jsonData } from '@sluice/core/lambda';
 import { parseEventTime } from './event-time.js';
 import type { BotEvent } from './schema.js';
@@ -12,71 +14,78 @@ export interface BotEventIssue {
 export type BotEventCheck = { value: BotEvent } | { issues: BotEventIssue[] };
 
 const EVENT_TYPES = new Set(['view', 'cart', 'remove_from_cart', 'purchase']);
+type EventType = 'view' | 'cart' | 'remove_from_cart' | 'purchase';
 const STRING = 'must be a string';
 const ID = 'must be a non-empty string or a safe integer';
 
 /** One field's reading: its output value, or the message of its issue. */
-type Field = { ok: true; value: unknown } | { ok: false; message: string };
+export type FieldReading<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const ok = (value: unknown): Field => ({ ok: true, value });
-const fail = (message: string): Field => ({ ok: false, message });
+const ok = <T>(value: T): FieldReading<T> => ({ ok: true, value });
+const fail = (message: string): FieldReading<never> => ({ ok: false, message });
 
 /** A string trimmed to at least one character, or a safe integer as its decimal string. */
-function id(value: unknown): Field {
+function id(value: unknown): FieldReading<string> {
   if (typeof value === 'string') {
     const trimmed = value.trim();
-    // The schema's union returns the string branch's own issue (zod/mini's default message).
+    // zod/mini's default message, which this rule gave when it was a union of zod types.
     return trimmed.length > 0 ? ok(trimmed) : fail('Invalid input');
   }
   return Number.isSafeInteger(value) ? ok(String(value)) : fail(ID);
 }
 
-function optionalText(value: unknown): Field {
+function optionalText(value: unknown): FieldReading<string> {
   if (value === undefined || value === null) return ok('');
   return typeof value === 'string' ? ok(value) : fail(STRING);
 }
 
-function eventTime(value: unknown): Field {
+function eventTime(value: unknown): FieldReading<number> {
   if (typeof value !== 'string') return fail('must be a string like "2019-11-01 00:00:00 UTC"');
   const ms = parseEventTime(value);
   return Number.isNaN(ms) ? fail(`"${value}" is not "YYYY-MM-DD HH:MM:SS UTC"`) : ok(ms);
 }
 
-function price(value: unknown): Field {
+function price(value: unknown): FieldReading<number> {
   if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('must be a number');
   if (typeof value !== 'string') return fail('must be a number');
   const n = value.trim() === '' ? Number.NaN : Number(value);
   return Number.isFinite(n) ? ok(n) : fail(`"${value}" is not a number`);
 }
 
-function eventType(value: unknown): Field {
+function eventType(value: unknown): FieldReading<EventType> {
   return EVENT_TYPES.has(value as string)
-    ? ok(value)
+    ? ok(value as EventType)
     : fail('must be view, cart, remove_from_cart or purchase');
 }
 
-function ip(value: unknown): Field {
+function ip(value: unknown): FieldReading<string | undefined> {
   return value === undefined || typeof value === 'string' ? ok(value) : fail(STRING);
 }
 
-/** The fields of BotEventSchema in its order, each with its reading. */
-const FIELDS: [keyof BotEvent, (value: unknown) => Field][] = [
-  ['event_time', eventTime],
-  ['event_type', eventType],
-  ['product_id', id],
-  ['category_id', id],
-  ['category_code', optionalText],
-  ['brand', optionalText],
-  ['price', price],
-  ['user_id', id],
-  ['user_session', optionalText],
-  ['ip', ip],
-];
+/**
+ * The fields of an event in the order their issues are reported, each with its reading. Ids stay
+ * strings: rees46 category ids have 19 digits, beyond 2^53. Optional text (`category_code`, `brand`,
+ * often `user_session`) reads as '' when empty or absent. A field that reads `undefined` as valid
+ * may be missing from a CSV file.
+ */
+export const BOT_EVENT_RULES = {
+  event_time: eventTime,
+  event_type: eventType,
+  product_id: id,
+  category_id: id,
+  category_code: optionalText,
+  brand: optionalText,
+  price,
+  user_id: id,
+  user_session: optionalText,
+  ip,
+};
+
+const FIELDS: [string, (value: unknown) => FieldReading<unknown>][] = Object.entries(BOT_EVENT_RULES);
 
 /**
- * Reads a decoded record exactly as `BotEventSchema` (the source of truth, in @sluice/transforms)
- * does — same output, same issues in the same order — without zod's runtime in the handler's
- * bundle. event-rules.test.ts holds the two (and the CSV byte rule) identical on generated inputs.
+ * Reads a decoded record by {@link BOT_EVENT_RULES}, as `BotEventSchema` does (same output, same
+ * issues in the same order), without zod's runtime in the handler's bundle.
  *
  * @example checkBotEvent(JSON.parse(text)) // { value: { event_time: 1572566400000, … } } or { issues: [...] }
  */
@@ -92,7 +101,7 @@ export function checkBotEvent(input: unknown): BotEventCheck {
     // An optional field absent from the input stays absent, as in the schema's output.
     else if (field.value !== undefined || name in record) value[name] = field.value;
   }
-  return issues.length > 0 ? { issues } : { value: value as BotEvent };
+  return issues.length > 0 ? { issues } : { value: value as unknown as BotEvent };
 }
 
 /**

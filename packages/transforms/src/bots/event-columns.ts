@@ -1,10 +1,10 @@
 import { headerColumns } from '@sluice/core/codecs';
 import { BotEventColumnError } from './errors.js';
+import { BOT_EVENT_RULES } from './event-check.js';
 import type { BotKey } from './options.js';
-import { BotEventSchema } from './schema.js';
 
-/** The fields of {@link BotEventSchema}, in its order: what a CSV file of events may hold. */
-export type BotEventField = keyof typeof BotEventSchema.shape;
+/** The fields of an event (see {@link BOT_EVENT_RULES}): what a CSV file of events may hold. */
+export type BotEventField = keyof typeof BOT_EVENT_RULES;
 
 /** Where each event field sits in a CSV header (-1: no such column). */
 export interface BotEventColumns {
@@ -27,13 +27,13 @@ export interface ColumnLookup {
  * @example const columns = findBotEventColumns(scan, 'events.csv', 'user_session');
  */
 export function findBotEventColumns(csv: ColumnLookup, file: string, keyBy?: BotKey): BotEventColumns {
-  const fields = Object.keys(BotEventSchema.shape) as BotEventField[];
+  const fields = Object.keys(BOT_EVENT_RULES) as BotEventField[];
   const found = headerColumns(csv.header, { required: [], optional: fields }, file);
   const at = {} as Record<BotEventField, number>;
   for (const field of fields) {
     at[field] = found.at(field);
-    // The schema is the one definition of what is required: a field it accepts absent is optional.
-    if (at[field] < 0 && !BotEventSchema.shape[field].safeParse(undefined).success)
+    // The rules are the one definition of what is required: a field they accept absent is optional.
+    if (at[field] < 0 && !BOT_EVENT_RULES[field](undefined).ok)
       throw new BotEventColumnError(file, field, 'the event schema requires it');
   }
   if (typeof keyBy === 'string' && at[keyBy] < 0)
@@ -42,10 +42,10 @@ export function findBotEventColumns(csv: ColumnLookup, file: string, keyBy?: Bot
 }
 
 /**
- * A record's fields as the row object {@link BotEventSchema} reads: each found column under its
- * field's name, other columns left out.
+ * A record's fields as the row object `checkBotEvent` and `BotEventSchema` read: each found column
+ * under its field's name, other columns left out.
  *
- * @example BotEventSchema.safeParse(botEventRow(columns, record.fields))
+ * @example checkBotEvent(botEventRow(columns, record.fields))
  */
 export function botEventRow(columns: BotEventColumns, fields: readonly string[]): Record<string, string> {
   const row: Record<string, string> = {};

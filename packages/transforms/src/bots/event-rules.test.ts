@@ -1,5 +1,5 @@
-// One rule source for bot events: BotEventSchema is the definition; the zod-free checker (for the
-// stream handler's bundle) and the byte rule (for CSV lines) are held to it here, on any row.
+// One rule source for bot events: BOT_EVENT_RULES, read by checkBotEvent and (through it) by
+// BotEventSchema. The byte rule (for CSV lines) is a second reading of them, held to it here on any row.
 import { type CsvLine, type CsvRecord, openCsvScan } from '@sluice/core/codecs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
