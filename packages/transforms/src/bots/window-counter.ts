@@ -46,7 +46,6 @@ export type WindowCount = 'counted' | 'late' | 'future-event';
  */
 export class KeyedWindowCounter {
   readonly #settings: WindowSettings;
-  readonly #tumbling: boolean;
   readonly #guard: FutureEventGuard;
   #maxEventTime = Number.NEGATIVE_INFINITY;
   #watermark = Number.NEGATIVE_INFINITY;
@@ -54,7 +53,6 @@ export class KeyedWindowCounter {
   #nextEnd = Number.POSITIVE_INFINITY;
   /** Open windows by ascending start; few (about (window + lateness) / slide), so scanned, not hashed. */
   #open: WindowBucket[] = [];
-  #last: WindowBucket | undefined;
   /** The last closed window, reused by the next one opened: no allocation or growth per window. */
   #spare: WindowBucket | undefined;
   #counted = 0;
@@ -63,7 +61,6 @@ export class KeyedWindowCounter {
 
   constructor(settings: WindowSettings) {
     this.#settings = settings;
-    this.#tumbling = settings.slideMs === settings.windowMs;
     this.#guard = new FutureEventGuard(settings);
   }
 
@@ -98,10 +95,20 @@ export class KeyedWindowCounter {
     return `event time ${iso(time)} is over ${this.#settings.maxFutureMs} ms ahead of the newest (${Number.isFinite(newest) ? iso(newest) : 'none'}) or of the clock`;
   }
 
+  /**
+   * Counts the event in each open window holding it (one when tumbling), newest first, walking the
+   * open windows once alongside: linear in windowMs / slideMs, where a lookup per window was quadratic.
+   */
   #count(key: CounterKey, time: number): WindowCount {
-    const slide = this.#settings.slideMs;
-    const start = Math.floor(time / slide) * slide;
-    const counted = this.#tumbling ? this.#countIn(start, key) : this.#countSliding(start, time, key);
+    const { windowMs, slideMs } = this.#settings;
+    let at = this.#open.length;
+    let counted = false;
+    for (let start = Math.floor(time / slideMs) * slideMs; start > time - windowMs; start -= slideMs) {
+      if (start + windowMs <= this.#watermark) break; // older windows end earlier: closed too
+      at = this.#bucketAt(start, at);
+      increment(this.#open[at] as WindowBucket, key, 1);
+      counted = true;
+    }
     if (counted) this.#counted++;
     else this.#late++;
     return counted ? 'counted' : 'late';
@@ -141,10 +148,9 @@ export class KeyedWindowCounter {
     this.#maxEventTime = state.maxEventTime ?? Number.NEGATIVE_INFINITY;
     this.#watermark = state.watermark ?? Number.NEGATIVE_INFINITY;
     this.#open = [];
-    this.#last = undefined;
     this.#nextEnd = Number.POSITIVE_INFINITY;
     for (const [start, counts] of state.windows) {
-      const bucket = this.#bucketAt(start);
+      const bucket = this.#open[this.#bucketAt(start)] as WindowBucket;
       for (const [key, count] of counts) increment(bucket, counterKey(key), count);
     }
     this.#guard.pending = state.jump;
@@ -161,54 +167,15 @@ export class KeyedWindowCounter {
     if (watermark >= this.#nextEnd) this.#closeThrough(watermark, out);
   }
 
-  /**
-   * Counts the event in each open window holding it, newest first, walking the open windows once
-   * alongside: linear in windowMs / slideMs, where a lookup per window was quadratic.
-   */
-  #countSliding(lastStart: number, time: number, key: CounterKey): boolean {
-    const { windowMs, slideMs } = this.#settings;
+  /** Index of the open window starting at `start`, opened if need be; scans down from `below`. */
+  #bucketAt(start: number, below = this.#open.length): number {
     const open = this.#open;
-    let at = open.length;
-    let counted = false;
-    for (let start = lastStart; start > time - windowMs; start -= slideMs) {
-      if (start + windowMs <= this.#watermark) break; // older windows end earlier: closed too
-      while (at > 0 && (open[at - 1] as WindowBucket).start > start) at--;
-      let bucket = open[at - 1];
-      if (bucket === undefined || bucket.start !== start) {
-        bucket = this.#reused(start);
-        open.splice(at++, 0, bucket);
-        this.#nextEnd = (open[0] as WindowBucket).end;
-      }
-      increment(bucket, key, 1);
-      counted = true;
-    }
-    return counted;
-  }
-
-  #countIn(start: number, key: CounterKey): boolean {
-    if (start + this.#settings.windowMs <= this.#watermark) return false;
-    let bucket = this.#last;
-    if (bucket === undefined || bucket.start !== start) {
-      bucket = this.#bucketAt(start);
-      this.#last = bucket;
-    }
-    increment(bucket, key, 1);
-    return true;
-  }
-
-  /** The open window starting at `start`, opened if need be; scans from the newest end. */
-  #bucketAt(start: number): WindowBucket {
-    const open = this.#open;
-    let at = open.length;
-    for (; at > 0; at--) {
-      const bucket = open[at - 1] as WindowBucket;
-      if (bucket.start === start) return bucket;
-      if (bucket.start < start) break;
-    }
-    const bucket = this.#reused(start);
-    open.splice(at, 0, bucket);
+    let at = below;
+    while (at > 0 && (open[at - 1] as WindowBucket).start > start) at--;
+    if (open[at - 1]?.start === start) return at - 1;
+    open.splice(at, 0, this.#reused(start));
     this.#nextEnd = (open[0] as WindowBucket).end;
-    return bucket;
+    return at;
   }
 
   #reused(start: number): WindowBucket {
@@ -228,7 +195,6 @@ export class KeyedWindowCounter {
     while (closed < this.#open.length && (this.#open[closed] as WindowBucket).end <= watermark) {
       const bucket = this.#open[closed++] as WindowBucket;
       this.#emit(bucket, out);
-      if (this.#last === bucket) this.#last = undefined;
       this.#spare = bucket;
     }
     this.#open.splice(0, closed);
