@@ -52,26 +52,14 @@ export interface WindowSettings {
 }
 
 const DAY_MS = 86_400_000;
+// Each event is counted in `windowMs / slideMs` windows, and `(windowMs + allowedLatenessMs) / slideMs`
+// windows can be open at once: both are capped, so time and memory per event stay bounded whatever
+// the options.
+const WINDOWS_PER_EVENT = 1_000;
+const OPEN_WINDOWS = 100_000;
+const MAX_THRESHOLD = 1_000_000_000;
 
-// The bounds of the detector's options. Each event is counted in `windowMs / slideMs` windows, and
-// `(windowMs + allowedLatenessMs) / slideMs` windows can be open at once: both are capped, so time
-// and memory per event stay bounded whatever the options.
-const BOT_OPTION_LIMITS = {
-  windowMs: { min: 1, max: DAY_MS },
-  allowedLatenessMs: { min: 0, max: DAY_MS },
-  threshold: { min: 0, max: 1_000_000_000 },
-  maxFutureMs: { min: 1_000, max: 365 * DAY_MS },
-  jumpConfirmations: { min: 1, max: 1_000 },
-  windowsPerEvent: 1_000,
-  openWindows: 100_000,
-} as const;
-
-/** Refuses a value that is not an integer in [min, max], naming the option and the range. */
-function bounded(option: string, value: number, min: number, max: number, why?: string): number {
-  if (!Number.isSafeInteger(value) || value < min || value > max)
-    throw new BotDetectorOptionsError(option, min, max, value, why);
-  return value;
-}
+type BoundedOption = Exclude<keyof BotDetectorOptions, 'keyBy' | 'clock'>;
 
 /**
  * Fills in defaults and refuses settings that cannot work or would cost unbounded time or memory;
@@ -80,38 +68,23 @@ function bounded(option: string, value: number, min: number, max: number, why?: 
  * @example windowSettings({ windowMs: 60_000, slideMs: 10_000 }).allowedLatenessMs // 10000
  */
 export function windowSettings(options: BotDetectorOptions = {}): WindowSettings {
-  const limits = BOT_OPTION_LIMITS;
-  const windowMs = bounded('windowMs', options.windowMs ?? 10_000, limits.windowMs.min, limits.windowMs.max);
-  const perEvent = `windowMs / slideMs <= ${limits.windowsPerEvent}`;
-  const minSlide = Math.ceil(windowMs / limits.windowsPerEvent);
-  const slideMs = bounded('slideMs', options.slideMs ?? windowMs, minSlide, windowMs, perEvent);
-  const open = `(windowMs + allowedLatenessMs) / slideMs <= ${limits.openWindows}`;
-  const maxLateness = Math.min(limits.allowedLatenessMs.max, limits.openWindows * slideMs - windowMs);
-  const allowedLatenessMs = bounded(
-    'allowedLatenessMs',
-    options.allowedLatenessMs ?? 10_000,
-    0,
-    maxLateness,
-    open,
-  );
-  const { min, max } = limits.threshold;
-  const flagThreshold = bounded('flagThreshold', options.flagThreshold ?? 5, min, max);
-  const alertThreshold = bounded(
-    'alertThreshold',
-    options.alertThreshold ?? 10,
-    flagThreshold,
-    max,
-    'at least flagThreshold',
-  );
-  const future = limits.maxFutureMs;
-  const maxFutureMs = bounded('maxFutureMs', options.maxFutureMs ?? 3_600_000, future.min, future.max);
-  const jumps = limits.jumpConfirmations;
-  const jumpConfirmations = bounded(
-    'jumpConfirmations',
-    options.jumpConfirmations ?? 3,
-    jumps.min,
-    jumps.max,
-  );
+  // An option or its default, refused unless an integer in [min, max]; `why` explains a derived range.
+  const read = (option: BoundedOption, fallback: number, min: number, max: number, why?: string) => {
+    const value = options[option] ?? fallback;
+    if (!Number.isSafeInteger(value) || value < min || value > max)
+      throw new BotDetectorOptionsError(option, min, max, value, why);
+    return value;
+  };
+  const windowMs = read('windowMs', 10_000, 1, DAY_MS);
+  const perEvent = `windowMs / slideMs <= ${WINDOWS_PER_EVENT}`;
+  const slideMs = read('slideMs', windowMs, Math.ceil(windowMs / WINDOWS_PER_EVENT), windowMs, perEvent);
+  const open = `(windowMs + allowedLatenessMs) / slideMs <= ${OPEN_WINDOWS}`;
+  const maxLateness = Math.min(DAY_MS, OPEN_WINDOWS * slideMs - windowMs);
+  const allowedLatenessMs = read('allowedLatenessMs', 10_000, 0, maxLateness, open);
+  const flagThreshold = read('flagThreshold', 5, 0, MAX_THRESHOLD);
+  const alertThreshold = read('alertThreshold', 10, flagThreshold, MAX_THRESHOLD, 'at least flagThreshold');
+  const maxFutureMs = read('maxFutureMs', 3_600_000, 1_000, 365 * DAY_MS);
+  const jumpConfirmations = read('jumpConfirmations', 3, 1, 1_000);
   const clock = options.clock ?? Date.now;
   return {
     windowMs,
@@ -131,7 +104,5 @@ export function windowSettings(options: BotDetectorOptions = {}): WindowSettings
  * @example keyFunction('user_session')(event) // event.user_session
  */
 export function keyFunction(keyBy: BotKey = 'user_id'): (event: BotEvent) => string | undefined {
-  if (typeof keyBy === 'function') return keyBy;
-  if (keyBy === 'ip') return (event) => event.ip;
-  return keyBy === 'user_session' ? (event) => event.user_session : (event) => event.user_id;
+  return typeof keyBy === 'function' ? keyBy : (event) => event[keyBy];
 }
