@@ -12,7 +12,8 @@ const dist = new URL('dist/', import.meta.url);
 await rm(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: new URL('.', import.meta.url).pathname,
-  entryPoints: { sluice: 'src/sluice.ts' },
+  // The demo runs each pipeline in a process of its own, started from `demo-pipeline.js`.
+  entryPoints: { sluice: 'src/sluice.ts', 'demo-pipeline': 'src/demo-pipeline.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,19 @@ describe('sluice demo', () => {
     expect(page).toContain('total_sales_by_customer');
     expect(run.stderr.some((line) => line.startsWith('== S3 order filter'))).toBe(true);
   }, 120_000);
+
+  it('stops at a failing pipeline with one error line naming it, and exits 1', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'sluice-demo-'));
+    // A file where the orders pipeline writes its input folder: its process fails, not the demo's.
+    await mkdir(join(out, 'orders-dashboard'));
+    await writeFile(join(out, 'orders-dashboard', 'input'), 'not a folder');
+    const run = await sluice('demo', '--out', out, '--rows', '50', '--only', 'orders-dashboard');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toEqual([]);
+    const errors = run.stderr.filter((line) => line.startsWith('sluice:'));
+    expect(errors).toEqual([expect.stringMatching(/^sluice: orders-dashboard: .*input/)]);
+    expect(run.stderr.at(-1)).toBe(errors[0]);
+  }, 60_000);
 
   it.each([
     [['demo', '--only', 'nope'], /unknown pipeline "nope"/],

@@ -4,7 +4,8 @@ import type { PipelineReports } from '@sluice/example-dashboard';
 import { integer } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UsageError } from '../errors.js';
-import { DEMO_EXAMPLES, type DemoResult } from './demo-examples.js';
+import { DEMO_EXAMPLES, type DemoExample } from './demo-examples.js';
+import { runPipelines } from './demo-processes.js';
 import { describeResult } from './demo-text.js';
 
 /**
@@ -49,18 +50,16 @@ async function runExamples(
   options: { rows: number; seed: number },
   log: (line: string) => void,
 ) {
-  const results: { name: string; title: string; elapsedMs: number; result: DemoResult }[] = [];
-  for (const example of examples) {
-    const dir = join(out, example.name);
-    await mkdir(dir, { recursive: true });
-    log(`-- ${example.title}: running on ${options.rows} generated rows in ${dir}`);
-    const started = Date.now();
-    const result = await example.run({ dir, ...options, log: (line) => log(`   ${line}`) });
-    const elapsedMs = Date.now() - started;
-    for (const line of describeResult(example.title, result, elapsedMs)) log(line);
-    results.push({ name: example.name, title: example.title, elapsedMs, result });
-  }
-  return results;
+  const dirOf = (example: DemoExample) => join(out, example.name);
+  await Promise.all(examples.map((example) => mkdir(dirOf(example), { recursive: true })));
+  return runPipelines(examples, (example) => ({ name: example.name, dir: dirOf(example), ...options }), {
+    started: (example) =>
+      log(`-- ${example.title}: running on ${options.rows} generated rows in ${dirOf(example)}`),
+    log: (line) => log(`   ${line}`),
+    ended: ({ title, result, elapsedMs }) => {
+      for (const line of describeResult(title, result, elapsedMs)) log(line);
+    },
+  });
 }
 
 /** The dashboard as a file: the same page `sluice dashboard` serves, over this run's output. */

@@ -1,0 +1,120 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { DemoExample, DemoResult } from './demo-examples.js';
+
+/** What a pipeline process is asked to run (its argument, as JSON). */
+export interface PipelineRequest {
+  name: string;
+  dir: string;
+  rows: number;
+  seed: number;
+}
+
+/** What a pipeline process sends its parent: log lines as they come, then its result or its error. */
+export type PipelineMessage = { log: string } | { result: DemoResult } | { error: string };
+
+/** One pipeline's run as the demo reports it. */
+export interface PipelineRun {
+  name: string;
+  title: string;
+  elapsedMs: number;
+  result: DemoResult;
+}
+
+/** Hooks of {@link runPipelines}: a pipeline starts, logs a line, or ends. */
+export interface PipelineEvents {
+  started(example: DemoExample): void;
+  log(line: string): void;
+  ended(run: PipelineRun): void;
+}
+
+// Two at a time whatever the machine: each pipeline alone may take hundreds of MB at 1M rows, and
+// the demo's memory goal counts every process running at once.
+const LANES = Math.min(2, availableParallelism());
+
+/**
+ * Runs each pipeline in a process of its own (its heap and parquet-wasm's memory go back to the
+ * system when it ends), `LANES` at a time, the slowest first so the lanes end together. Returns
+ * the runs in the order given; the first failure stops the others and is thrown, naming the pipeline.
+ *
+ * @example const runs = await runPipelines(DEMO_EXAMPLES, (e) => ({ name: e.name, dir, rows, seed }), events);
+ */
+export async function runPipelines(
+  examples: readonly DemoExample[],
+  requestOf: (example: DemoExample) => PipelineRequest,
+  events: PipelineEvents,
+): Promise<PipelineRun[]> {
+  const queue = [...examples].sort((a, b) => b.cost - a.cost);
+  const running = new Set<ChildProcess>();
+  const runs = new Map<string, PipelineRun>();
+  const lane = async () => {
+    for (let example = queue.shift(); example; example = queue.shift()) {
+      events.started(example);
+      const started = Date.now();
+      const result = await runChild(requestOf(example), events.log, running);
+      const run = { name: example.name, title: example.title, elapsedMs: Date.now() - started, result };
+      events.ended(run);
+      runs.set(example.name, run);
+    }
+  };
+  const failures: unknown[] = [];
+  const stop = (error: unknown) => {
+    failures.push(error);
+    queue.length = 0;
+    for (const child of running) child.kill();
+  };
+  await Promise.all(Array.from({ length: LANES }, () => lane().catch(stop)));
+  if (failures.length > 0) throw failures[0];
+  return examples.map((example) => runs.get(example.name) as PipelineRun);
+}
+
+// In the bundle this file is a chunk in dist/chunks/ and the entry is dist/demo-pipeline.js; run
+// from source (tests, bench) it is src/commands/ beside src/demo-pipeline.ts, run through tsx.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(`../demo-pipeline.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
+const SOURCE_EXEC_ARGV = ['--conditions=@sluice/source', '--import', 'tsx'];
+
+function runChild(
+  request: PipelineRequest,
+  log: (line: string) => void,
+  running: Set<ChildProcess>,
+): Promise<DemoResult> {
+  const child = fork(ENTRY, [JSON.stringify(request)], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'advanced',
+    ...(FROM_SOURCE && { execArgv: SOURCE_EXEC_ARGV }),
+  });
+  running.add(child);
+  const said = { last: '' };
+  for (const stream of [child.stdout, child.stderr]) forwardLines(stream, log, said);
+  let outcome: PipelineMessage | undefined;
+  child.on('message', (message: PipelineMessage) => {
+    if ('log' in message) log(message.log);
+    else outcome = message;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      if (outcome && 'result' in outcome && code === 0) return resolve(outcome.result);
+      const why = outcome && 'error' in outcome ? outcome.error : ended(code, signal, said.last);
+      reject(new Error(`${request.name}: ${why}`));
+    });
+  });
+}
+
+/** A process's own output (warnings, a crash) goes to the demo's log line by line, the last kept. */
+function forwardLines(stream: Readable | null, log: (line: string) => void, said: { last: string }) {
+  if (!stream) return;
+  createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) => {
+    log(line);
+    if (line.trim() !== '') said.last = line.trim();
+  });
+}
+
+function ended(code: number | null, signal: NodeJS.Signals | null, last: string): string {
+  const how = signal ? `stopped by ${signal}` : `exited with code ${code}`;
+  return last ? `${how} (${last})` : how;
+}
