@@ -101,7 +101,13 @@ const PIPELINES: Record<string, Pipeline> = {
       const input = join(dir, 'messages.jsonl');
       await writeLines(input, transactionsJsonl({ rows, seed: SEED }), { progress: false });
       return async () => {
-        const run = await runTransactionStream({ input, dir: join(dir, 'state') });
+        // The table is read once after the run, item by item, as the demo reads it.
+        let stored = 0;
+        const readTable = async (items: AsyncIterable<unknown>) => {
+          for await (const _ of items) stored++;
+        };
+        const run = await runTransactionStream({ input, dir: join(dir, 'state'), readTable });
+        if (stored === 0) throw new Error('transactions: the run stored nothing');
         return run.queue.received;
       };
     },

@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { type Rejection, type RunReport, RunTally } from '@sluice/core/outcome';
 import { runSqsQueue, type SqsInput, type StreamRunReport } from '@sluice/core/runner';
 import { DynamoDbSink, type Item, type KeyValueSink } from '@sluice/sinks/dynamodb';
-import { JsonLinesNotifier, MemoryKeyValueSink } from '@sluice/sinks/local';
+import { FileKeyValueSink, JsonLinesNotifier, MemoryKeyValueSink } from '@sluice/sinks/local';
 import { startLocalDynamo } from '@sluice/sinks/local/dynamo';
 import { runReportEmf } from '@sluice/sinks/metrics';
 import type { Notifier } from '@sluice/sinks/notify';
@@ -25,10 +25,11 @@ export interface TransactionRunOptions {
   /** Outputs: `notifications.jsonl`, `quarantine.jsonl`, `dead-letters.jsonl`, `metrics.log` (appended). */
   dir: string;
   /**
-   * The table: `memory` (default), DynamoDB's conditional writes at memory speed; `dynalite`,
+   * The table: `file` (default), DynamoDB's conditional writes over a file in `dir` with its keys in
+   * memory, removed after the run; `memory`, the same with every item in memory; `dynalite`,
    * DynamoDB's protocol served in-process (what the integration tests check the SDK path with).
    */
-  table?: 'memory' | 'dynalite';
+  table?: 'file' | 'memory' | 'dynalite';
   /** Keep the table in `dir/dynamo` across runs (a replay stores nothing anew); implies `dynalite`. */
   persist?: boolean;
   largeOrderThreshold?: number;
@@ -106,7 +107,12 @@ async function collect(items: AsyncIterable<Item>): Promise<Item[]> {
 
 async function openTable(options: TransactionRunOptions): Promise<LocalTable> {
   const schema = transactionTableSchema(LOCAL_TABLE);
-  if (!options.persist && (options.table ?? 'memory') === 'memory') {
+  const kind = options.persist ? 'dynalite' : (options.table ?? 'file');
+  if (kind === 'file') {
+    const sink = new FileKeyValueSink({ ...schema, path: join(options.dir, 'table-items.jsonl') });
+    return { sink, scan: () => toAsync(sink.scan()), close: () => sink.close() };
+  }
+  if (kind === 'memory') {
     const sink = new MemoryKeyValueSink(schema);
     return { sink, scan: () => toAsync(sink.scan()), close: async () => {} };
   }

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { readJsonLines } from '@sluice/core/codecs';
+import { decodeText } from '@sluice/core/codecs';
 import type { SqsInput } from '@sluice/core/runner';
 import { TransactionInputError } from './errors.js';
 
@@ -30,27 +30,28 @@ async function readable(file: string): Promise<void> {
 
 /**
  * Opens the file only when the runner starts reading, so an unread source holds no descriptor.
- * Core's JSON Lines reader splits the lines (a leading BOM removed, CRLF too); a line that is not
- * JSON is still sent, as its text, for the handler to quarantine.
+ * Each non-blank line is a message body, as it is: core's decoder removes a leading BOM, and a CR
+ * before the LF is cut. Nothing is parsed here: the handler reads the body, as on AWS.
  */
 async function* bodies(file: string): AsyncGenerator<SqsInput> {
   const handle = await open(file).catch((cause: unknown) => {
     throw new TransactionInputError(file, { cause });
   });
   try {
-    const lines = readJsonLines(handle.createReadStream({ autoClose: false }), {
-      file,
-      encoding: 'utf-8',
-      keepRaw: true,
-      maxLineBytes: Number.POSITIVE_INFINITY,
-    });
-    for await (const line of lines) {
-      const body = line.ok ? line.value.raw : line.rejection.raw;
-      if (body !== undefined) yield { body };
+    let pending = '';
+    for await (const text of decodeText(handle.createReadStream({ autoClose: false }), 'utf-8')) {
+      const lines = (pending + text).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (!isBlank(line)) yield { body: withoutCr(line) };
     }
+    if (!isBlank(pending)) yield { body: withoutCr(pending) };
   } catch (cause) {
     throw new TransactionInputError(file, { cause });
   } finally {
     await handle.close();
   }
 }
+
+const withoutCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+
+const isBlank = (line: string) => line.trim() === '';

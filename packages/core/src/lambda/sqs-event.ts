@@ -61,7 +61,7 @@ export function parseSqsEvent(event: unknown): SqsMessage[] {
 
 function readMessage(record: EventReader): SqsMessage {
   const messageId = record.string('messageId');
-  const attributes = record.stringMap('attributes');
+  const attributes = stringAttributes(record);
   const eventSourceARN = record.string('eventSourceARN');
   return {
     messageId,
@@ -71,7 +71,20 @@ function readMessage(record: EventReader): SqsMessage {
     approximateReceiveCount: Number(attributes.ApproximateReceiveCount ?? '1'),
     messageGroupId: attributes.MessageGroupId,
     eventSourceARN,
-    queue: eventSourceARN.split(':').at(-1) ?? eventSourceARN,
+    queue: eventSourceARN.slice(eventSourceARN.lastIndexOf(':') + 1),
     position: { kind: 'message', messageId },
   };
+}
+
+/** The record's `attributes` as they are when every value is a string (no copy per message). */
+function stringAttributes(record: EventReader): Record<string, string> {
+  const attributes = (record.value as { attributes?: unknown }).attributes;
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+    return record.stringMap('attributes');
+  }
+  for (const name in attributes) {
+    if (typeof (attributes as Record<string, unknown>)[name] !== 'string')
+      return record.stringMap('attributes');
+  }
+  return attributes as Record<string, string>;
 }

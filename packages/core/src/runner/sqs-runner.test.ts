@@ -21,6 +21,28 @@ function recording(respond: (event: SqsEvent, call: number) => unknown = () => u
 }
 
 describe('runSqsQueue', () => {
+  it('sends events as SQS does: a serialised copy carries every field, md5OfBody included', async () => {
+    const seen: unknown[] = [];
+    await runSqsQueue([{ body: 'hello' }], (event) => seen.push(JSON.parse(JSON.stringify(event))));
+    expect(seen).toEqual([
+      {
+        Records: [
+          {
+            messageId: messageIdOf(1),
+            receiptHandle: expect.any(String),
+            body: 'hello',
+            attributes: expect.objectContaining({ ApproximateReceiveCount: '1' }),
+            messageAttributes: {},
+            md5OfBody: '5d41402abc4b2a76b9719d911017c592',
+            eventSource: 'aws:sqs',
+            eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:local-queue',
+            awsRegion: 'us-east-1',
+          },
+        ],
+      },
+    ]);
+  });
+
   it('redelivers only the failed messages, with ApproximateReceiveCount counting up', async () => {
     const handler = sqsBatchHandler({
       process: (m) =>

@@ -61,7 +61,7 @@ export async function runSqsQueue(
   let sent = 0;
   for await (const record of source) {
     sent++;
-    const body = payloadBytes(record.body).toString('utf8');
+    const body = typeof record.body === 'string' ? record.body : payloadBytes(record.body).toString('utf8');
     const arrivedAt = common.clock.now();
     await loop.accept({
       record,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SqsEvent, SqsEventRecord } from '../lambda/sqs-event.js';
 import {
   DEFAULT_ACCOUNT,
@@ -74,7 +74,10 @@ export function sqsEventRecord(
       ...(message.messageGroupId !== undefined && { MessageGroupId: message.messageGroupId }),
     },
     messageAttributes: {},
-    md5OfBody: createHash('md5').update(body, 'utf8').digest('hex'),
+    // Worked out when read (a handler seldom checks it), from the body the record holds.
+    get md5OfBody() {
+      return hash('md5', this.body, 'hex');
+    },
     eventSource: 'aws:sqs',
     eventSourceARN: `arn:aws:sqs:${region}:${options.accountId ?? DEFAULT_ACCOUNT}:${options.queueName ?? 'local-queue'}`,
     awsRegion: region,

@@ -13,6 +13,7 @@ describe('dynamoItemSize', () => {
     expect(dynamoItemSize({ n: 1200 })).toBe(1 + 2);
     expect(dynamoItemSize({ n: -123 })).toBe(1 + 4);
     expect(dynamoItemSize({ b: true, z: null })).toBe(2 + 2);
+    expect(dynamoItemSize({ n: 0.00125, m: 100.5, e: 1e21, s: -0.5 })).toBe(4 + 4 + 3 + 4);
   });
 
   it('adds 3 bytes per list or map and 1 per element, and skips undefined attributes', () => {

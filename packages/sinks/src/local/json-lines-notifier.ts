@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type { DeliveryReport } from '../notify/delivery.js';
 import type { Notification, Notifier } from '../notify/notifier.js';
-import { acceptAsSns } from '../notify/sns-acceptance.js';
+import { type AcceptedNotification, acceptAsSns } from '../notify/sns-acceptance.js';
 
 const datasync = promisify(fdatasync);
 const BLOCK = 64 * 1024;
@@ -37,6 +37,7 @@ export class JsonLinesNotifier implements Notifier {
   #ids: Set<string> | undefined;
   // Publishes run one after another, so two calls cannot both find an id unsent.
   #queue: Promise<unknown> = Promise.resolve();
+  #queued = 0;
   #fd: number | undefined;
   readonly #durable: boolean;
   #unwritten = '';
@@ -49,19 +50,43 @@ export class JsonLinesNotifier implements Notifier {
   }
 
   publish(notifications: readonly Notification[]): Promise<DeliveryReport<Notification>> {
+    // Ids read, nothing queued, no sync owed: the publish is done at once, still in order.
+    const ids = this.#ids;
+    if (ids && !this.#durable && this.#queued === 0) {
+      try {
+        return Promise.resolve(this.#store(notifications, ids));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    this.#queued++;
     const run = this.#queue.then(() => this.#publish(notifications));
-    this.#queue = run.catch(() => {});
+    this.#queue = run.then(
+      () => this.#queued--,
+      () => this.#queued--,
+    );
     return run;
   }
 
   async #publish(notifications: readonly Notification[]): Promise<DeliveryReport<Notification>> {
     const ids = await this.#sentIds();
+    if (!this.#durable) return this.#store(notifications, ids);
     const { fresh, freshIds, report } = acceptAsSns(notifications, ids);
-    const lines = fresh.map(
-      ({ notification, subject }) => `${JSON.stringify({ ...notification, subject })}\n`,
-    );
-    if (lines.length > 0) await this.#append(lines.join(''));
+    if (fresh.length > 0) {
+      this.#unwritten += lines(fresh);
+      this.#write();
+      await datasync(this.#open());
+    }
     // Only once the lines are on disk: a failed append must not make a retry look like a repeat.
+    for (const id of freshIds) ids.add(id);
+    return report;
+  }
+
+  /** Accepts and buffers (writing each full block); the ids count as sent at once (not durable). */
+  #store(notifications: readonly Notification[], ids: Set<string>): DeliveryReport<Notification> {
+    const { fresh, freshIds, report } = acceptAsSns(notifications, ids);
+    if (fresh.length > 0) this.#unwritten += lines(fresh);
+    if (this.#unwritten.length >= BLOCK) this.#write();
     for (const id of freshIds) ids.add(id);
     return report;
   }
@@ -93,13 +118,6 @@ export class JsonLinesNotifier implements Notifier {
   }
 
   // A kill leaves at most the last line torn, which the next run cuts off.
-  async #append(text: string): Promise<void> {
-    this.#unwritten += text;
-    if (!this.#durable && this.#unwritten.length < BLOCK) return;
-    this.#write();
-    if (this.#durable) await datasync(this.#open());
-  }
-
   #write(): void {
     if (this.#unwritten === '') return;
     const fd = this.#open();
@@ -123,6 +141,15 @@ export class JsonLinesNotifier implements Notifier {
     closeSync(this.#fd);
     this.#fd = undefined;
   }
+}
+
+function lines(fresh: readonly AcceptedNotification[]): string {
+  let text = '';
+  for (const { notification, subject } of fresh) {
+    const line = subject === notification.subject ? notification : { ...notification, subject };
+    text += `${JSON.stringify(line)}\n`;
+  }
+  return text;
 }
 
 function parseLines(text: string): Notification[] {

@@ -1,4 +1,4 @@
-import { toSnsEntry } from '../sns/message.js';
+import { snsRefusal, snsSubject } from '../sns/message.js';
 import type { DeliveryReport, Undelivered } from './delivery.js';
 import type { Notification } from './notifier.js';
 
@@ -13,7 +13,7 @@ export interface SnsAcceptance {
   /** Accepted and not sent before: the ones to store. */
   fresh: AcceptedNotification[];
   /** The ids of `fresh`, to remember once they are stored. */
-  freshIds: Set<string>;
+  freshIds: string[];
   report: DeliveryReport<Notification>;
 }
 
@@ -30,17 +30,19 @@ export function acceptAsSns(
 ): SnsAcceptance {
   const rejected: Undelivered<Notification>[] = [];
   const fresh: AcceptedNotification[] = [];
-  const freshIds = new Set<string>();
-  for (const [index, notification] of notifications.entries()) {
-    const built = toSnsEntry(notification, index);
-    if (!built.ok) {
-      rejected.push(built.rejection);
+  // An array: a publish holds a handful of notifications (SNS batches ten at most).
+  const freshIds: string[] = [];
+  for (let index = 0; index < notifications.length; index++) {
+    const notification = notifications[index] as Notification;
+    const refusal = snsRefusal(notification, index);
+    if (refusal) {
+      rejected.push(refusal);
       continue;
     }
     const { id } = notification;
-    if (id !== undefined && (sentIds.has(id) || freshIds.has(id))) continue;
-    if (id !== undefined) freshIds.add(id);
-    fresh.push({ notification, subject: built.entry.subject });
+    if (id !== undefined && (sentIds.has(id) || freshIds.includes(id))) continue;
+    if (id !== undefined) freshIds.push(id);
+    fresh.push({ notification, subject: snsSubject(notification.subject) });
   }
   const sent = notifications.length - rejected.length;
   return { fresh, freshIds, report: { sent, retried: 0, rejected, failed: [] } };

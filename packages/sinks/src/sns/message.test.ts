@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { snsSubject, toSnsEntry } from './message.js';
+import { repairedSubject, snsSubject, toSnsEntry } from './message.js';
 
 describe('snsSubject', () => {
   it('turns line breaks and control characters into spaces and strips accents', () => {
@@ -14,6 +15,33 @@ describe('snsSubject', () => {
 
   it('leaves out a subject with nothing printable', () => {
     expect(snsSubject(' \n ')).toBeUndefined();
+  });
+
+  it('gives what the general repair gives for any subject', () => {
+    const char = fc.constantFrom(
+      'a',
+      'Z',
+      '7',
+      '~',
+      '!',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      'é',
+      '—',
+      '\u0301',
+      '\u0000',
+    );
+    const subject = fc.oneof(fc.string({ unit: char }), fc.string(), fc.string({ unit: 'grapheme-ascii' }));
+    fc.assert(
+      fc.property(subject, (text) => {
+        const repaired = repairedSubject(text);
+        const cut = repaired.length > 99 ? `${repaired.slice(0, 96)}...` : repaired;
+        expect(snsSubject(text)).toBe(cut === '' ? undefined : cut);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

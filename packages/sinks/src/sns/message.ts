@@ -37,17 +37,58 @@ const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
  */
 export function snsSubject(subject: string | undefined): string | undefined {
   if (subject === undefined) return undefined;
-  const ascii = subject
+  const ascii = PLAIN_SUBJECT.test(subject) ? subject : repairedSubject(subject);
+  if (ascii.length === 0) return undefined;
+  return ascii.length <= SNS_LIMITS.subjectChars
+    ? ascii
+    : `${ascii.slice(0, SNS_LIMITS.subjectChars - 3)}...`;
+}
+
+// Printable ASCII words with single spaces between them: what the repair gives back unchanged.
+const PLAIN_SUBJECT = /^[!-~]+(?: [!-~]+)*$/;
+
+/**
+ * The general repair of a subject (accents, control characters, other non-ASCII, runs of spaces);
+ * `snsSubject` skips it for a subject it would give back unchanged.
+ *
+ * @example repairedSubject(' café\n') // 'cafe'
+ */
+export function repairedSubject(subject: string): string {
+  return subject
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/\p{Cc}+/gu, ' ')
     .replace(/[^\u0020-\u007e]/g, '?')
     .replace(/\s+/g, ' ')
     .trim();
-  if (ascii.length === 0) return undefined;
-  return ascii.length <= SNS_LIMITS.subjectChars
-    ? ascii
-    : `${ascii.slice(0, SNS_LIMITS.subjectChars - 3)}...`;
+}
+
+/**
+ * Why SNS would refuse a notification (empty, a bad id, a bad attribute, over 256 KiB), or undefined
+ * when it would take it. Checks without building the request: every local publish asks.
+ *
+ * @example snsRefusal({ message: '' }, 0)?.reason // 'empty-message'
+ */
+export function snsRefusal(notification: Notification, index: number): Undelivered<Notification> | undefined {
+  const refuse = (reason: string, message: string) => ({
+    index,
+    record: notification,
+    reason,
+    message: `notification ${index}: ${message}`,
+  });
+  if (notification.message.length === 0) return refuse('empty-message', 'message is empty');
+  for (const field of ['id', 'groupId'] as const) {
+    const value = notification[field];
+    if (value !== undefined && !FIFO_ID.test(value))
+      return refuse('invalid-id', `${field} must be 1-128 letters, digits or punctuation`);
+  }
+  const problem = attributeProblem(notification.attributes);
+  if (problem) return refuse('invalid-attribute', problem);
+  const bytes = snsBytes(notification);
+  if (bytes > SNS_LIMITS.messageBytes) {
+    return refuse('too-large', `message and attributes are ${bytes} bytes, over the 256 KiB limit`);
+  }
+  return undefined;
 }
 
 /** The SNS entry for a notification, or why it cannot be published (empty, too large, bad attribute). */
@@ -55,37 +96,31 @@ export function toSnsEntry(
   notification: Notification,
   index: number,
 ): { ok: true; entry: SnsEntry } | { ok: false; rejection: Undelivered<Notification> } {
-  const reject = (reason: string, message: string) => ({
-    ok: false as const,
-    rejection: { index, record: notification, reason, message: `notification ${index}: ${message}` },
-  });
-  if (notification.message.length === 0) return reject('empty-message', 'message is empty');
-  for (const field of ['id', 'groupId'] as const) {
-    const value = notification[field];
-    if (value !== undefined && !FIFO_ID.test(value))
-      return reject('invalid-id', `${field} must be 1-128 letters, digits or punctuation`);
-  }
-  const attributes = snsAttributes(notification.attributes);
-  if (typeof attributes === 'string') return reject('invalid-attribute', attributes);
-  const bytes = utf8Length(notification.message) + attributeBytes(attributes);
-  if (bytes > SNS_LIMITS.messageBytes) {
-    return reject('too-large', `message and attributes are ${bytes} bytes, over the 256 KiB limit`);
-  }
+  const rejection = snsRefusal(notification, index);
+  if (rejection) return { ok: false, rejection };
+  const { message, id, groupId } = notification;
   const subject = snsSubject(notification.subject);
-  const { id, groupId } = notification;
-  return { ok: true, entry: { message: notification.message, subject, attributes, id, groupId, bytes } };
+  const attributes = snsAttributes(notification.attributes);
+  return { ok: true, entry: { message, subject, attributes, id, groupId, bytes: snsBytes(notification) } };
 }
 
-/** SNS attribute values, or a description of the first bad one. */
-function snsAttributes(
-  attributes: Notification['attributes'],
-): Record<string, MessageAttributeValue> | undefined | string {
-  if (!attributes) return undefined;
-  const out: Record<string, MessageAttributeValue> = {};
-  for (const [name, value] of Object.entries(attributes)) {
+/** The first attribute SNS would refuse, described, or undefined. */
+function attributeProblem(attributes: Notification['attributes']): string | undefined {
+  for (const name in attributes) {
+    const value = attributes[name];
     if (typeof value === 'number' && !Number.isFinite(value))
       return `attribute ${name} is ${value}, not a finite number`;
     if (value === '') return `attribute ${name} is an empty string`;
+  }
+  return undefined;
+}
+
+function snsAttributes(
+  attributes: Notification['attributes'],
+): Record<string, MessageAttributeValue> | undefined {
+  if (!attributes) return undefined;
+  const out: Record<string, MessageAttributeValue> = {};
+  for (const [name, value] of Object.entries(attributes)) {
     out[name] =
       typeof value === 'number'
         ? { DataType: 'Number', StringValue: String(value) }
@@ -94,10 +129,14 @@ function snsAttributes(
   return out;
 }
 
-function attributeBytes(attributes: Record<string, MessageAttributeValue> | undefined): number {
-  let bytes = 0;
-  for (const [name, value] of Object.entries(attributes ?? {})) {
-    bytes += utf8Length(name + (value.DataType ?? '') + (value.StringValue ?? ''));
+/** The bytes SNS counts: the message, and each attribute's name, data type and value. */
+function snsBytes(notification: Notification): number {
+  let bytes = utf8Length(notification.message);
+  const { attributes } = notification;
+  for (const name in attributes) {
+    const value = attributes[name];
+    const type = typeof value === 'number' ? 'Number' : 'String';
+    bytes += utf8Length(name) + type.length + utf8Length(String(value));
   }
   return bytes;
 }

@@ -1,19 +1,4 @@
-/** The shortest decimal that round-trips a double: `0.1` is 1 × 10^-1, not 0.1000000000000000055… */
-function decimalOf(value: number): { digits: bigint; exponent: number } {
-  const [mantissa = '0', exp = '0'] = String(Math.abs(value)).split('e');
-  const [whole = '0', fraction = ''] = mantissa.split('.');
-  const sign = value < 0 ? -1n : 1n;
-  return { digits: sign * BigInt(whole + fraction), exponent: Number(exp) - fraction.length };
-}
-
-/** Integer division rounding half-up, ties away from zero (commercial rounding). */
-function divideRounded(numerator: bigint, divisor: bigint): bigint {
-  const quotient = numerator / divisor;
-  const twiceRemainder = 2n * (numerator % divisor);
-  if (twiceRemainder >= divisor) return quotient + 1n;
-  if (-twiceRemainder >= divisor) return quotient - 1n;
-  return quotient;
-}
+import { exactTotalCents } from './exact-cents.js';
 
 /**
  * `quantity × unitPrice` in integer cents, computed exactly on the decimal the price was written as
@@ -23,11 +8,19 @@ function divideRounded(numerator: bigint, divisor: bigint): bigint {
  * @example totalCents(3, 0.1) // 30
  */
 export function totalCents(quantity: number, unitPrice: number): number | undefined {
-  const { digits, exponent } = decimalOf(unitPrice);
-  const scaled = BigInt(quantity) * digits;
-  const shift = exponent + 2;
-  const cents = shift >= 0 ? scaled * 10n ** BigInt(shift) : divideRounded(scaled, 10n ** BigInt(-shift));
-  const total = Number(cents);
+  return wholeCentsTotal(quantity, unitPrice) ?? exactTotalCents(quantity, unitPrice);
+}
+
+// Below 2^33 a double's spacing is under 1e-6, so a price that is a whole number of cents p (p / 100
+// gives it back) was written as that decimal: the total is quantity × p, no rounding involved.
+const WHOLE_CENTS_BELOW = 2 ** 33;
+
+/** The total when the price is a whole number of cents and the product is exact in a double. */
+function wholeCentsTotal(quantity: number, unitPrice: number): number | undefined {
+  if (!(Math.abs(unitPrice) < WHOLE_CENTS_BELOW)) return undefined;
+  const priceCents = Math.round(unitPrice * 100);
+  if (priceCents / 100 !== unitPrice) return undefined;
+  const total = quantity * priceCents + 0; // + 0: -1 × 0 is -0
   return Number.isSafeInteger(total) ? total : undefined;
 }
 

@@ -3,6 +3,7 @@ import { totalCents } from './cents.js';
 import { TransactionOptionsError } from './errors.js';
 import { transactionFingerprint } from './fingerprint.js';
 import { inventoryNotification, largeOrderAlert } from './notifications.js';
+import { plainTransaction } from './plain-transaction.js';
 import {
   describeTransactionIssues,
   type Transaction,
@@ -97,6 +98,8 @@ function readTransaction(body: unknown): Exclude<Outcome<Transaction>, { kind: '
       return reject('invalid-json', `body: is not JSON (${(error as Error).message})`);
     }
   }
+  const plain = plainTransaction(value);
+  if (plain) return { kind: 'kept', value: plain };
   const parsed = TransactionMessageSchema.safeParse(value);
   if (!parsed.success) return reject('schema', describeTransactionIssues(parsed.error.issues));
   return { kind: 'kept', value: parsed.data };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Transaction, TransactionItem } from './schema.js';
 
 /** Either side of an idempotency check: the incoming transaction or the stored item. */
@@ -20,7 +20,7 @@ function normalisedContent(content: TransactionContent): string {
  * @example transactionFingerprint({ transaction_id: '7', product_name: 'Kettle', quantity: 1, unit_price: 20 })
  */
 export function transactionFingerprint(content: TransactionContent): string {
-  return createHash('sha256').update(normalisedContent(content)).digest('hex');
+  return hash('sha256', normalisedContent(content), 'hex');
 }
 
 /**

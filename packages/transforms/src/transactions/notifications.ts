@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { formatCents } from './cents.js';
 import type { Transaction, TransactionNotification } from './schema.js';
 
@@ -35,10 +35,8 @@ export function transactionNotificationId(
   transactionId: string,
   kind: TransactionNotification['kind'],
 ): string {
-  const digest = createHash('sha256').update(
-    JSON.stringify(['transaction-notification/v1', transactionId, kind]),
-  );
-  return `${kind}-${digest.digest('hex')}`;
+  const digest = hash('sha256', JSON.stringify(['transaction-notification/v1', transactionId, kind]), 'hex');
+  return `${kind}-${digest}`;
 }
 
 /**

@@ -1,0 +1,118 @@
+import { isDeepStrictEqual } from 'node:util';
+import { assertItemFits, type KeySchema, keyOf, planBatchWrite } from '../dynamodb/batch-plan.js';
+import { AttributePathError } from '../dynamodb/errors.js';
+import { contentFingerprint, sameStoredContent } from '../dynamodb/fingerprint.js';
+import type {
+  AttributeAt,
+  BatchWriteReport,
+  ConditionalUpdate,
+  Item,
+  KeyValueSink,
+  PutIfAbsentOptions,
+  PutIfAbsentResult,
+  UpdateIfResult,
+} from '../dynamodb/key-value-sink.js';
+import { copyValue, isMap, valueAt } from './stored-item.js';
+
+/** Options of the local `KeyValueSink`s: the table's key, and where `putIfAbsent` keeps fingerprints. */
+export type LocalTableOptions = KeySchema & { fingerprintAttribute?: string };
+
+/**
+ * DynamoDbSink's rules (key attributes required, 400 KB items, fingerprint comparison, conditional
+ * writes, last item of a repeated key wins) over a local store of items by key; a backend says how
+ * an item is kept (`load`, `save`). Each call completes before the next starts, so conditional writes
+ * are as atomic as DynamoDB's.
+ */
+export abstract class LocalKeyValueSink implements KeyValueSink {
+  readonly #schema: KeySchema;
+  readonly #fingerprintAttribute: string;
+
+  constructor(options: LocalTableOptions) {
+    this.#schema = options;
+    this.#fingerprintAttribute = options.fingerprintAttribute ?? 'fingerprint';
+  }
+
+  /** The item stored under `id`, or undefined: to read, never to change (it may be the stored object). */
+  protected abstract peek(id: string): Item | undefined;
+
+  /** Stores `item` under `id`; nothing else holds `item` or its values, so it may be kept as it is. */
+  protected abstract keep(id: string, item: Item): void;
+
+  /** Every stored item once, each a fresh copy, read one at a time. */
+  abstract scan(): IterableIterator<Item>;
+
+  async putIfAbsent(item: Item, options: PutIfAbsentOptions = {}): Promise<PutIfAbsentResult> {
+    const fingerprint = options.fingerprint ?? contentFingerprint(item);
+    const stored = { ...item, [this.#fingerprintAttribute]: fingerprint };
+    assertItemFits(stored, this.#schema);
+    const id = this.#id(item);
+    const existing = this.peek(id);
+    if (existing) {
+      return sameStoredContent(existing, item, fingerprint, this.#fingerprintAttribute)
+        ? 'duplicate'
+        : 'conflict';
+    }
+    this.keep(id, copyValue(stored));
+    return 'created';
+  }
+
+  async upsert(key: Item, attributes: Item): Promise<void> {
+    const defined = Object.entries(attributes).filter(([, value]) => value !== undefined);
+    const merged = { ...this.peek(this.#id(key)), ...Object.fromEntries(defined), ...key };
+    assertItemFits(merged, this.#schema);
+    this.keep(this.#id(merged), copyValue(merged));
+  }
+
+  async updateIf(key: Item, update: ConditionalUpdate): Promise<UpdateIfResult> {
+    const id = this.#id(key);
+    const stored = this.peek(id);
+    const holds = ({ path, value }: AttributeAt) => stored && isDeepStrictEqual(valueAt(stored, path), value);
+    if (!stored || !update.when.every(holds)) return 'condition-failed';
+    // The stored item is shared: copy the maps along each path, not the whole item.
+    const updated = { ...stored };
+    for (const { path, value } of update.set) {
+      const parent = mapCopiedAlong(updated, path.slice(0, -1));
+      if (!parent) {
+        throw new AttributePathError(
+          this.#schema.tableName,
+          update.set.map((a) => a.path.join('.')),
+        );
+      }
+      parent[path[path.length - 1] as string] = copyValue(value);
+    }
+    assertItemFits(updated, this.#schema);
+    this.keep(id, updated);
+    return 'updated';
+  }
+
+  async writeBatch(items: readonly Item[]): Promise<BatchWriteReport> {
+    const plan = planBatchWrite(items, this.#schema);
+    const written = plan.chunks.flat();
+    for (const item of written) this.keep(this.#id(item), copyValue(item));
+    return { written: written.length, collapsed: plan.collapsed, rejected: plan.rejected };
+  }
+
+  async get(key: Item): Promise<Item | undefined> {
+    return copyValue(this.peek(this.#id(key)));
+  }
+
+  /** The key as one string: a lone string partition key as it is (not `{…}`), else its JSON. */
+  #id(item: Item): string {
+    const { partitionKey, sortKey } = this.#schema;
+    const value = item[partitionKey];
+    if (sortKey === undefined && typeof value === 'string' && value !== '' && value[0] !== '{') return value;
+    return JSON.stringify(keyOf(item, this.#schema));
+  }
+}
+
+/** The map at `path` inside `item`, each map on the way replaced by a shallow copy; undefined off the maps. */
+function mapCopiedAlong(item: Item, path: readonly string[]): Item | undefined {
+  let map = item;
+  for (const name of path) {
+    const inner = map[name];
+    if (!isMap(inner)) return undefined;
+    map[name] = { ...inner };
+    map = map[name] as Item;
+  }
+  return map;
+}
