@@ -1,4 +1,4 @@
-import { asciiDigits } from '../ascii-bytes.js';
+import { asciiDigits, textDigits } from '../ascii-bytes.js';
 
 /**
  * How the window counter holds a key. A key that is a canonical non-negative decimal integer (no
@@ -33,13 +33,7 @@ export const keyText = (key: CounterKey): string => (typeof key === 'number' ? S
 function numericKey(key: string): number {
   const length = key.length;
   if (length === 0 || length > NUMERIC_KEY_DIGITS || (length > 1 && key.charCodeAt(0) === 0x30)) return -1;
-  let value = 0;
-  for (let i = 0; i < length; i++) {
-    const digit = key.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+  return textDigits(key, 0, length);
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { CsvColumnSpec } from '../csv-columns/index.js';
+import { schemaColumns } from '../schema-columns.js';
 import { parseAmount } from './amount.js';
 
 /** A number cell of the consumer-behaviour export: `" $333.80  "`, `"1,234"`, `7`. */
@@ -27,34 +28,25 @@ const trimmedKeys = z.transform((row: unknown) =>
     : row,
 );
 
+/** The fields of a customer row, its header names trimmed. */
+const CustomerFields = z.object({
+  Customer_ID: z.string().check(z.trim(), z.minLength(1)),
+  Purchase_Amount: customerNumber,
+  Frequency_of_Purchase: customerNumber,
+  Brand_Loyalty: customerNumber,
+  Customer_Satisfaction: customerNumber,
+  Purchase_Category: label,
+  Purchase_Channel: label,
+  Location: label,
+});
+
 /** A row of the Kaggle "Ecommerce Consumer Behavior" file (the columns the scoring reads). */
-export const CustomerSchema = z.pipe(
-  trimmedKeys,
-  z.object({
-    Customer_ID: z.string().check(z.trim(), z.minLength(1)),
-    Purchase_Amount: customerNumber,
-    Frequency_of_Purchase: customerNumber,
-    Brand_Loyalty: customerNumber,
-    Customer_Satisfaction: customerNumber,
-    Purchase_Category: label,
-    Purchase_Channel: label,
-    Location: label,
-  }),
-);
+export const CustomerSchema = z.pipe(trimmedKeys, CustomerFields);
 /**
  * The columns of the export that scoring reads, by the names {@link CustomerSchema} uses; a CSV
  * header matches them by normalised name (`customer_id`, `" Purchase Amount "`).
  */
-export const CUSTOMER_COLUMNS: CsvColumnSpec = {
-  required: [
-    'Customer_ID',
-    'Purchase_Amount',
-    'Frequency_of_Purchase',
-    'Brand_Loyalty',
-    'Customer_Satisfaction',
-  ],
-  optional: ['Purchase_Category', 'Purchase_Channel', 'Location'],
-};
+export const CUSTOMER_COLUMNS: CsvColumnSpec = /* @__PURE__ */ schemaColumns(CustomerFields);
 /** A customer row as read from CSV (strings) or JSON. */
 export type CustomerInput = Record<string, unknown>;
 /** A parsed customer row. */

@@ -1,3 +1,4 @@
+import { textDigits } from '../ascii-bytes.js';
 import type { CalendarDay } from './calendar-day.js';
 import { calendarDay } from './calendar-day.js';
 import { DATE_FORMAT_NAMES } from './date-format-names.js';
@@ -56,21 +57,11 @@ export function parseCalendarDay(
 /** Hot path: `YYYY-MM-DD` read from char codes, no regex and no Date. */
 export function isoDay(text: string): CalendarDay | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
+  const year = textDigits(text, 0, 4);
+  const month = textDigits(text, 5, 7);
+  const day = textDigits(text, 8, 10);
   if (year < 0 || month < 0 || day < 0) return undefined;
   return calendarDay(year, month, day);
-}
-
-function digits(text: string, start: number, end: number): number {
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i) - 48;
-    if (code < 0 || code > 9) return -1;
-    value = value * 10 + code;
-  }
-  return value;
 }
 
 function matchDay(pattern: RegExp, text: string, y: number, m: number, d: number): CalendarDay | undefined {

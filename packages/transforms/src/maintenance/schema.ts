@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { CsvColumnSpec } from '../csv-columns/index.js';
+import { schemaColumns } from '../schema-columns.js';
 
 // Decimal notation only: `0x50`, `1e3`, `Infinity` and `NaN` are what Number() reads but no sensor writes.
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -79,18 +80,7 @@ export const MachineReadingSchema = z.object({
  * The columns of a readings CSV (DESIGN §4.3), by the names {@link MachineReadingSchema} uses; a CSV
  * header matches them by normalised name (`Machine ID`, `TEMPERATURE`).
  */
-export const MACHINE_READING_COLUMNS: CsvColumnSpec = {
-  required: ['timestamp', 'machine_id', 'temperature', 'vibration', 'anomaly_flag', 'downtime_risk'],
-  optional: [
-    'humidity',
-    'pressure',
-    'energy_consumption',
-    'machine_status',
-    'predicted_remaining_life',
-    'failure_type',
-    'maintenance_required',
-  ],
-};
+export const MACHINE_READING_COLUMNS: CsvColumnSpec = /* @__PURE__ */ schemaColumns(MachineReadingSchema);
 /** What a reading looks like on the wire (CSV strings or JSON numbers). */
 export type MachineReadingInput = z.input<typeof MachineReadingSchema>;
 /** A parsed reading: numbers are numbers, `machine_id` a string. */
