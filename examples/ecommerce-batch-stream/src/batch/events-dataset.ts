@@ -86,7 +86,7 @@ async function convert(
 ) {
   const rules = new EventsParquetRules(columns);
   const quarantine = new QuarantineFile(store, keys.quarantine);
-  const dataset = writeParquet(store, rawKey, keys.source, rules.batches, (row) => rules.lineOf(row));
+  const dataset = writeParquet(store, rawKey, keys.source, rules.batches, (index) => rules.lineOf(index));
   const fail = (error: unknown): never => {
     rules.batches.fail(error);
     quarantine.fail(error);
@@ -121,7 +121,7 @@ function writeParquet(
   rawKey: string,
   source: string,
   batches: AsyncIterable<ParquetRow[]> | ParquetRow[][],
-  lineOf: (row: ParquetRow) => number | undefined,
+  lineOf: (index: number) => number | undefined,
 ) {
   return writeDataset({
     store,
@@ -132,8 +132,8 @@ function writeParquet(
     mode: 'overwrite_batch',
     batchId: source,
     records: flatten(batches),
-    position: (row) => {
-      const line = lineOf(row);
+    position: (_row, index) => {
+      const line = lineOf(index);
       return line === undefined ? undefined : { kind: 'file', file: rawKey, line };
     },
   });
