@@ -1,5 +1,6 @@
 import type { SourcePosition } from '../outcome/outcome.js';
 import { EventReader } from './event-shape.js';
+import { payloadTextOf, rememberPayloadText } from './local-payload.js';
 
 /** One record of a Firehose data-transformation request. */
 export interface FirehoseEventRecord {
@@ -67,11 +68,13 @@ function readRecord(record: EventReader): FirehoseRecord {
   const recordId = record.string('recordId');
   // One record without data is that record's failure, not a malformed request failing the batch.
   const data = (record.value as Record<string, unknown>).data ?? undefined;
-  return {
+  const read: FirehoseRecord = {
     recordId,
     data: data === undefined ? '' : record.string('data'),
     ...(data === undefined && { dataMissing: true as const }),
     approximateArrivalTimestamp: record.number('approximateArrivalTimestamp'),
     position: { kind: 'message', messageId: recordId },
   };
+  const text = payloadTextOf(record.value as object);
+  return text === undefined ? read : rememberPayloadText(read, text);
 }

@@ -90,16 +90,21 @@ export function checkEveryRecordAnsweredOnce(
   request: FirehoseRequestIds,
   answers: readonly Pick<FirehoseResponseRecord, 'recordId'>[],
 ): void {
-  const expected = new Set(request.records.map((record) => record.recordId));
-  const seen = new Set<string>();
+  // How often each requested id was answered: one map, one pass over the answers.
+  const answered = new Map<string, number>();
+  for (const { recordId } of request.records) answered.set(recordId, 0);
   const duplicated = new Set<string>();
   const unknown: string[] = [];
   for (const { recordId } of answers) {
-    if (!expected.has(recordId)) unknown.push(recordId);
-    else if (seen.has(recordId)) duplicated.add(recordId);
-    seen.add(recordId);
+    const times = answered.get(recordId);
+    if (times === undefined) unknown.push(recordId);
+    else {
+      if (times > 0) duplicated.add(recordId);
+      answered.set(recordId, times + 1);
+    }
   }
-  const missing = [...expected].filter((id) => !seen.has(id));
+  if (answers.length === answered.size && duplicated.size === 0 && unknown.length === 0) return;
+  const missing = [...answered].filter(([, times]) => times === 0).map(([id]) => id);
   if (missing.length || duplicated.size || unknown.length) {
     throw new FirehoseRecordMismatchError(request.invocationId, missing, [...duplicated], unknown);
   }

@@ -38,10 +38,11 @@ export function decodeBase64Bytes(record: Base64Record): SourceRecord<Uint8Array
 export function decodeBase64Text(record: Base64Record): SourceRecord<string> {
   const text = payloadTextOf(record);
   if (text !== undefined) return { ok: true, value: text, position: record.position };
-  const bytes = decodeBase64Bytes(record);
-  if (!bytes.ok) return bytes;
+  if (!BASE64.test(record.data)) {
+    return reject('invalid-base64', 'data is not valid base64', record.position, record.data);
+  }
   try {
-    return { ok: true, value: utf8.decode(bytes.value), position: record.position };
+    return { ok: true, value: utf8.decode(Buffer.from(record.data, 'base64')), position: record.position };
   } catch {
     return reject('invalid-utf8', 'data is not valid UTF-8 text', record.position, record.data);
   }

@@ -1,4 +1,5 @@
 import type { FirehoseEventRecord } from '../lambda/firehose-event.js';
+import { rememberPayloadText, wellFormedText } from '../lambda/local-payload.js';
 import { DeliveryStreamClosedError, DeliveryStreamOptionsError } from './errors.js';
 
 /** The timer functions the buffer schedules its time flush with; inject fakes in tests. */
@@ -71,7 +72,7 @@ export class FirehoseBuffer {
   async put(records: readonly (string | Uint8Array)[]): Promise<string[]> {
     if (this.#closed) throw new DeliveryStreamClosedError(this.stream);
     if (this.#queued > 1) await this.#delivering;
-    return records.map((data) => this.#add(Buffer.from(data)));
+    return records.map((data) => this.#add(data));
   }
 
   /** Delivers what is buffered now and waits for every batch cut so far to be delivered. */
@@ -87,14 +88,15 @@ export class FirehoseBuffer {
     await this.flush();
   }
 
-  #add(bytes: Buffer): string {
+  #add(data: string | Uint8Array): string {
+    // Text rides beside its base64 (under a symbol key, left out of a serialised request), so an
+    // in-process transform need not decode what was just encoded.
+    const text = typeof data === 'string' ? wellFormedText(data) : undefined;
+    const bytes = text === undefined ? Buffer.from(data) : Buffer.from(text, 'utf8');
     if (this.#bytes > 0 && this.#bytes + bytes.length > this.#sizeBytes) this.#cut();
     const recordId = String(++this.#sequence).padStart(12, '0');
-    this.#records.push({
-      recordId,
-      approximateArrivalTimestamp: this.#now(),
-      data: bytes.toString('base64'),
-    });
+    const record = { recordId, approximateArrivalTimestamp: this.#now(), data: bytes.toString('base64') };
+    this.#records.push(text === undefined ? record : rememberPayloadText(record, text));
     this.#bytes += bytes.length;
     if (this.#records.length === 1)
       this.#timer = this.#timers.setTimeout(() => this.#cut(), this.#intervalMs);

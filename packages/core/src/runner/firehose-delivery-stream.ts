@@ -96,11 +96,12 @@ export class LocalDeliveryStream {
     const objects = new ObjectsByPrefix();
     for (const answer of answers)
       this.#route(objects, answer, byId.get(answer.recordId) as FirehoseEventRecord);
-    try {
-      for (const [prefix, object] of objects.entries()) await this.#write(prefix, object);
-    } catch (cause) {
-      throw new DeliveryFailedError(this.options.name, invocationId, { cause });
-    }
+    // A batch's objects are independent (one per partition): written side by side, as Firehose does.
+    const writes = await Promise.allSettled(
+      [...objects.entries()].map(([prefix, object]) => this.#write(prefix, object)),
+    );
+    const failed = writes.find((write) => write.status === 'rejected');
+    if (failed) throw new DeliveryFailedError(this.options.name, invocationId, { cause: failed.reason });
   }
 
   /** A failed invocation sends the whole batch to the error prefix, as Firehose does after its retries. */

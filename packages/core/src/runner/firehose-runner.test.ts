@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FirehoseTransformHandler } from '../lambda/firehose-handler.js';
+import { textData } from '../lambda/decoders.js';
+import type { FirehoseTransformationEvent } from '../lambda/firehose-event.js';
+import { type FirehoseTransformHandler, firehoseTransformHandler } from '../lambda/firehose-handler.js';
 import { firehoseDropped, firehoseFailed, firehoseOk } from '../lambda/firehose-response.js';
 import { isBalanced } from '../outcome/report.js';
 import { MemoryObjectStore } from '../storage/memory/memory-object-store.js';
@@ -111,5 +113,39 @@ describe('runFirehoseStream contract', () => {
     expect(batchSizes).toEqual([6, 12]);
     expect(stream.invocations).toBe(2);
     expect(stream.report()).toMatchObject({ read: 3, kept: 3 });
+  });
+});
+
+describe('runFirehoseStream hands payloads over without a base64 round trip', () => {
+  const payloads = [
+    'plain text',
+    { key: 'M-1', n: 2 ** 60 },
+    'é ü 🚀',
+    '\ud800 lone',
+    new Uint8Array([0xff, 0]),
+  ];
+
+  it('decodes to what the same request, serialised as Firehose sends it, decodes to', async () => {
+    const seen = { local: [] as unknown[], wire: [] as unknown[] };
+    const collect = (into: unknown[]) =>
+      firehoseTransformHandler({
+        decode: textData(),
+        process: (text) => void into.push(text),
+        onReject: (rejection) => void into.push(rejection.reason),
+      });
+    const [local, wire] = [collect(seen.local), collect(seen.wire)];
+    await runFirehoseStream([...payloads.map((p) => JSON.stringify(p) ?? ''), ...payloads], {
+      name: 'local-text',
+      store: new MemoryObjectStore(),
+      transform: async (event) => {
+        await wire(JSON.parse(JSON.stringify(event)) as FirehoseTransformationEvent);
+        return local(event);
+      },
+      prefix: 'out/',
+      errorPrefix: 'errors/',
+      buffering: { timers: noTimers },
+    });
+    expect(seen.local).toEqual(seen.wire);
+    expect(seen.wire).toHaveLength(payloads.length * 2);
   });
 });

@@ -1,3 +1,4 @@
+import { wellFormedText } from '../lambda/local-payload.js';
 import type { RunReport } from '../outcome/report.js';
 import { LocalDeliveryStream, type LocalDeliveryStreamOptions } from './firehose-delivery-stream.js';
 import { payloadBytes, type RecordPayload, type RecordSource } from './stream-source.js';
@@ -29,10 +30,10 @@ export async function runFirehoseStream(
   options: LocalDeliveryStreamOptions,
 ): Promise<FirehoseRunReport> {
   const stream = new LocalDeliveryStream(options);
-  let batch: Uint8Array[] = [];
+  let batch: (string | Uint8Array)[] = [];
   // PutRecordBatch takes at most 500 records a call.
   for await (const record of source) {
-    batch.push(payloadBytes(record));
+    batch.push(wellFormedText(record) ?? payloadBytes(record));
     if (batch.length < 500) continue;
     await stream.put(batch);
     batch = [];
