@@ -1,6 +1,9 @@
 import {
+  type Base64Record,
+  decodeBase64Text,
   type FirehoseEventRecord,
   type FirehoseOutput,
+  type FirehoseRecord,
   type FirehoseResponseRecord,
   firehoseFailed,
   firehoseOk,
@@ -10,7 +13,8 @@ import { type ClickOutcome, enrichClick } from './enrich-click.js';
 
 /** The part of a Firehose transformation record this transform reads. */
 export type FirehoseClickRecord = Pick<FirehoseEventRecord, 'recordId' | 'data'> &
-  Partial<Pick<FirehoseEventRecord, 'approximateArrivalTimestamp'>>;
+  Partial<Pick<FirehoseEventRecord, 'approximateArrivalTimestamp'>> &
+  Partial<Pick<FirehoseRecord, 'position'>>;
 
 /** Why a record was answered `ProcessingFailed`, for the log. */
 export interface ClickFailure {
@@ -26,9 +30,6 @@ export interface ClickRecordOutcome {
   failure?: ClickFailure;
 }
 
-/** Strict standard base64: `Buffer.from` silently skips stray characters, we must not. */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
 /**
  * Decodes base64 JSON record data and enriches the click in it; adds the rejection reasons
  * `missing-data`, `undecodable` (not base64 of UTF-8) and `invalid-json`.
@@ -36,10 +37,14 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * @example enrichClickData(record.data) // { kind: 'kept', value: { item_category: 'drink', ... } }
  */
 export function enrichClickData(data: string): ClickOutcome {
+  return enrichRecordData({ recordId: '', data });
+}
+
+function enrichRecordData(record: FirehoseClickRecord): ClickOutcome {
   // Typed a string, but a Firehose record may come with `data` missing or null: that record fails alone.
-  if (typeof data !== 'string')
+  if (typeof record.data !== 'string')
     return { kind: 'rejected', reason: 'missing-data', message: 'the record has no data (missing or null)' };
-  const text = decodeRecord(data);
+  const text = decodeRecord(record);
   if (text === undefined)
     return { kind: 'rejected', reason: 'undecodable', message: 'data is not base64 of UTF-8 text' };
   let body: unknown;
@@ -64,7 +69,7 @@ export function enrichClickData(data: string): ClickOutcome {
  * const { result, failure } = enrichClickRecord({ recordId: '1', data: Buffer.from(JSON.stringify(click)).toString('base64') });
  */
 export function enrichClickRecord(record: FirehoseClickRecord): ClickRecordOutcome {
-  const outcome = enrichClickData(record.data);
+  const outcome = enrichRecordData(record);
   if (outcome.kind === 'kept') {
     const { datehour } = outcome.value;
     return { result: firehoseOk(record.recordId, `${JSON.stringify(outcome.value)}\n`, { datehour }) };
@@ -113,17 +118,15 @@ export function enrichClickRecords(
  * @example export const handler = firehoseTransformHandler({ process: enrichClickForFirehose });
  */
 export function enrichClickForFirehose(record: FirehoseClickRecord): Outcome<FirehoseOutput> {
-  const outcome = enrichClickData(record.data);
+  const outcome = enrichRecordData(record);
   if (outcome.kind === 'rejected') return outcome;
   const { datehour } = outcome.value;
   return { kind: 'kept', value: { data: `${JSON.stringify(outcome.value)}\n`, partitionKeys: { datehour } } };
 }
 
-function decodeRecord(data: string): string | undefined {
-  if (!BASE64.test(data)) return undefined;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(data, 'base64'));
-  } catch {
-    return undefined;
-  }
+/** Strict base64 of UTF-8 (core's decoder), or the text a local runner kept beside it. */
+function decodeRecord(record: FirehoseClickRecord): string | undefined {
+  // Only the text is read: a record without a position (a raw request record) decodes the same.
+  const text = decodeBase64Text(record as Base64Record);
+  return text.ok ? text.value : undefined;
 }
