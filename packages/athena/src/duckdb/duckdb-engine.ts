@@ -1,9 +1,4 @@
-import {
-  type DuckDBConnection,
-  DuckDBInstance,
-  type DuckDBPreparedStatement,
-  type DuckDBResult,
-} from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { bindParams, validateRow, validateRows } from '../define-query.js';
 import type { QueryDefinition, QueryEngine, QueryParamValue, QueryResult, RunOptions } from '../query.js';
 import type { TableDefinition } from '../tables/table-definition.js';
@@ -17,18 +12,10 @@ import {
   readsThroughCore,
   referencedTables,
 } from './csv-tables.js';
-import { bindDuckDbParams } from './duckdb-values.js';
-import {
-  DuckDbQueryError,
-  DuckDbRestartedError,
-  RejectedCsvRowsError,
-  TableRegistrationError,
-  UnsupportedDateFormatError,
-  UnsupportedFunctionError,
-} from './errors.js';
-import { type ResultRow, readRowChunks, resultColumns } from './result-rows.js';
+import { decodedChunks, engineError, FATAL, type QueryDetails, startQuery } from './duckdb-query.js';
+import { DuckDbRestartedError, RejectedCsvRowsError, TableRegistrationError } from './errors.js';
+import { type ResultRow, resultColumns } from './result-rows.js';
 import { emptyTableSql, localFilesOf, readerSql, registrationSql } from './table-registration.js';
-import { overloadRefusal } from './trino-functions.js';
 import { trinoMacroStatements } from './trino-macros.js';
 import { rewriteTrinoSql } from './trino-rewrite.js';
 
@@ -278,57 +265,4 @@ class EmbeddedDuckDbEngine implements DuckDbEngine {
       costUsd: 0,
     };
   }
-}
-
-async function startQuery(
-  connection: DuckDBConnection,
-  sql: string,
-  params: readonly QueryParamValue[],
-  signal?: AbortSignal,
-): Promise<DuckDBResult> {
-  const prepared: DuckDBPreparedStatement = await connection.prepare(sql);
-  bindDuckDbParams(prepared, params);
-  // DuckDB forgets an interrupt that comes while preparing once the query starts; it counts here.
-  signal?.throwIfAborted();
-  return prepared.stream();
-}
-
-type QueryDetails = { queryId: string; queryName?: string };
-
-// Chunks are fetched lazily, so an interrupt or a bad value in a file surfaces while reading.
-async function* decodedChunks(
-  result: DuckDBResult,
-  fail: (error: unknown) => Promise<Error>,
-  signal?: AbortSignal,
-) {
-  try {
-    yield* readRowChunks(result, signal);
-  } catch (error) {
-    signal?.throwIfAborted();
-    throw await fail(error);
-  }
-}
-
-const FATAL = /^(?:INTERNAL|FATAL) Error|database has been invalidated/;
-
-const MISSING_FUNCTION = /(?:Scalar|Aggregate|Table) Function with name "?([\w$]+)"? does not exist/i;
-
-function engineError(error: unknown, details: QueryDetails): Error {
-  if (error instanceof UnsupportedFunctionError) {
-    return new UnsupportedFunctionError(error.functionName, error.where, details);
-  }
-  if (!(error instanceof Error)) return new DuckDbQueryError(String(error), details);
-  if (error instanceof UnsupportedDateFormatError) {
-    return new UnsupportedDateFormatError(error.format, error.problem, details);
-  }
-  const overload = overloadRefusal(error.message);
-  if (overload) return new UnsupportedFunctionError(overload.name, overload.where, details);
-  const missing = MISSING_FUNCTION.exec(error.message)?.[1];
-  if (missing)
-    return new UnsupportedFunctionError(
-      missing.toLowerCase(),
-      'neither DuckDB nor its Trino macros have it',
-      details,
-    );
-  return new DuckDbQueryError(error.message, details, { cause: error });
 }
