@@ -38,7 +38,7 @@ describe('EventsParquetRules', () => {
       read.record(record(5, event('2019-11-01 23:59:59 UTC'), 6)),
       read.record(record(7, event('2019-11-02 00:00:00 UTC'))),
     ];
-    expect(verdicts.map((v) => (v === 'keep' ? 'keep' : v.reject))).toEqual([
+    expect(verdicts.map((v) => (v === 'keep' ? 'keep' : 'reject' in v ? v.reject : v.drop))).toEqual([
       'keep',
       'keep',
       'schema',
