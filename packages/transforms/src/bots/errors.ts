@@ -37,6 +37,12 @@ export class BotDetectorStateError extends Error {
  */
 export class BotSequenceNumberError extends Error {
   override readonly name = 'BotSequenceNumberError';
+  constructor(
+    readonly shard: string,
+    readonly sequenceNumber: string,
+  ) {
+    super(`sequence number of shard ${shard} must be decimal digits, got "${sequenceNumber}"`);
+  }
 }
 
 /**

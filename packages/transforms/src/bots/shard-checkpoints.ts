@@ -43,9 +43,7 @@ export class ShardCheckpoints {
   /** Records `point` as applied (a lower one changes nothing). */
   advance(point: StreamPoint): void {
     if (!isSequenceNumber(point.sequenceNumber))
-      throw new BotSequenceNumberError(
-        `sequence number of shard ${point.shard} must be decimal digits, got "${point.sequenceNumber}"`,
-      );
+      throw new BotSequenceNumberError(point.shard, point.sequenceNumber);
     if (!this.isApplied(point)) this.#highest.set(point.shard, point.sequenceNumber);
   }
 

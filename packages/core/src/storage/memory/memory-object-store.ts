@@ -1,16 +1,9 @@
 import { ObjectNotFoundError } from '../errors.js';
 import { assertObjectKey, collectBody, pageAfter } from '../keys.js';
-import type {
-  ListOptions,
-  ListPage,
-  ObjectBody,
-  ObjectInfo,
-  ObjectStore,
-  PutOptions,
-} from '../object-store.js';
+import type * as port from '../object-store.js';
 
 interface StoredObject {
-  info: ObjectInfo;
+  info: port.ObjectInfo;
   bytes: Uint8Array;
 }
 
@@ -22,7 +15,7 @@ interface StoredObject {
  * const store = new MemoryObjectStore();
  * await store.put('raw/orders.csv', 'orderid,status\n1,pending\n');
  */
-export class MemoryObjectStore implements ObjectStore {
+export class MemoryObjectStore implements port.ObjectStore {
   readonly #objects = new Map<string, StoredObject>();
 
   async get(key: string): Promise<AsyncIterable<Uint8Array>> {
@@ -31,17 +24,17 @@ export class MemoryObjectStore implements ObjectStore {
     return chunksOf(object.bytes);
   }
 
-  async put(key: string, body: ObjectBody, options: PutOptions = {}): Promise<ObjectInfo> {
+  async put(key: string, body: port.ObjectBody, options: port.PutOptions = {}): Promise<port.ObjectInfo> {
     assertObjectKey(key);
     const bytes = await collectBody(body);
     options.signal?.throwIfAborted();
-    const info: ObjectInfo = { key, size: bytes.byteLength, lastModified: new Date() };
+    const info: port.ObjectInfo = { key, size: bytes.byteLength, lastModified: new Date() };
     if (options.contentType) info.contentType = options.contentType;
     this.#objects.set(key, { info, bytes: Uint8Array.from(bytes) });
     return { ...info };
   }
 
-  async list(prefix: string, options: ListOptions = {}): Promise<ListPage> {
+  async list(prefix: string, options: port.ListOptions = {}): Promise<port.ListPage> {
     const matching = [...this.#objects.values()]
       .map((object) => object.info)
       .filter((info) => info.key.startsWith(prefix))
@@ -49,7 +42,7 @@ export class MemoryObjectStore implements ObjectStore {
     return pageAfter(matching, options.cursor, options.limit ?? 1000);
   }
 
-  async head(key: string): Promise<ObjectInfo | undefined> {
+  async head(key: string): Promise<port.ObjectInfo | undefined> {
     const object = this.#objects.get(key);
     return object ? { ...object.info } : undefined;
   }
