@@ -20,12 +20,27 @@ import { type BotDetection, type BotEvent, describeBotEventIssues } from './sche
  * if (record.ok) detector.push([record.value]); else quarantine(record.rejection);
  */
 export function readBotEvent(row: unknown, position?: SourcePosition): SourceRecord<BotEvent> {
+  return readEvent(row, position, '');
+}
+
+/** {@link readBotEvent}, the message of a rejection starting with `where` when there is no position. */
+function readEvent(
+  row: unknown,
+  position: SourcePosition | undefined,
+  where: string,
+): SourceRecord<BotEvent> {
   const checked = checkBotEvent(row);
   if ('value' in checked) return { ok: true, value: checked.value, ...(position && { position }) };
-  const where = position ? `${describePosition(position)}: ` : '';
-  const rejection: Rejection = { reason: 'schema', message: where + describeBotEventIssues(checked.issues) };
-  if (position) rejection.position = position;
-  return { ok: false, rejection };
+  return {
+    ok: false,
+    rejection: rejection('schema', describeBotEventIssues(checked.issues), position, where),
+  };
+}
+
+/** A rejection whose message starts with the row's position, or `where` when it has none. */
+function rejection(reason: string, message: string, position: SourcePosition | undefined, where: string) {
+  const prefix = position ? `${describePosition(position)}: ` : where;
+  return { reason, message: prefix + message, ...(position && { position }) };
 }
 
 export interface DetectBotsOptions extends BotDetectorOptions {
@@ -57,10 +72,12 @@ export function detectBots(rows: Iterable<unknown>, options: DetectBotsOptions =
   const rejections: Rejection[] = [];
   let index = 0;
   for (const row of rows) {
-    const record = readRow(row, index++, options.positionOf);
+    const position = options.positionOf?.(index);
+    const where = `event #${index++}: `;
+    const record = readEvent(row, position, where);
     if (!record.ok) rejections.push(record.rejection);
     else if (detector.add(record.value, detections) === 'future-event')
-      rejections.push(futureEvent(detector, record.value, index - 1, record.position));
+      rejections.push(rejection('future-event', detector.describeFuture(record.value), position, where));
   }
   detections.push(...detector.flush());
   const { counted, late, noKey, future } = detector.tally();
@@ -70,19 +87,4 @@ export function detectBots(rows: Iterable<unknown>, options: DetectBotsOptions =
   if (rejections.length > future) tally.reject('schema', rejections.length - future);
   if (future) tally.reject('future-event', future);
   return { detections, rejections, report: tally.report() };
-}
-
-function futureEvent(detector: BotDetector, event: BotEvent, index: number, position?: SourcePosition) {
-  const where = position ? `${describePosition(position)}: ` : `event #${index}: `;
-  const rejection: Rejection = { reason: 'future-event', message: where + detector.describeFuture(event) };
-  if (position) rejection.position = position;
-  return rejection;
-}
-
-/** Without a position, the message still says which row: `event #12: price: …`. */
-function readRow(row: unknown, index: number, positionOf?: (index: number) => SourcePosition) {
-  if (positionOf) return readBotEvent(row, positionOf(index));
-  const record = readBotEvent(row);
-  if (!record.ok) record.rejection.message = `event #${index}: ${record.rejection.message}`;
-  return record;
 }
