@@ -13,7 +13,12 @@ await rm(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: new URL('.', import.meta.url).pathname,
   // The demo runs each pipeline in a process of its own, started from `demo-pipeline.js`.
-  entryPoints: { sluice: 'src/sluice.ts', 'demo-pipeline': 'src/demo-pipeline.ts' },
+  entryPoints: {
+    sluice: 'src/sluice.ts',
+    'demo-pipeline': 'src/demo-pipeline.ts',
+    // `orders filter` runs the second half of a large file on a worker thread.
+    'orders-second-half': 'src/orders-second-half.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,7 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Rejection } from '@sluice/core/outcome';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,20 +11,13 @@ import {
   isRefusal,
   reportCounts,
 } from '../../core/test/csv-corpus/corpus.js';
+import { buildCompiledCli, type CompiledCli, type CompiledRun } from './compiled-cli.js';
 
-// The bad-input corpus through the compiled `sluice` command, as a user runs it: one process per
-// file. The command is built once into a private copy of this package (under node_modules, where its
-// dependencies resolve), so a rebuild of dist/ by anyone else cannot pull it away mid-run.
+// The bad-input corpus through the compiled `sluice` command, as a user runs it: one process per file.
 
-const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
-const CACHE = join(PACKAGE, 'node_modules', '.cache');
-let copy = '';
-let work = '';
+let cli: CompiledCli | undefined;
 
-interface Ran {
-  status: number | null;
-  stdout: string;
-  stderr: string;
+interface Ran extends CompiledRun {
   input: string;
   dir: string;
 }
@@ -50,50 +41,29 @@ function argsFor(entry: CorpusEntry, input: string, dir: string): string[] {
   return ['bots', 'detect', '--input', input]; // rejects default to <input name>.rejects.jsonl in the folder it runs in
 }
 
-function run(entry: CorpusEntry): Promise<Ran> {
+async function run(compiled: CompiledCli, entry: CorpusEntry): Promise<Ran> {
   const input = join(CORPUS_FILES, entry.file);
-  const dir = join(work, entry.file);
-  mkdirSync(dir);
-  const child = spawn(process.execPath, [join(copy, 'dist', 'sluice.js'), ...argsFor(entry, input, dir)], {
-    cwd: dir,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (text) => {
-    stdout += text;
-  });
-  child.stderr.on('data', (text) => {
-    stderr += text;
-  });
-  return new Promise((resolve) =>
-    child.on('close', (status) => resolve({ status, stdout, stderr, input, dir })),
-  );
+  const dir = compiled.folder(entry.file);
+  return { ...(await compiled.run(argsFor(entry, input, dir), { cwd: dir })), input, dir };
 }
 
 /** Runs every file, two processes at a time (the machine has two cores). */
 async function runAll(entries: CorpusEntry[]): Promise<void> {
   const queue = [...entries];
   const worker = async () => {
-    for (let entry = queue.shift(); entry; entry = queue.shift()) runs.set(entry.file, await run(entry));
+    const compiled = cli as CompiledCli;
+    for (let entry = queue.shift(); entry; entry = queue.shift())
+      runs.set(entry.file, await run(compiled, entry));
   };
   await Promise.all([worker(), worker()]);
 }
 
 beforeAll(async () => {
-  mkdirSync(CACHE, { recursive: true });
-  copy = mkdtempSync(join(CACHE, 'corpus-cli-'));
-  for (const part of ['build.mjs', 'package.json', 'src'])
-    cpSync(join(PACKAGE, part), join(copy, part), { recursive: true });
-  const build = spawnSync(process.execPath, [join(copy, 'build.mjs')], { encoding: 'utf8' });
-  expect(build.stderr).toBe('');
-  expect(build.status).toBe(0);
-  work = mkdtempSync(join(CACHE, 'corpus-runs-'));
+  cli = buildCompiledCli();
   await runAll(CORPUS.files);
 }, 120_000);
 
-afterAll(() => {
-  for (const dir of [copy, work]) if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cli?.remove());
 
 const rejectsLines = (file: string) =>
   readFileSync(file, 'utf8')

@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { normaliseColumnName, openCsv } from '@sluice/core/codecs';
 import { UnreadableInputError, UnwritableOutputError, UsageError } from './errors.js';
 
@@ -83,24 +84,39 @@ export async function outputFolders(files: readonly string[]): Promise<void> {
 }
 
 /**
- * The bytes of a local file in chunks of `size`, read synchronously: a local file in the page
- * cache is read faster than a thread-pool round trip per chunk costs, and the reading stays paced
- * by whoever consumes the chunks (memory holds one chunk at a time).
+ * The bytes of a local file (or of `[start, end)` in it) in chunks of `size`, read synchronously: a
+ * file in the page cache is read faster than a thread-pool round trip per chunk costs, and reading
+ * stays paced by whoever consumes the chunks (memory holds one chunk at a time).
  *
- * @example for await (const chunk of fileChunks('orders.csv')) scanner.feed(chunk);
+ * @example for await (const chunk of fileChunks('orders.csv', { end: 1024 })) scanner.feed(chunk);
  */
-export async function* fileChunks(file: string, size = 64 * 1024): AsyncGenerator<Buffer> {
+export async function* fileChunks(
+  file: string,
+  { start = 0, end = Number.POSITIVE_INFINITY, size = 64 * 1024 } = {},
+): AsyncGenerator<Buffer> {
   const fd = openSync(file, 'r');
   try {
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(size);
-      const count = readSync(fd, chunk, 0, size, null);
+    for (let at = start; at < end; ) {
+      const want = Math.min(size, end - at);
+      const chunk = Buffer.allocUnsafe(want);
+      const count = readSync(fd, chunk, 0, want, at);
       if (count === 0) return;
-      yield count === size ? chunk : chunk.subarray(0, count);
+      at += count;
+      yield count === want ? chunk : chunk.subarray(0, count);
     }
   } catch (error) {
     throw new UnreadableInputError(file, error);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The values of a JSON Lines file, one line at a time (memory holds one line).
+ *
+ * @example for await (const rejection of jsonLines<Rejection>('second.rejects.jsonl')) add(rejection);
+ */
+export async function* jsonLines<T>(file: string): AsyncGenerator<T> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) if (line !== '') yield JSON.parse(line) as T;
 }

@@ -12,7 +12,7 @@ export class ByteBatcher {
   // A plain Uint8Array over the last source: its subarray is several times cheaper than a Buffer's,
   // which builds a Buffer per call, and a reader copies hundreds of thousands of runs per file.
   #source: Uint8Array | undefined;
-  #view = new Uint8Array(0);
+  #view: Uint8Array = new Uint8Array(0);
 
   /** Appends `source[start, end)`. */
   copy(source: Uint8Array, start: number, end: number): void {
