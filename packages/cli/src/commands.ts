@@ -131,7 +131,7 @@ const demo: Command = {
   summary: 'runs the five reference pipelines on generated data and writes a dashboard snapshot',
   options: {
     out: defaulted('DIR', 'out/demo', 'where every output goes'),
-    rows: wholeNumber('20000', 'input size of each pipeline (the transaction stream takes at most 1000)'),
+    rows: wholeNumber('20000', 'input size of each pipeline (every generated record is processed)'),
     seed: defaulted('S', '42', 'seed of the generated data'),
     only: workedOut('NAME[,NAME]', 'all', `pipelines to run: ${DEMO_EXAMPLES.map((e) => e.name).join(', ')}`),
     serve: { type: 'boolean', description: 'then serve the live dashboard until Ctrl-C' },
