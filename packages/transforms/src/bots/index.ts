@@ -2,7 +2,7 @@ export * from './bot-detector.js';
 export * from './detect-bots.js';
 export * from './detect-bots-csv.js';
 export * from './errors.js';
-export * from './event-check.js';
+export { type BotEventCheck, BotEventChecker, type BotEventIssue, checkBotEvent } from './event-check.js';
 export * from './event-columns.js';
 export { parseEventTime } from './event-time.js';
 export * from './options.js';
