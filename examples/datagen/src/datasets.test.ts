@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASETS, eventsCsv, ordersCsv, writeLines } from './index.js';
+import { DATASETS, eventsCsv, ordersCsv, sqlTimestamp, writeLines } from './index.js';
 
 const digest = (lines: Iterable<string | Uint8Array>) => {
   const hash = createHash('sha256');
@@ -60,5 +60,15 @@ describe('generators', () => {
     expect(written).toBe(2001);
     expect(bytes.includes(Buffer.from([0x2c, 0xc9, 0x76, 0x72, 0x79]))).toBe(true);
     expect(bytes.includes(Buffer.from(',Évry', 'utf8'))).toBe(true);
+  });
+});
+
+describe('sqlTimestamp', () => {
+  it('writes the UTC time of any epoch ms, forwards, backwards and across days', () => {
+    const times = [0, 999, 86_399_999, 86_400_000, -1, -86_400_001, Date.parse('2019-11-01T23:59:59.999Z')];
+    for (let ms = Date.parse('2024-02-28T23:00:00Z'); ms < Date.parse('2024-03-01T01:00:00Z'); ms += 777_777)
+      times.push(ms, ms - 5_000_000);
+    for (const ms of times)
+      expect(sqlTimestamp(ms)).toBe(new Date(ms).toISOString().slice(0, 19).replace('T', ' '));
   });
 });

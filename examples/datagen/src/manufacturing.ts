@@ -19,6 +19,12 @@ const FAILURES = [
   ['Electrical Fault', 2],
 ] as const;
 
+const STATUSES = [
+  [1, 80],
+  [0, 15],
+  [2, 5],
+] as const;
+
 /**
  * Smart-manufacturing sensor readings shaped like seed 002's CSV. Some machines run hot and shaky
  * so the maintenance score has something to find.
@@ -56,13 +62,7 @@ function reading(random: Random, machine: number, time: number): string[] {
     random.normal(50, 15, 10, 95).toFixed(2),
     random.normal(3.5, 0.6, 0.5, 8).toFixed(2),
     random.normal(2, 0.8, 0.1, 6).toFixed(2),
-    String(
-      random.weighted([
-        [1, 80],
-        [0, 15],
-        [2, 5],
-      ] as const),
-    ),
+    String(random.weighted(STATUSES)),
     String(anomaly),
     String(random.int(wearing ? 5 : 100, wearing ? 150 : 500)),
     failure,

@@ -62,9 +62,21 @@ export class Random {
   }
 }
 
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+let lastDay = Number.NaN;
+let lastDayText = '';
+
 /** Formats epoch ms as `YYYY-MM-DD HH:MM:SS` (UTC). */
 export function sqlTimestamp(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+  // Generated times move forward, so the day's text is reused and only the time of day is built.
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== lastDay) {
+    lastDayText = `${isoDate(ms)} `;
+    lastDay = day;
+  }
+  const second = Math.floor((ms - day * DAY_MS) / 1000);
+  const minute = Math.floor(second / 60);
+  return `${lastDayText}${TWO_DIGITS[Math.floor(minute / 60)]}:${TWO_DIGITS[minute % 60]}:${TWO_DIGITS[second % 60]}`;
 }
 
 /** Formats epoch ms as `YYYY-MM-DD` (UTC). */

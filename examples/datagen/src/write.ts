@@ -29,27 +29,30 @@ export async function writeLines(
   const out = createWriteStream(file);
   const bar = progressBar(options);
   let written = 0;
-  let pending: (string | Buffer)[] = [];
+  let pending = '';
   let size = 0;
   for (const line of lines) {
-    pending.push(typeof line === 'string' ? line : Buffer.from(line));
+    // Text is gathered into one string, encoded in one write; bytes go out as they are, in order.
+    if (typeof line === 'string') pending += line;
+    else {
+      out.write(pending);
+      out.write(line);
+      pending = '';
+    }
     size += line.length;
     written++;
     if (size < 262_144) continue;
-    if (!out.write(join(pending))) await once(out, 'drain');
+    out.write(pending);
+    if (out.writableNeedDrain) await once(out, 'drain');
     bar?.update(written);
-    pending = [];
+    pending = '';
     size = 0;
   }
-  out.end(join(pending));
+  out.end(pending);
   await once(out, 'finish');
   bar?.update(written);
   bar?.stop();
   return written;
-}
-
-function join(parts: (string | Buffer)[]): Buffer {
-  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
 }
 
 function progressBar(options: WriteOptions): cliProgress.SingleBar | undefined {
