@@ -4,21 +4,31 @@ import { LambdaEventShapeError } from './errors.js';
 export class EventReader {
   constructor(
     readonly source: string,
-    readonly path: string,
+    path: string | (() => string),
     readonly value: unknown,
-  ) {}
+  ) {
+    this.#path = path;
+  }
+
+  // An event's readers are made per record: the path is spelled out only when an error names it.
+  #path: string | (() => string);
+
+  get path(): string {
+    if (typeof this.#path !== 'string') this.#path = this.#path();
+    return this.#path;
+  }
 
   /** The `Records` (or other) array of the event, each element wrapped in a reader. */
   array(key: string): EventReader[] {
     const items = this.#field(key);
     if (!Array.isArray(items)) throw new LambdaEventShapeError(this.source, this.#at(key), 'an array');
-    return items.map((item, i) => new EventReader(this.source, `${this.#at(key)}[${i}]`, item));
+    return items.map((item, i) => new EventReader(this.source, () => `${this.#at(key)}[${i}]`, item));
   }
 
   object(key: string): EventReader {
     const value = this.#field(key);
     if (!isObject(value)) throw new LambdaEventShapeError(this.source, this.#at(key), 'an object');
-    return new EventReader(this.source, this.#at(key), value);
+    return new EventReader(this.source, () => this.#at(key), value);
   }
 
   string(key: string): string {
@@ -55,7 +65,8 @@ export class EventReader {
   }
 
   #at(key: string): string {
-    return this.path ? `${this.path}.${key}` : key;
+    const path = this.path;
+    return path ? `${path}.${key}` : key;
   }
 }
 

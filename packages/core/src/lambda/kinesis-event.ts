@@ -62,19 +62,20 @@ function readRecord(record: EventReader): KinesisRecord {
   const stream = streamNameOf(eventSourceARN);
   const sequenceNumber = kinesis.string('sequenceNumber');
   const partitionKey = kinesis.string('partitionKey');
-  const text = payloadTextOf(kinesis.value as object);
-  const fields = {
+  const colon = eventID.indexOf(':');
+  const read: KinesisRecord = {
+    data: kinesis.string('data'),
     partitionKey,
     sequenceNumber,
-    shardId: eventID.split(':')[0] ?? eventID,
+    shardId: colon < 0 ? eventID : eventID.slice(0, colon),
     eventID,
     eventSourceARN,
     stream,
     approximateArrivalTimestamp: kinesis.number('approximateArrivalTimestamp'),
-    position: { kind: 'stream', stream, sequenceNumber, partitionKey } as const,
+    position: { kind: 'stream', stream, sequenceNumber, partitionKey },
   };
-  const parsed = { data: kinesis.string('data'), ...fields };
-  return text === undefined ? parsed : rememberPayloadText(parsed, text);
+  const text = payloadTextOf(kinesis.value as object);
+  return text === undefined ? read : rememberPayloadText(read, text);
 }
 
 // A batch comes from one stream: its ARN is parsed once, not per record.
