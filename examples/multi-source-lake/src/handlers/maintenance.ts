@@ -49,7 +49,8 @@ export function maintenanceProcessor(options: MaintenanceProcessorOptions): Kine
         if (outcome.kind !== 'kept') return outcome;
         const date = calendarDateOf(outcome.value.timestamp);
         if (!date) return rejected('invalid-timestamp', `timestamp "${outcome.value.timestamp}" has no date`);
-        batch.keep(record.sequenceNumber, { ...outcome.value, date });
+        // The scored reading is a fresh object: it takes its partition column instead of being copied.
+        batch.keep(record.sequenceNumber, Object.assign(outcome.value, { date }));
         const alert = maintenanceAlert(outcome.value, options.alertThreshold);
         if (alert) alerts.push(alert);
         return outcome;
@@ -64,9 +65,16 @@ export function maintenanceProcessor(options: MaintenanceProcessorOptions): Kine
   };
 }
 
-// The partition folder must be a real day, or the reading would land in a bogus partition.
+// The partition folder must be a real day, or the reading would land in a bogus partition. Readings
+// come in time order, so the last day read answers most of them.
+let lastDay = { text: '', date: undefined as string | undefined };
 function calendarDateOf(timestamp: string): string | undefined {
-  const date = timestamp.trim().slice(0, 10);
+  const text = timestamp.trim().slice(0, 10);
+  if (text !== lastDay.text) lastDay = { text, date: realDay(text) };
+  return lastDay.date;
+}
+
+function realDay(date: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
   const time = Date.parse(`${date}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(date) ? date : undefined;
