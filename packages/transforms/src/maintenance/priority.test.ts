@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectRejectedNaming } from '../fixtures/outcomes.js';
 import { maintenanceAlert } from './alert.js';
 import { InvalidMaintenanceOptionsError } from './errors.js';
 import { maintenancePriority, scoreMaintenancePriority } from './priority.js';
@@ -64,9 +65,7 @@ describe('scoreMaintenancePriority', () => {
       'downtime_risk',
     ],
   ])('rejects %j naming the column %s', (input, column) => {
-    const outcome = scoreMaintenancePriority(input);
-    expect(outcome).toMatchObject({ kind: 'rejected', reason: 'invalid-reading' });
-    expect(outcome.kind === 'rejected' && outcome.message).toContain(`${column}:`);
+    expectRejectedNaming(scoreMaintenancePriority(input), 'invalid-reading', column);
   });
 
   it('uses the weights and ranges given as options', () => {
