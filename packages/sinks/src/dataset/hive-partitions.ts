@@ -28,18 +28,41 @@ export interface PartitionedRow {
   row: Row;
 }
 
-/** Splits a row into its partition folder and its data, or says why a partition value is unusable. */
-export function partitionRow(row: Row, partitionBy: readonly string[]): PartitionedRow | string {
-  if (partitionBy.length === 0) return { path: '', values: {}, row };
-  const values: Record<string, string> = {};
+/**
+ * Splits rows into their partition folder and their data, or says why a partition value is
+ * unusable. Rows come in runs of the same partition: each distinct set of values is escaped into
+ * its folder once (the folders of a bounded number of value sets are kept).
+ */
+export function rowPartitioner(partitionBy: readonly string[]): (row: Row) => PartitionedRow | string {
+  if (partitionBy.length === 0) return (row) => ({ path: '', values: {}, row });
+  const folders = new Map<string, Pick<PartitionedRow, 'path' | 'values'>>();
+  return (row) => {
+    const values: string[] = [];
+    for (const key of partitionBy) {
+      const value = partitionValue(row[key]);
+      if (value === undefined) return `partition column "${key}" holds ${typeof row[key]}, not a scalar`;
+      values.push(value);
+    }
+    const id = JSON.stringify(values);
+    let folder = folders.get(id);
+    if (!folder) {
+      if (folders.size >= 4096) folders.clear();
+      folder = folderOf(partitionBy, values);
+      folders.set(id, folder);
+    }
+    return { ...folder, row: withoutKeys(row, partitionBy) };
+  };
+}
+
+function folderOf(partitionBy: readonly string[], values: readonly string[]) {
+  const named: Record<string, string> = {};
   let path = '';
-  for (const key of partitionBy) {
-    const value = partitionValue(row[key]);
-    if (value === undefined) return `partition column "${key}" holds ${typeof row[key]}, not a scalar`;
-    values[key] = value;
+  for (const [i, key] of partitionBy.entries()) {
+    const value = values[i] as string;
+    named[key] = value;
     path += `${escapeHivePathName(key)}=${value === '' ? HIVE_DEFAULT_PARTITION : escapeHivePathName(value)}/`;
   }
-  return { path, values, row: withoutKeys(row, partitionBy) };
+  return { path, values: named };
 }
 
 function partitionValue(value: unknown): string | undefined {

@@ -4,7 +4,7 @@ import { type Row, writeFile } from '../formats/file-format.js';
 import { contentId } from './content-hash.js';
 import { type DatasetFormatOptions, resolveFormat } from './dataset-format.js';
 import { DatasetOptionsError } from './errors.js';
-import { partitionRow } from './hive-partitions.js';
+import { rowPartitioner } from './hive-partitions.js';
 import { type PartitionBuffer, PartitionBuffers } from './partition-buffers.js';
 
 /**
@@ -80,13 +80,14 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
       ...(position ? { position: (row, i) => position(row, buffer.indexes[i] as number) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    result.files.push({ key, partition: buffer.values, rows: file.rows, bytes: file.bytes });
+    result.files.push({ key, partition: { ...buffer.values }, rows: file.rows, bytes: file.bytes });
     result.rows += file.rows;
     result.rejected.push(...file.rejected);
   };
+  const partitionRow = rowPartitioner(settings.partitionBy);
   let index = 0;
   for await (const record of options.records) {
-    const partitioned = partitionRow(record, settings.partitionBy);
+    const partitioned = partitionRow(record);
     if (typeof partitioned === 'string')
       result.rejected.push(partitionRejection(options, record, index, partitioned));
     else
