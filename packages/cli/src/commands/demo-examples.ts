@@ -1,4 +1,5 @@
 import type { PipelineRunResult } from '@sluice/core/outcome';
+import type { SectionId } from '@sluice/example-dashboard';
 
 /** What each example's `runDemo` returns: the demo prints it and renders it into the summary page. */
 export type DemoResult = PipelineRunResult;
@@ -14,6 +15,8 @@ export interface DemoRunOptions {
 export interface DemoExample {
   name: string;
   title: string;
+  /** Its section of the dashboard. */
+  section: SectionId;
   /** Its share of a run at 1M rows (seconds, as last measured): the demo starts the costliest first. */
   cost: number;
   run(options: DemoRunOptions): Promise<DemoResult>;
@@ -23,30 +26,35 @@ export interface DemoExample {
 export const DEMO_EXAMPLES: DemoExample[] = [
   {
     name: 'orders-dashboard',
+    section: 'orders',
     cost: 6,
     title: 'S3 order filter with an Athena dashboard (seed 000)',
     run: async (options) => (await import('@sluice/example-orders-dashboard')).runDemo(options),
   },
   {
     name: 'restaurant-clickstream',
+    section: 'clickstream',
     cost: 19,
     title: 'Firehose clickstream for restaurant insights (seed 001)',
     run: async (options) => (await import('@sluice/example-restaurant-clickstream')).runDemo(options),
   },
   {
     name: 'multi-source-lake',
+    section: 'lake',
     cost: 49,
     title: 'Multi-source Kinesis data lake (seed 002)',
     run: async (options) => (await import('@sluice/example-multi-source-lake')).runDemo(options),
   },
   {
     name: 'transaction-stream',
+    section: 'transactions',
     cost: 61,
     title: 'SQS → DynamoDB transaction stream with alerts (seed 003)',
     run: async (options) => (await import('@sluice/example-transaction-stream')).runDemo(options),
   },
   {
     name: 'ecommerce-batch-stream',
+    section: 'bots',
     cost: 39,
     title: 'Batch insights and real-time bot detection (seed 004)',
     run: async (options) => (await import('@sluice/example-ecommerce-batch-stream')).runDemo(options),

@@ -2,7 +2,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TableDefinition } from '@sluice/athena';
 import type { RunReport } from '@sluice/core/outcome';
-import { detectionsTable, type PipelineReports, transactionsTable } from '@sluice/example-dashboard';
+import {
+  collectDashboard,
+  type DashboardData,
+  detectionsTable,
+  type PipelineReports,
+  SECTION_IDS,
+  type SectionId,
+  transactionsTable,
+} from '@sluice/example-dashboard';
 import { eventsTable } from '@sluice/example-ecommerce-batch-stream';
 import { lakeTables } from '@sluice/example-multi-source-lake';
 import { processedTable } from '@sluice/example-orders-dashboard';
@@ -17,25 +25,54 @@ const BUCKETS = {
   transactions: 'transaction-stream',
 };
 
+/** Each dashboard section's tables, given where a bucket's folder is. */
+const SECTION_TABLES: Record<SectionId, (at: (bucket: string) => string) => TableDefinition[]> = {
+  orders: (at) => [processedTable(join(at(BUCKETS.orders), 'processed'))],
+  clickstream: (at) => [inFolder(clicksTable({ bucket: 'restaurant-clickstream' }), at(BUCKETS.clicks))],
+  lake: (at) => lakeTables().map((table) => inFolder(table, at(BUCKETS.lake))),
+  transactions: (at) => [transactionsTable(join(at(BUCKETS.transactions), 'table'))],
+  bots: (at) => [
+    inFolder(eventsTable(), at(BUCKETS.events)),
+    detectionsTable(join(at(BUCKETS.events), 'detections')),
+  ],
+};
+
 /**
  * The dashboard's tables over a `sluice demo` output folder: each example's own table definition,
  * its `s3://bucket/` moved to the bucket's folder, plus the DynamoDB exports of the transaction and
- * bot runs. Tables whose files are absent (a demo run with `--only`) are left out.
+ * bot runs; only those of `sections` when given. Tables whose files are absent (a demo run with
+ * `--only`) are left out.
  *
  * @example const tables = await demoTables('out/demo');
  */
-export async function demoTables(data: string): Promise<TableDefinition[]> {
+export async function demoTables(
+  data: string,
+  sections: readonly SectionId[] = SECTION_IDS,
+): Promise<TableDefinition[]> {
   const at = (bucket: string) => resolve(data, bucket);
-  const tables = [
-    processedTable(join(at(BUCKETS.orders), 'processed')),
-    inFolder(clicksTable({ bucket: 'restaurant-clickstream' }), at(BUCKETS.clicks)),
-    ...lakeTables().map((table) => inFolder(table, at(BUCKETS.lake))),
-    inFolder(eventsTable(), at(BUCKETS.events)),
-    detectionsTable(join(at(BUCKETS.events), 'detections')),
-    transactionsTable(join(at(BUCKETS.transactions), 'table')),
-  ];
+  const tables = sections.flatMap((section) => SECTION_TABLES[section](at));
   const present = await Promise.all(tables.map((table) => hasFiles(table)));
   return tables.filter((_, i) => present[i]);
+}
+
+/**
+ * Some sections of the dashboard over a `sluice demo` output folder, on embedded DuckDB: what each
+ * pipeline's process adds to the snapshot when it ends.
+ *
+ * @example const part = await collectDemoSections('out/demo', ['orders'], { 'orders-dashboard': reports });
+ */
+export async function collectDemoSections(
+  data: string,
+  sections: readonly SectionId[],
+  reports: PipelineReports,
+): Promise<DashboardData> {
+  const { createDuckDbEngine } = await import('@sluice/athena/duckdb');
+  const engine = await createDuckDbEngine({ tables: await demoTables(data, sections) });
+  try {
+    return await collectDashboard(engine, { reports, sections });
+  } finally {
+    await engine.close();
+  }
 }
 
 /** A table whose `s3://bucket/…` location (and location template) lives in `folder` instead. */

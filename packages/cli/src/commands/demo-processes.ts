@@ -2,18 +2,29 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import type { DashboardData } from '@sluice/example-dashboard';
 import type { DemoExample, DemoResult } from './demo-examples.js';
 
 /** What a pipeline process is asked to run (its argument, as JSON). */
 export interface PipelineRequest {
   name: string;
+  /** The demo's folder, which the dashboard's tables are read from. */
+  out: string;
   dir: string;
   rows: number;
   seed: number;
 }
 
 /** What a pipeline process sends its parent: log lines as they come, then its result or its error. */
-export type PipelineMessage = { log: string } | { result: DemoResult } | { error: string };
+export type PipelineMessage = { log: string } | PipelineOutcome | { error: string };
+
+/** A pipeline's result and its part of the dashboard snapshot. */
+export interface PipelineOutcome {
+  result: DemoResult;
+  page: DashboardData;
+  /** From its process's start to its result. */
+  elapsedMs: number;
+}
 
 /** One pipeline's run as the demo reports it. */
 export interface PipelineRun {
@@ -21,6 +32,8 @@ export interface PipelineRun {
   title: string;
   elapsedMs: number;
   result: DemoResult;
+  /** Its section of the dashboard, queried in its process when it ended. */
+  page: DashboardData;
 }
 
 /** Hooks of {@link runPipelines}: a pipeline starts, logs a line, or ends. */
@@ -52,9 +65,8 @@ export async function runPipelines(
   const lane = async () => {
     for (let example = queue.shift(); example; example = queue.shift()) {
       events.started(example);
-      const started = Date.now();
-      const result = await runChild(requestOf(example), events.log, running);
-      const run = { name: example.name, title: example.title, elapsedMs: Date.now() - started, result };
+      const { result, page, elapsedMs } = await runChild(requestOf(example), events.log, running);
+      const run = { name: example.name, title: example.title, elapsedMs, result, page };
       events.ended(run);
       runs.set(example.name, run);
     }
@@ -80,7 +92,7 @@ function runChild(
   request: PipelineRequest,
   log: (line: string) => void,
   running: Set<ChildProcess>,
-): Promise<DemoResult> {
+): Promise<PipelineOutcome> {
   const child = fork(ENTRY, [JSON.stringify(request)], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
@@ -98,7 +110,7 @@ function runChild(
     child.on('error', reject);
     child.on('close', (code, signal) => {
       running.delete(child);
-      if (outcome && 'result' in outcome && code === 0) return resolve(outcome.result);
+      if (outcome && 'result' in outcome && code === 0) return resolve(outcome);
       const why = outcome && 'error' in outcome ? outcome.error : ended(code, signal, said.last);
       reject(new Error(`${request.name}: ${why}`));
     });

@@ -5,7 +5,7 @@ import { integer } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UsageError } from '../errors.js';
 import { DEMO_EXAMPLES, type DemoExample } from './demo-examples.js';
-import { runPipelines } from './demo-processes.js';
+import { type PipelineRun, runPipelines } from './demo-processes.js';
 import { describeResult } from './demo-text.js';
 
 /**
@@ -18,11 +18,12 @@ export const demo: CommandRun = async ({ values }, io) => {
   const out = typeof values.out === 'string' ? values.out : 'out/demo';
   const options = { rows: integer(values, 'rows', 20_000, 1), seed: integer(values, 'seed', 42) };
   const examples = selectExamples(typeof values.only === 'string' ? values.only : undefined);
-  const results = await runExamples(examples, out, options, io.stderr);
+  const runs = await runExamples(examples, out, options, io.stderr);
+  const results = runs.map(({ page: _page, ...run }) => run);
   await writeFile(join(out, 'demo-summary.json'), `${JSON.stringify(results, null, 2)}\n`);
   const reports = Object.fromEntries(results.map(({ name, result }) => [name, result.reports]));
   const page = join(out, 'index.html');
-  await writeFile(page, await dashboardSnapshot(out, reports));
+  await writeFile(page, await dashboardSnapshot(out, runs));
   io.stderr(`dashboard snapshot: ${page}`);
   if (values.serve) await serve(out, integer(values, 'port', 8080), reports, io.stderr);
   return {
@@ -52,7 +53,8 @@ async function runExamples(
 ) {
   const dirOf = (example: DemoExample) => join(out, example.name);
   await Promise.all(examples.map((example) => mkdir(dirOf(example), { recursive: true })));
-  return runPipelines(examples, (example) => ({ name: example.name, dir: dirOf(example), ...options }), {
+  const requestOf = (example: DemoExample) => ({ name: example.name, out, dir: dirOf(example), ...options });
+  return runPipelines(examples, requestOf, {
     started: (example) =>
       log(`-- ${example.title}: running on ${options.rows} generated rows in ${dirOf(example)}`),
     log: (line) => log(`   ${line}`),
@@ -62,17 +64,25 @@ async function runExamples(
   });
 }
 
-/** The dashboard as a file: the same page `sluice dashboard` serves, over this run's output. */
-// The dashboard is imported when used, so the demo's own chunk reaches DuckDB only through the examples.
-async function dashboardSnapshot(out: string, reports: PipelineReports): Promise<string> {
-  const { openEngine } = await import('./dashboard.js');
-  const engine = await openEngine({ engine: 'duckdb', data: out });
-  try {
-    const { renderDashboard } = await import('@sluice/example-dashboard');
-    return await renderDashboard(engine, { reports });
-  } finally {
-    await engine.close?.();
-  }
+/**
+ * The dashboard as a file: the page `sluice dashboard` serves over this run's output. Each pipeline's
+ * process queried its own section when it ended; sections of pipelines not run (`--only`) are
+ * queried here, over whatever an earlier run left in the folder.
+ */
+async function dashboardSnapshot(out: string, runs: PipelineRun[]): Promise<string> {
+  const { collectDemoSections } = await import('./demo-page.js');
+  const { renderDashboardPage, SECTION_IDS } = await import('@sluice/example-dashboard');
+  const parts = runs.map((run) => run.page);
+  const missing = SECTION_IDS.filter((id) => !parts.some((part) => part.sections[0]?.id === id));
+  if (missing.length > 0) parts.push(await collectDemoSections(out, missing, {}));
+  const sections = parts.flatMap((part) => part.sections);
+  const ordersMonth = parts.find((part) => part.ordersMonth)?.ordersMonth;
+  return renderDashboardPage({
+    engine: parts[0]?.engine ?? 'duckdb',
+    generatedAt: new Date(),
+    sections: SECTION_IDS.flatMap((id) => sections.filter((section) => section.id === id)),
+    ...(ordersMonth && { ordersMonth }),
+  });
 }
 
 async function serve(out: string, port: number, reports: PipelineReports, log: (line: string) => void) {
