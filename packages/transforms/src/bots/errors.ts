@@ -37,11 +37,8 @@ export class BotDetectorStateError extends Error {
  */
 export class BotSequenceNumberError extends Error {
   override readonly name = 'BotSequenceNumberError';
-  constructor(
-    readonly shard: string,
-    readonly sequenceNumber: string,
-  ) {
-    super(`sequence number of shard ${shard} must be decimal digits, got "${sequenceNumber}"`);
+  constructor(readonly point: { shard: string; sequenceNumber: string }) {
+    super(`sequence number of shard ${point.shard} must be decimal digits, got "${point.sequenceNumber}"`);
   }
 }
 

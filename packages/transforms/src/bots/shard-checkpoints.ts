@@ -42,8 +42,7 @@ export class ShardCheckpoints {
 
   /** Records `point` as applied (a lower one changes nothing). */
   advance(point: StreamPoint): void {
-    if (!isSequenceNumber(point.sequenceNumber))
-      throw new BotSequenceNumberError(point.shard, point.sequenceNumber);
+    if (!isSequenceNumber(point.sequenceNumber)) throw new BotSequenceNumberError(point);
     if (!this.isApplied(point)) this.#highest.set(point.shard, point.sequenceNumber);
   }
 

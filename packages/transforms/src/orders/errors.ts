@@ -16,18 +16,18 @@ export class OrderColumnNotFoundError extends Error {
   }
 }
 
-/** Thrown when stale-order options are out of range (negative age, unknown date format). */
-export class InvalidStaleOrderOptionsError extends InvalidOptionsError {
-  override readonly name = 'InvalidStaleOrderOptionsError';
-  constructor(detail: string) {
-    super('stale-order', detail);
-  }
-}
-
 /** Thrown when a run report is asked for before the output stream was read to the end. */
 export class RunNotFinishedError extends Error {
   override readonly name = 'RunNotFinishedError';
   constructor(readonly file: string) {
     super(`${file}: the report is ready once the output has been read to the end`);
+  }
+}
+
+/** Thrown when stale-order options are out of range (negative age, unknown date format). */
+export class InvalidStaleOrderOptionsError extends InvalidOptionsError {
+  override readonly name = 'InvalidStaleOrderOptionsError';
+  constructor(detail: string) {
+    super('stale-order', detail);
   }
 }

@@ -25,17 +25,12 @@ describe('classifyOrder', () => {
     ['pending', '2025/02/28', 'dropped:stale'],
     ['pending', '28-02-2025', 'dropped:stale'],
     ['pending', '2025-02-28T12:00:00Z', 'dropped:stale'],
-  ])('%j ordered %s is %s', (status, orderDate, expected) => {
-    expect(decide(status, orderDate)).toBe(expected);
-  });
-
-  it.each([
     ['pending', '2025-02-30', 'rejected:invalid-date'],
     ['shipped', '', 'rejected:invalid-date'],
     ['shipped', 'soon', 'rejected:invalid-date'],
     ['', '2025-03-01', 'rejected:missing-status'],
     ['   ', '2025-03-01', 'rejected:missing-status'],
-  ])('rejects status %j with date %j as %s', (status, orderDate, expected) => {
+  ])('%j ordered %s is %s', (status, orderDate, expected) => {
     expect(decide(status, orderDate)).toBe(expected);
   });
 
