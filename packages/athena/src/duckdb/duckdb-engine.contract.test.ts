@@ -2,8 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { defineTable } from '../tables/table-definition.js';
-import { CONTRACT_ORDER_COLUMNS, contractOrdersCsv, describeQueryEngineContract } from '../testing/index.js';
+import { contractOrdersCsv, contractOrdersTable, describeQueryEngineContract } from '../testing/index.js';
 import { createDuckDbEngine } from './duckdb-engine.js';
 
 const directories: string[] = [];
@@ -15,14 +14,6 @@ describeQueryEngineContract('duckdb', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'sluice-duckdb-contract-'));
   directories.push(dir);
   await writeFile(join(dir, 'orders.csv'), contractOrdersCsv());
-  const orders = defineTable({
-    name: 'orders',
-    format: 'csv',
-    location: join(dir, 'orders.csv'),
-    columns: CONTRACT_ORDER_COLUMNS.map((c) => ({
-      name: c.name,
-      type: c.type === 'varchar' ? 'string' : c.type,
-    })),
-  });
+  const orders = contractOrdersTable(join(dir, 'orders.csv'));
   return createDuckDbEngine({ tables: [orders] });
 });

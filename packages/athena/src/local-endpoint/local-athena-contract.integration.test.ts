@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createAthenaEngine } from '../aws/athena-engine.js';
-import { defineTable } from '../tables/table-definition.js';
-import { CONTRACT_ORDER_COLUMNS, contractOrdersCsv, describeQueryEngineContract } from '../testing/index.js';
+import { contractOrdersCsv, contractOrdersTable, describeQueryEngineContract } from '../testing/index.js';
 import { type LocalAthena, startLocalAthena } from './local-athena.js';
 
 // The Athena backend (real @aws-sdk/client-athena) against the local endpoint: real SQL on DuckDB.
@@ -13,15 +12,7 @@ let athena: LocalAthena;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sluice-local-athena-contract-'));
   await writeFile(join(dir, 'orders.csv'), contractOrdersCsv());
-  const orders = defineTable({
-    name: 'orders',
-    format: 'csv',
-    location: join(dir, 'orders.csv'),
-    columns: CONTRACT_ORDER_COLUMNS.map((c) => ({
-      name: c.name,
-      type: c.type === 'varchar' ? 'string' : c.type,
-    })),
-  });
+  const orders = contractOrdersTable(join(dir, 'orders.csv'));
   athena = await startLocalAthena({ tables: [orders], outputDir: join(dir, 'results') });
 });
 afterAll(async () => {

@@ -1,3 +1,5 @@
+import { defineTable, type TableDefinition } from '../tables/table-definition.js';
+
 /** One row of the `orders` table every QueryEngine contract run expects to find. */
 export interface ContractOrder {
   /** bigint column; the last row holds 2^53 + 1, which must come back exact (as a bigint). */
@@ -63,4 +65,20 @@ export function contractOrdersCsv(): string {
     [o.orderid, o.customerid, o.orderdate, o.status, o.amount ?? ''].join(','),
   );
   return `${header}\n${lines.join('\n')}\n`;
+}
+
+/**
+ * The contract's orders as a CSV table over `location`, varchar columns read as `string`: what an
+ * engine backed by files registers before the contract suite runs.
+ *
+ * @example
+ * await writeFile(join(dir, 'orders.csv'), contractOrdersCsv());
+ * const engine = await createDuckDbEngine({ tables: [contractOrdersTable(join(dir, 'orders.csv'))] });
+ */
+export function contractOrdersTable(location: string): TableDefinition {
+  const columns = CONTRACT_ORDER_COLUMNS.map(({ name, type }) => ({
+    name,
+    type: type === 'varchar' ? 'string' : type,
+  }));
+  return defineTable({ name: 'orders', format: 'csv', location, columns });
 }
