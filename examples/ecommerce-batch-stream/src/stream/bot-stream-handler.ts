@@ -57,7 +57,9 @@ export function botStreamHandler(
   const decode = jsonData(BotEventChecker);
   windowSettings(options.detector); // refuses bad options when the handler is made, not per invocation
   return async (event) => {
-    const first = parseKinesisEvent(event)[0];
+    // The first record names the shard and the batch; processKinesisBatch reads them all.
+    const head = Array.isArray(event?.Records) ? { Records: event.Records.slice(0, 1) } : event;
+    const first = parseKinesisEvent(head)[0];
     if (!first) return { batchItemFailures: [] };
     const detector = new BotDetector(options.detector);
     const state = await options.states.load(first.shardId);
