@@ -4,17 +4,18 @@ import { runReportEmf } from './run-report.js';
 
 describe('runReportEmf', () => {
   it('turns a run report into record counts, duration and per-reason counts', () => {
-    let clock = 1_000;
-    const tally = new RunTally({ now: () => clock });
+    const tally = new RunTally({ now: () => 1_000 });
     tally.keep(7);
     tally.drop('stale', 2);
     tally.reject('invalid-date');
-    clock += 250;
-    const [line, ...more] = runReportEmf(tally.report(), {
-      namespace: 'Sluice',
-      dimensions: { Pipeline: 'orders-dashboard', Stage: 'filter' },
-      timestamp: 1_700_000_000_000,
-    });
+    const [line, ...more] = runReportEmf(
+      { ...tally.report(), durationMs: 250 },
+      {
+        namespace: 'Sluice',
+        dimensions: { Pipeline: 'orders-dashboard', Stage: 'filter' },
+        timestamp: 1_700_000_000_000,
+      },
+    );
     expect(more).toEqual([]);
     const doc = JSON.parse(line ?? '');
     expect(doc).toMatchObject({
