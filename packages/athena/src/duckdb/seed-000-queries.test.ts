@@ -40,31 +40,36 @@ describe('seed 000 Athena queries, verbatim on DuckDB', () => {
     expect(rows.map((r) => r.avg_order_value)).toEqual([expect.closeTo(110 / 3, 9), 224, 175.25]);
   });
 
-  it('query 3: order status dashboard', async () => {
-    const { rows } = await engine.execute(byStatus);
-    expect(rows).toEqual([
-      { status: 'shipped', order_count: 4, total_revenue: 960.25, avg_order_value: 240.06 },
-      { status: 'confirmed', order_count: 3, total_revenue: 281.25, avg_order_value: 93.75 },
-      { status: 'pending', order_count: 2, total_revenue: 115, avg_order_value: 57.5 },
-    ]);
-  });
-
-  it('query 4: average order value per repeat customer', async () => {
-    const { rows } = await engine.execute(aovPerCustomer);
-    expect(rows).toEqual([
-      { customerid: 'C2', number_of_orders: 2, total_spent: 750.5, avg_order_value: 375.25 },
-      { customerid: 'C1', number_of_orders: 3, total_spent: 421, avg_order_value: 140.33 },
-      { customerid: 'C3', number_of_orders: 2, total_spent: 115, avg_order_value: 57.5 },
-    ]);
-  });
-
-  it('query 5: largest orders of February 2025', async () => {
-    const { rows } = await engine.execute(topFebruary);
-    expect(rows).toEqual([
-      { orderid: 'ORD005', customerid: 'C2', orderdate: '2025-02-14', status: 'shipped', amount: 500 },
-      { orderid: 'ORD003', customerid: 'C1', orderdate: '2025-02-03', status: 'shipped', amount: 300.25 },
-      { orderid: 'ORD004', customerid: 'C3', orderdate: '2025-02-10', status: 'pending', amount: 75 },
-      { orderid: 'ORD006', customerid: 'C1', orderdate: '2025-02-28', status: 'confirmed', amount: 20.75 },
-    ]);
+  it.each([
+    [
+      '3: order status dashboard',
+      byStatus,
+      [
+        { status: 'shipped', order_count: 4, total_revenue: 960.25, avg_order_value: 240.06 },
+        { status: 'confirmed', order_count: 3, total_revenue: 281.25, avg_order_value: 93.75 },
+        { status: 'pending', order_count: 2, total_revenue: 115, avg_order_value: 57.5 },
+      ],
+    ],
+    [
+      '4: average order value per repeat customer',
+      aovPerCustomer,
+      [
+        { customerid: 'C2', number_of_orders: 2, total_spent: 750.5, avg_order_value: 375.25 },
+        { customerid: 'C1', number_of_orders: 3, total_spent: 421, avg_order_value: 140.33 },
+        { customerid: 'C3', number_of_orders: 2, total_spent: 115, avg_order_value: 57.5 },
+      ],
+    ],
+    [
+      '5: largest orders of February 2025',
+      topFebruary,
+      [
+        { orderid: 'ORD005', customerid: 'C2', orderdate: '2025-02-14', status: 'shipped', amount: 500 },
+        { orderid: 'ORD003', customerid: 'C1', orderdate: '2025-02-03', status: 'shipped', amount: 300.25 },
+        { orderid: 'ORD004', customerid: 'C3', orderdate: '2025-02-10', status: 'pending', amount: 75 },
+        { orderid: 'ORD006', customerid: 'C1', orderdate: '2025-02-28', status: 'confirmed', amount: 20.75 },
+      ],
+    ],
+  ])('query %s', async (_, query, expected) => {
+    expect((await engine.execute(query)).rows).toEqual(expected);
   });
 });
