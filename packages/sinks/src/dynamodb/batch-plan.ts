@@ -1,5 +1,11 @@
 import { ItemTooLargeError, KeyTooLargeError, MissingKeyAttributeError } from './errors.js';
-import { dynamoItemSize, keyValueSize, MAX_ITEM_BYTES, MAX_KEY_BYTES } from './item-size.js';
+import {
+  dynamoItemSize,
+  dynamoItemSizeAtMost,
+  keyValueSize,
+  MAX_ITEM_BYTES,
+  MAX_KEY_BYTES,
+} from './item-size.js';
 import type { Item, RejectedItem } from './key-value-sink.js';
 
 /** The table's key attributes. */
@@ -32,6 +38,8 @@ export function keyOf(item: Item, schema: KeySchema): Item {
 export function assertItemFits(item: Item, schema: KeySchema): void {
   assertKeyFits(item, schema.partitionKey, MAX_KEY_BYTES.partition, schema);
   if (schema.sortKey) assertKeyFits(item, schema.sortKey, MAX_KEY_BYTES.sort, schema);
+  // Most items are far under the limit: a count that encodes nothing shows it.
+  if (dynamoItemSizeAtMost(item) <= MAX_ITEM_BYTES) return;
   const size = dynamoItemSize(item);
   if (size > MAX_ITEM_BYTES)
     throw new ItemTooLargeError(schema.tableName, keyOf(item, schema), size, MAX_ITEM_BYTES);

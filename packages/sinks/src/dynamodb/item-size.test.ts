@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dynamoItemSize, MAX_ITEM_BYTES } from './item-size.js';
+import { dynamoItemSize, dynamoItemSizeAtMost, MAX_ITEM_BYTES } from './item-size.js';
 
 describe('dynamoItemSize', () => {
   it('counts attribute names and string values in UTF-8 bytes', () => {
@@ -23,5 +24,16 @@ describe('dynamoItemSize', () => {
 
   it('puts a 400 KB string just over the limit once its name is counted', () => {
     expect(dynamoItemSize({ id: 'x', body: 'a'.repeat(MAX_ITEM_BYTES) })).toBeGreaterThan(MAX_ITEM_BYTES);
+  });
+
+  it('is never more than the count that encodes nothing', () => {
+    const item = fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }));
+    const texts = fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(fc.oneof(item, texts), (value) => {
+        expect(dynamoItemSize(value)).toBeLessThanOrEqual(dynamoItemSizeAtMost(value));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

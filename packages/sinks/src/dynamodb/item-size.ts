@@ -18,6 +18,20 @@ export function keyValueSize(value: unknown): number {
   return value instanceof Uint8Array ? value.length : 0;
 }
 
+/** How strings and numbers are counted: exactly, or at most (no encoding, no number text). */
+interface Measure {
+  text(value: string): number;
+  number(value: number | bigint): number;
+}
+
+const EXACT: Measure = { text: utf8Length, number: (value) => numberSize(String(value)) };
+
+// A UTF-16 unit is at most 3 UTF-8 bytes; a double has at most 17 significant digits (1 + 9 + 1).
+const AT_MOST: Measure = {
+  text: (value) => 3 * value.length,
+  number: (value) => (typeof value === 'number' ? 11 : numberSize(String(value))),
+};
+
 /**
  * The size DynamoDB charges for an item, following its published rule: each attribute counts the
  * UTF-8 bytes of its name plus its value (strings in UTF-8, numbers 1 byte per two significant
@@ -27,18 +41,28 @@ export function keyValueSize(value: unknown): number {
  * @example dynamoItemSize({ id: 'a1', count: 12 }) // 2 + 2 + 5 + 2 = 11
  */
 export function dynamoItemSize(item: Record<string, unknown>): number {
-  return mapSize(item, 0);
+  return mapSize(item, 0, EXACT);
 }
 
-function valueSize(value: unknown): number {
-  if (typeof value === 'string') return utf8Length(value);
-  if (typeof value === 'number' || typeof value === 'bigint') return numberSize(String(value));
+/**
+ * An upper bound of {@link dynamoItemSize} counted without encoding anything (3 bytes per UTF-16
+ * unit, 11 per number): an item under the limit by this count needs no exact count.
+ *
+ * @example dynamoItemSizeAtMost({ id: 'a1' }) // 12, where dynamoItemSize gives 4
+ */
+export function dynamoItemSizeAtMost(item: Record<string, unknown>): number {
+  return mapSize(item, 0, AT_MOST);
+}
+
+function valueSize(value: unknown, measure: Measure): number {
+  if (typeof value === 'string') return measure.text(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return measure.number(value);
   if (typeof value === 'boolean' || value === null) return 1;
   if (value instanceof Uint8Array) return value.length;
-  if (value instanceof Set) return setSize(value);
-  if (Array.isArray(value)) return listSize(value);
-  if (value instanceof Map) return 3 + mapSize(Object.fromEntries(value), 1);
-  if (typeof value === 'object') return 3 + mapSize(value as Record<string, unknown>, 1);
+  if (value instanceof Set) return setSize(value, measure);
+  if (Array.isArray(value)) return listSize(value, measure);
+  if (value instanceof Map) return 3 + mapSize(Object.fromEntries(value), 1, measure);
+  if (typeof value === 'object') return 3 + mapSize(value as Record<string, unknown>, 1, measure);
   return 0;
 }
 
@@ -64,25 +88,25 @@ function numberSize(text: string): number {
   return 1 + Math.ceil((last - first + 1) / 2) + (text.startsWith('-') ? 1 : 0);
 }
 
-function listSize(values: readonly unknown[]): number {
+function listSize(values: readonly unknown[], measure: Measure): number {
   let size = 3;
-  for (const value of values) size += 1 + valueSize(value);
+  for (const value of values) size += 1 + valueSize(value, measure);
   return size;
 }
 
 /** The attributes' sizes; `perEntry` is what each entry of a nested map adds (1), an item's 0. */
-function mapSize(entries: Record<string, unknown>, perEntry: number): number {
+function mapSize(entries: Record<string, unknown>, perEntry: number, measure: Measure): number {
   let size = 0;
   for (const name in entries) {
     const value = entries[name];
     if (value === undefined || !Object.hasOwn(entries, name)) continue;
-    size += perEntry + utf8Length(name) + valueSize(value);
+    size += perEntry + measure.text(name) + valueSize(value, measure);
   }
   return size;
 }
 
-function setSize(values: Set<unknown>): number {
+function setSize(values: Set<unknown>, measure: Measure): number {
   let size = 0;
-  for (const value of values) size += valueSize(value);
+  for (const value of values) size += valueSize(value, measure);
   return size;
 }

@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Item } from '../dynamodb/key-value-sink.js';
+import { HashedIndex } from './hashed-index.js';
 import { LocalKeyValueSink, type LocalTableOptions } from './local-key-value-sink.js';
 import { copyValue, jsonExact } from './stored-item.js';
 
@@ -14,7 +15,6 @@ export interface FileKeyValueSinkOptions extends LocalTableOptions {
 }
 
 const BLOCK = 1024 * 1024;
-const STALE = -1;
 
 /**
  * A `KeyValueSink` with DynamoDbSink's rules (the same as `MemoryKeyValueSink`) that keeps its items
@@ -36,8 +36,10 @@ export class FileKeyValueSink extends LocalKeyValueSink {
   readonly #hotOrder: string[];
   #oldest = 0;
   readonly #file: ItemFile;
-  /** Key → record number in the file, or the item itself when JSON cannot carry it. */
-  readonly #index = new Map<string, number | Item>();
+  /** Key → the number of its latest record in the file. */
+  readonly #index = new HashedIndex((n) => this.idOf(this.#file.read(n)));
+  /** Items JSON cannot carry exactly, by key: they stay objects (before the index when both hold a key). */
+  readonly #kept = new Map<string, Item>();
 
   constructor(options: FileKeyValueSinkOptions) {
     super(options);
@@ -46,10 +48,10 @@ export class FileKeyValueSink extends LocalKeyValueSink {
   }
 
   protected peek(id: string): Item | undefined {
-    const hot = this.#hot.get(id);
-    if (hot) return hot;
-    const cold = this.#index.get(id);
-    return typeof cold === 'number' ? this.#file.read(cold) : cold;
+    const stored = this.#hot.get(id) ?? this.#kept.get(id);
+    if (stored) return stored;
+    const n = this.#index.get(id);
+    return n === undefined ? undefined : this.#file.read(n);
   }
 
   protected keep(id: string, item: Item): void {
@@ -69,14 +71,14 @@ export class FileKeyValueSink extends LocalKeyValueSink {
   *scan(): IterableIterator<Item> {
     while (this.#hot.size > 0) this.#cool();
     this.#oldest = 0;
-    for (const stored of this.#index.values()) if (typeof stored !== 'number') yield copyValue(stored);
+    for (const stored of this.#kept.values()) yield copyValue(stored);
     yield* this.#file.items();
   }
 
   /** Removes the file (and its folder, when the sink made it); the sink is not used afterwards. */
   async close(): Promise<void> {
     this.#hot.clear();
-    this.#index.clear();
+    this.#kept.clear();
     this.#file.remove();
   }
 
@@ -86,9 +88,15 @@ export class FileKeyValueSink extends LocalKeyValueSink {
     this.#oldest = (this.#oldest + 1) % this.#hotOrder.length;
     const item = this.#hot.get(id) as Item;
     this.#hot.delete(id);
-    const previous = this.#index.get(id);
-    if (typeof previous === 'number') this.#file.retire(previous);
-    this.#index.set(id, jsonExact(item) ? this.#file.append(JSON.stringify(item)) : item);
+    if (!jsonExact(item)) {
+      this.#kept.set(id, item);
+      const previous = this.#index.get(id);
+      if (previous !== undefined) this.#file.retire(previous);
+      return;
+    }
+    this.#kept.delete(id);
+    const previous = this.#index.set(id, this.#file.append(JSON.stringify(item)));
+    if (previous !== undefined) this.#file.retire(previous);
   }
 }
 
@@ -97,9 +105,10 @@ class ItemFile {
   #fd: number | undefined;
   readonly #path: string;
   readonly #ownDir: string | undefined;
-  // Offsets and lengths by record number; offset STALE once a later copy replaced the record.
+  // Offsets, lengths and whether a later copy replaced it (1), by record number.
   #offsets = new Float64Array(1024);
   #lengths = new Uint32Array(1024);
+  #retired = new Uint8Array(1024);
   #records = 0;
   #flushed = 0;
   #block = Buffer.allocUnsafe(BLOCK);
@@ -124,7 +133,7 @@ class ItemFile {
   }
 
   retire(n: number): void {
-    this.#offsets[n] = STALE;
+    this.#retired[n] = 1;
   }
 
   read(n: number): Item {
@@ -147,7 +156,7 @@ class ItemFile {
     for (let n = 0; n < this.#records; n++) {
       const offset = this.#offsets[n] as number;
       const length = this.#lengths[n] as number;
-      if (offset === STALE) continue;
+      if (this.#retired[n] === 1) continue;
       if (offset < blockStart || offset + length > blockStart + block.length) {
         block = Buffer.allocUnsafe(Math.max(length, Math.min(BLOCK, this.#flushed - offset)));
         readFully(this.#open(), block, offset);
@@ -181,8 +190,11 @@ class ItemFile {
     offsets.set(this.#offsets);
     const lengths = new Uint32Array(this.#lengths.length * 2);
     lengths.set(this.#lengths);
+    const retired = new Uint8Array(this.#retired.length * 2);
+    retired.set(this.#retired);
     this.#offsets = offsets;
     this.#lengths = lengths;
+    this.#retired = retired;
   }
 
   #open(): number {

@@ -70,6 +70,23 @@ describe('JsonLinesNotifier', () => {
     expect((await readFile(path, 'utf8')).split('\n')).toHaveLength(2001);
   });
 
+  it('finds each id it sent among thousands, written or not yet, past lines of any script', async () => {
+    const path = join(dir, 'n.jsonl');
+    const batch = (from: number) =>
+      Array.from({ length: 1500 }, (_, i) => ({ id: `n-${from + i}`, message: `Évry ☕ ${from + i}` }));
+    const first = new JsonLinesNotifier(path, { durable: false });
+    await first.publish(batch(0));
+    await first.publish(batch(1000));
+    await first.close();
+    const second = new JsonLinesNotifier(path, { durable: false });
+    expect((await second.publish(batch(2000))).sent).toBe(1500);
+    await second.publish(batch(0));
+    const ids = (await second.sent()).map((n) => n.id);
+    expect(ids).toHaveLength(3500);
+    expect(new Set(ids).size).toBe(3500);
+    await second.close();
+  });
+
   it('has sent nothing before the first publish', async () => {
     expect(await new JsonLinesNotifier(join(dir, 'never.jsonl')).sent()).toEqual([]);
   });

@@ -1,10 +1,11 @@
-import { closeSync, fdatasync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { readFile, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type { DeliveryReport } from '../notify/delivery.js';
 import type { Notification, Notifier } from '../notify/notifier.js';
 import { type AcceptedNotification, acceptAsSns } from '../notify/sns-acceptance.js';
+import { HashedIndex } from './hashed-index.js';
 
 const datasync = promisify(fdatasync);
 const BLOCK = 64 * 1024;
@@ -34,7 +35,11 @@ export interface JsonLinesNotifierOptions {
  * (await notifier.sent()).length; // every notification of every run so far, each id once
  */
 export class JsonLinesNotifier implements Notifier {
-  #ids: Set<string> | undefined;
+  // Each sent id → the byte offset of its line: the ids themselves stay in the file.
+  #ids: HashedIndex | undefined;
+  /** Bytes in the file once `#unwritten` is written: the offset of the next line. */
+  #bytes = 0;
+  #written = 0;
   // Publishes run one after another, so two calls cannot both find an id unsent.
   #queue: Promise<unknown> = Promise.resolve();
   #queued = 0;
@@ -71,35 +76,80 @@ export class JsonLinesNotifier implements Notifier {
   async #publish(notifications: readonly Notification[]): Promise<DeliveryReport<Notification>> {
     const ids = await this.#sentIds();
     if (!this.#durable) return this.#store(notifications, ids);
-    const { fresh, freshIds, report } = acceptAsSns(notifications, ids);
+    const { fresh, report } = acceptAsSns(notifications, ids);
+    const offsets = this.#buffer(fresh);
     if (fresh.length > 0) {
-      this.#unwritten += lines(fresh);
       this.#write();
       await datasync(this.#open());
     }
     // Only once the lines are on disk: a failed append must not make a retry look like a repeat.
-    for (const id of freshIds) ids.add(id);
+    this.#remember(fresh, offsets);
     return report;
   }
 
   /** Accepts and buffers (writing each full block); the ids count as sent at once (not durable). */
-  #store(notifications: readonly Notification[], ids: Set<string>): DeliveryReport<Notification> {
-    const { fresh, freshIds, report } = acceptAsSns(notifications, ids);
-    if (fresh.length > 0) this.#unwritten += lines(fresh);
+  #store(notifications: readonly Notification[], ids: HashedIndex): DeliveryReport<Notification> {
+    const { fresh, report } = acceptAsSns(notifications, ids);
+    const offsets = this.#buffer(fresh);
     if (this.#unwritten.length >= BLOCK) this.#write();
-    for (const id of freshIds) ids.add(id);
+    this.#remember(fresh, offsets);
     return report;
   }
 
-  async #sentIds(): Promise<Set<string>> {
+  /** Adds the lines to what is to be written; returns the byte offset of each. */
+  #buffer(fresh: readonly AcceptedNotification[]): number[] {
+    const offsets: number[] = [];
+    for (const { notification, subject } of fresh) {
+      const line = `${JSON.stringify(subject === notification.subject ? notification : { ...notification, subject })}\n`;
+      offsets.push(this.#bytes);
+      this.#bytes += Buffer.byteLength(line);
+      this.#unwritten += line;
+    }
+    return offsets;
+  }
+
+  #remember(fresh: readonly AcceptedNotification[], offsets: readonly number[]): void {
+    const ids = this.#ids as HashedIndex;
+    fresh.forEach(({ notification: { id } }, i) => {
+      if (id !== undefined) ids.set(id, offsets[i] as number);
+    });
+  }
+
+  /** The id on the line at `offset` (written first if it is still in memory). */
+  #idAt(offset: number): string {
+    if (offset >= this.#written) this.#write();
+    const fd = this.#open();
+    let line = Buffer.alloc(0);
+    for (let at = offset; line.indexOf(10) < 0; ) {
+      const chunk = Buffer.allocUnsafe(4096);
+      const read = readSync(fd, chunk, 0, chunk.length, at);
+      if (read === 0) break;
+      line = Buffer.concat([line, chunk.subarray(0, read)]);
+      at += read;
+    }
+    const end = line.indexOf(10);
+    return (JSON.parse(line.toString('utf8', 0, end < 0 ? line.length : end)) as Notification).id ?? '';
+  }
+
+  async #sentIds(): Promise<HashedIndex> {
     if (this.#ids) return this.#ids;
-    const text = await this.#text();
-    const complete = text.lastIndexOf('\n') + 1;
+    const bytes = await readFile(this.path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return Buffer.alloc(0);
+      throw error;
+    });
+    const complete = bytes.lastIndexOf(10) + 1;
     // A process killed mid-append leaves a line without its newline: it was never sent, so cut it.
-    if (complete < text.length) await truncate(this.path, Buffer.byteLength(text.slice(0, complete)));
-    const ids = parseLines(text.slice(0, complete)).flatMap((n) => (n.id === undefined ? [] : [n.id]));
-    this.#ids = new Set(ids);
-    return this.#ids;
+    if (complete < bytes.length) await truncate(this.path, complete);
+    const ids = new HashedIndex((offset) => this.#idAt(offset));
+    for (let start = 0; start < complete; ) {
+      const end = bytes.indexOf(10, start);
+      const { id } = JSON.parse(bytes.toString('utf8', start, end)) as Notification;
+      if (id !== undefined) ids.set(id, start);
+      start = end + 1;
+    }
+    this.#bytes = this.#written = complete;
+    this.#ids = ids;
+    return ids;
   }
 
   /** Every notification written to the file so far, oldest first. */
@@ -124,12 +174,13 @@ export class JsonLinesNotifier implements Notifier {
     const bytes = Buffer.from(this.#unwritten, 'utf8');
     this.#unwritten = '';
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    this.#written += bytes.length;
   }
 
   #open(): number {
     if (this.#fd !== undefined) return this.#fd;
     mkdirSync(dirname(this.path), { recursive: true });
-    this.#fd = openSync(this.path, 'a');
+    this.#fd = openSync(this.path, 'a+');
     return this.#fd;
   }
 
@@ -141,15 +192,6 @@ export class JsonLinesNotifier implements Notifier {
     closeSync(this.#fd);
     this.#fd = undefined;
   }
-}
-
-function lines(fresh: readonly AcceptedNotification[]): string {
-  let text = '';
-  for (const { notification, subject } of fresh) {
-    const line = subject === notification.subject ? notification : { ...notification, subject };
-    text += `${JSON.stringify(line)}\n`;
-  }
-  return text;
 }
 
 function parseLines(text: string): Notification[] {

@@ -43,9 +43,10 @@ export abstract class LocalKeyValueSink implements KeyValueSink {
 
   async putIfAbsent(item: Item, options: PutIfAbsentOptions = {}): Promise<PutIfAbsentResult> {
     const fingerprint = options.fingerprint ?? contentFingerprint(item);
-    const stored = { ...item, [this.#fingerprintAttribute]: fingerprint };
+    const attribute = this.#fingerprintAttribute;
+    const stored = item[attribute] === fingerprint ? item : { ...item, [attribute]: fingerprint };
     assertItemFits(stored, this.#schema);
-    const id = this.#id(item);
+    const id = this.idOf(item);
     const existing = this.peek(id);
     if (existing) {
       return sameStoredContent(existing, item, fingerprint, this.#fingerprintAttribute)
@@ -58,13 +59,13 @@ export abstract class LocalKeyValueSink implements KeyValueSink {
 
   async upsert(key: Item, attributes: Item): Promise<void> {
     const defined = Object.entries(attributes).filter(([, value]) => value !== undefined);
-    const merged = { ...this.peek(this.#id(key)), ...Object.fromEntries(defined), ...key };
+    const merged = { ...this.peek(this.idOf(key)), ...Object.fromEntries(defined), ...key };
     assertItemFits(merged, this.#schema);
-    this.keep(this.#id(merged), copyValue(merged));
+    this.keep(this.idOf(merged), copyValue(merged));
   }
 
   async updateIf(key: Item, update: ConditionalUpdate): Promise<UpdateIfResult> {
-    const id = this.#id(key);
+    const id = this.idOf(key);
     const stored = this.peek(id);
     const holds = ({ path, value }: AttributeAt) => stored && isDeepStrictEqual(valueAt(stored, path), value);
     if (!stored || !update.when.every(holds)) return 'condition-failed';
@@ -88,16 +89,16 @@ export abstract class LocalKeyValueSink implements KeyValueSink {
   async writeBatch(items: readonly Item[]): Promise<BatchWriteReport> {
     const plan = planBatchWrite(items, this.#schema);
     const written = plan.chunks.flat();
-    for (const item of written) this.keep(this.#id(item), copyValue(item));
+    for (const item of written) this.keep(this.idOf(item), copyValue(item));
     return { written: written.length, collapsed: plan.collapsed, rejected: plan.rejected };
   }
 
   async get(key: Item): Promise<Item | undefined> {
-    return copyValue(this.peek(this.#id(key)));
+    return copyValue(this.peek(this.idOf(key)));
   }
 
   /** The key as one string: a lone string partition key as it is (not `{…}`), else its JSON. */
-  #id(item: Item): string {
+  protected idOf(item: Item): string {
     const { partitionKey, sortKey } = this.#schema;
     const value = item[partitionKey];
     if (sortKey === undefined && typeof value === 'string' && value !== '' && value[0] !== '{') return value;

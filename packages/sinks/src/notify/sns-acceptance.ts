@@ -26,7 +26,7 @@ export interface SnsAcceptance {
  */
 export function acceptAsSns(
   notifications: readonly Notification[],
-  sentIds: ReadonlySet<string>,
+  sentIds: { has(id: string): boolean },
 ): SnsAcceptance {
   const rejected: Undelivered<Notification>[] = [];
   const fresh: AcceptedNotification[] = [];
