@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processedOrders } from '../duckdb/fixtures/processed-orders.js';
 import { createDuckDbEngine, type DuckDbEngine } from '../duckdb/index.js';
+import { columnsOf } from '../tables/fixtures/columns.js';
 import { defineTable } from '../tables/table-definition.js';
 import { type CtasSpec, toCtasSql, toDuckDbCopySql, toUnloadSql } from './ctas.js';
 import { CtasDefinitionError } from './errors.js';
@@ -73,11 +74,7 @@ describe('DuckDB COPY, the local CTAS', () => {
         name: 'orders_parquet',
         format: 'parquet',
         location: target,
-        columns: [
-          { name: 'orderid', type: 'string' },
-          { name: 'customerid', type: 'string' },
-          { name: 'amount', type: 'decimal(10,2)' },
-        ],
+        columns: columnsOf('orderid:string customerid:string amount:decimal(10,2)'),
         partitions: [{ name: 'status', type: 'string' }],
       }),
     );

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnsOf } from '../tables/fixtures/columns.js';
 import { defineTable } from '../tables/table-definition.js';
 import { createDuckDbEngine, type DuckDbEngine } from './duckdb-engine.js';
 import { DuckDbQueryError } from './errors.js';
@@ -35,19 +36,11 @@ describe('registering table definitions over local files', () => {
       name: 'orders',
       format: 'csv',
       location: 's3://orders-bucket/processed/',
-      columns: [
-        { name: 'orderid', type: 'string' },
-        { name: 'amount', type: 'decimal(10,2)' },
-        { name: 'orderdate', type: 'date' },
-      ],
+      columns: columnsOf('orderid:string amount:decimal(10,2) orderdate:date'),
     });
     await engine.registerTable(table);
     const { rows, columns } = await engine.execute('SELECT * FROM orders ORDER BY orderid');
-    expect(columns).toEqual([
-      { name: 'orderid', type: 'varchar' },
-      { name: 'amount', type: 'decimal(10,2)' },
-      { name: 'orderdate', type: 'date' },
-    ]);
+    expect(columns).toEqual(columnsOf('orderid:varchar amount:decimal(10,2) orderdate:date'));
     expect(rows).toEqual([
       { orderid: 'A,1', amount: '19.99', orderdate: '2025-02-01' },
       { orderid: 'A2', amount: '5.00', orderdate: '2025-02-02' },
@@ -63,11 +56,7 @@ describe('registering table definitions over local files', () => {
       name: 'readings',
       format: 'parquet',
       location: dir,
-      columns: [
-        { name: 'machineid', type: 'string' },
-        { name: 'score', type: 'double' },
-        { name: 'missing', type: 'bigint' },
-      ],
+      columns: columnsOf('machineid:string score:double missing:bigint'),
       partitions: [{ name: 'year', type: 'int' }],
     });
     await engine.registerTable(table);
@@ -91,12 +80,7 @@ describe('registering table definitions over local files', () => {
       name: 'clicks',
       format: 'json',
       location: join(root, 'clicks'),
-      columns: [
-        { name: 'element_clicked', type: 'string' },
-        { name: 'time_spent', type: 'int' },
-        { name: 'tags', type: 'array<string>' },
-        { name: 'item', type: 'struct<n:bigint>' },
-      ],
+      columns: columnsOf('element_clicked:string time_spent:int tags:array<string> item:struct<n:bigint>'),
       partitions: [{ name: 'datehour', type: 'string' }],
     });
     await engine.registerTable(table);

@@ -12,6 +12,7 @@ import {
   StopQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnsOf } from '../tables/fixtures/columns.js';
 import { defineTable } from '../tables/table-definition.js';
 import { type LocalAthena, startLocalAthena } from './local-athena.js';
 
@@ -27,11 +28,7 @@ beforeAll(async () => {
     database: 'sales',
     format: 'csv',
     location: join(dir, 'orders.csv'),
-    columns: [
-      { name: 'orderid', type: 'bigint' },
-      { name: 'customerid', type: 'string' },
-      { name: 'amount', type: 'decimal(10,2)' },
-    ],
+    columns: columnsOf('orderid:bigint customerid:string amount:decimal(10,2)'),
   });
   athena = await startLocalAthena({
     tables: [orders],

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { processedOrderColumns } from '../duckdb/fixtures/processed-orders.js';
 import { toCreateTableDdl } from './athena-ddl.js';
 import { TableDefinitionError } from './errors.js';
+import { columnsOf } from './fixtures/columns.js';
 import { toCdkTableInput, toGlueTableInput } from './glue-table-input.js';
 import { defineTable } from './table-definition.js';
 
@@ -121,12 +122,9 @@ describe('toCreateTableDdl', () => {
       name: 'readings',
       format: 'parquet',
       location: 's3://lake/readings/',
-      columns: [
-        { name: 'machine_id', type: 'string' },
-        { name: 'score', type: 'double' },
-        { name: 'tags', type: 'array<string>' },
-        { name: 'sensor', type: 'struct<name:string,value:double>' },
-      ],
+      columns: columnsOf(
+        'machine_id:string score:double tags:array<string> sensor:struct<name:string,value:double>',
+      ),
       partitions: [
         { name: 'year', type: 'int' },
         { name: 'site', type: 'string' },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toCreateTableDdl } from './athena-ddl.js';
 import { athenaColumnNames } from './column-names.js';
+import { columnsOf } from './fixtures/columns.js';
 import { inferSchema } from './infer-schema.js';
 import { defineTable } from './table-definition.js';
 
@@ -10,16 +11,11 @@ const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, impor
 describe('inferSchema', () => {
   it('infers Athena-safe names and types from a CSV sample with a BOM, CRLF, padded headers and gaps', () => {
     const schema = inferSchema(fixture('customers-bom-crlf-padded-headers.csv'));
-    expect(schema.columns).toEqual([
-      { name: 'customer_id', type: 'bigint' },
-      { name: 'purchase_amount', type: 'double' },
-      { name: 'signup_date', type: 'date' },
-      { name: 'last_seen', type: 'timestamp' },
-      { name: 'is_member', type: 'boolean' },
-      { name: 'zip', type: 'string' },
-      { name: 'note', type: 'string' },
-      { name: 'note_2', type: 'string' },
-    ]);
+    expect(schema.columns).toEqual(
+      columnsOf(
+        'customer_id:bigint purchase_amount:double signup_date:date last_seen:timestamp is_member:boolean zip:string note:string note_2:string',
+      ),
+    );
     expect(schema.sourceNames[1]).toBe(' Purchase_Amount ');
   });
 
@@ -51,15 +47,11 @@ describe('inferSchema', () => {
       },
       { element_clicked: 'food_2', time_spent: 3, ratio: 1.25, created_at: 'yesterday', id: 5 },
     ]);
-    expect(columns).toEqual([
-      { name: 'element_clicked', type: 'string' },
-      { name: 'time_spent', type: 'bigint' },
-      { name: 'ratio', type: 'double' },
-      { name: 'created_at', type: 'string' },
-      { name: 'tags', type: 'array<string>' },
-      { name: 'item', type: 'struct<n:bigint>' },
-      { name: 'id', type: 'string' },
-    ]);
+    expect(columns).toEqual(
+      columnsOf(
+        'element_clicked:string time_spent:bigint ratio:double created_at:string tags:array<string> item:struct<n:bigint> id:string',
+      ),
+    );
   });
 
   it('produces columns defineTable accepts', () => {
