@@ -10,6 +10,9 @@ import { DuckDbQueryError } from './errors.js';
 describe('registering table definitions over local files', () => {
   let engine: DuckDbEngine;
   let root: string;
+  /** A CSV table of one int column `id` over the folder `name` under `root`. */
+  const idTable = (name: string) =>
+    defineTable({ name, format: 'csv', location: join(root, name), columns: columnsOf('id:int') });
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'sluice-register-'));
     engine = await createDuckDbEngine({ localRoot: root });
@@ -104,10 +107,7 @@ describe('registering table definitions over local files', () => {
       name: 'firehose_clicks',
       format: 'json',
       location: 's3://clicks-bucket/clicks/',
-      columns: [
-        { name: 'element_clicked', type: 'string' },
-        { name: 'time_spent', type: 'int' },
-      ],
+      columns: columnsOf('element_clicked:string time_spent:int'),
       partitions: [{ name: 'datehour', type: 'string' }],
       projection: {
         columns: { datehour: { type: 'date', format: 'yyyy/MM/dd/HH', range: ['2022/01/01/00', 'NOW'] } },
@@ -128,10 +128,7 @@ describe('registering table definitions over local files', () => {
       name: 'tsv',
       format: 'csv',
       location: join(root, 'tsv'),
-      columns: [
-        { name: 'id', type: 'int' },
-        { name: 'label', type: 'string' },
-      ],
+      columns: columnsOf('id:int label:string'),
       csv: { serde: 'LazySimpleSerDe', delimiter: '\t', skipHeaderLines: 0 },
     });
     await engine.registerTable(table);
@@ -144,14 +141,7 @@ describe('registering table definitions over local files', () => {
 
   it('sees files added after registration, as Athena does', async () => {
     await write('late/one.csv', 'id\n1\n');
-    await engine.registerTable(
-      defineTable({
-        name: 'late',
-        format: 'csv',
-        location: join(root, 'late'),
-        columns: [{ name: 'id', type: 'int' }],
-      }),
-    );
+    await engine.registerTable(idTable('late'));
     await write('late/two.csv', 'id\n2\n');
     const { rows } = await engine.execute('SELECT count(*) AS n FROM late');
     expect(rows).toEqual([{ n: 2 }]);
@@ -159,14 +149,7 @@ describe('registering table definitions over local files', () => {
 
   it('fails a query over a value its column type cannot hold with a DuckDbQueryError, not a crash', async () => {
     await write('typed/a.csv', 'id\n1\nnot-a-number\n');
-    await engine.registerTable(
-      defineTable({
-        name: 'typed',
-        format: 'csv',
-        location: join(root, 'typed'),
-        columns: [{ name: 'id', type: 'int' }],
-      }),
-    );
+    await engine.registerTable(idTable('typed'));
     const error = await engine.execute('SELECT sum(id) AS total FROM typed').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DuckDbQueryError);
     expect((error as Error).message).toContain('not-a-number');
@@ -184,10 +167,7 @@ describe('registering table definitions over local files', () => {
           name,
           format: 'parquet',
           location,
-          columns: [
-            { name: 'machine_id', type: 'string' },
-            { name: 'score', type: 'double' },
-          ],
+          columns: columnsOf('machine_id:string score:double'),
           partitions: [{ name: 'date', type: 'string' }],
         }),
       );

@@ -70,10 +70,7 @@ describe('toCreateTableDdl', () => {
       name: 'events',
       format: 'csv',
       location: 's3://lake/events/',
-      columns: [
-        { name: 'event_time', type: 'timestamp' },
-        { name: 'price', type: 'DECIMAL(10, 2)' },
-      ],
+      columns: [...columnsOf('event_time:timestamp'), { name: 'price', type: 'DECIMAL(10, 2)' }],
       csv: { serde: 'LazySimpleSerDe', delimiter: '\t', skipHeaderLines: 0 },
     });
     expect(toCreateTableDdl(table)).toMatchInlineSnapshot(`
@@ -125,10 +122,7 @@ describe('toCreateTableDdl', () => {
       columns: columnsOf(
         'machine_id:string score:double tags:array<string> sensor:struct<name:string,value:double>',
       ),
-      partitions: [
-        { name: 'year', type: 'int' },
-        { name: 'site', type: 'string' },
-      ],
+      partitions: columnsOf('year:int site:string'),
       projection: {
         columns: {
           year: { type: 'integer', range: [2020, 2030] },

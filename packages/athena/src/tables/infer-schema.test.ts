@@ -21,10 +21,7 @@ describe('inferSchema', () => {
 
   it('types money-like columns as decimal when asked, wide enough for every value', () => {
     const { columns } = inferSchema('price,qty\n19.99,1\n1234.5,2\n', { numbers: 'decimal' });
-    expect(columns).toEqual([
-      { name: 'price', type: 'decimal(8,2)' },
-      { name: 'qty', type: 'bigint' },
-    ]);
+    expect(columns).toEqual(columnsOf('price:decimal(8,2) qty:bigint'));
   });
 
   it('infers from JSON objects: integers, doubles, nested arrays and objects, null ignored, mixed as string', () => {
