@@ -28,6 +28,12 @@ export interface FilterStaleOrdersOptions extends StaleOrderRuleOptions {
   keptColumns?: CsvColumnBatcher;
   /** Awaited after each input chunk: where collected rejections and batches go to slower writers. */
   afterChunk?: () => void | Promise<void>;
+  /**
+   * The chunks of `csv` are written over once the next one is asked for (default false): for a
+   * caller done with each chunk first, such as a file written synchronously; memory then holds a
+   * few chunks instead of every spent one until the garbage collector runs.
+   */
+  reuseOutput?: boolean;
 }
 
 /** An open stale-order run. Reading `csv` to the end drives it; nothing runs before. */
@@ -73,7 +79,10 @@ export async function openStaleOrderRun(
 ): Promise<StaleOrderRun> {
   const file = options.file ?? 'input.csv';
   const rule = staleOrderRule(options);
-  const scan = await openCsvScan(input, readOptions(file, options));
+  const { encoding = 'auto', delimiter, maxRecordBytes, now } = options;
+  // An empty delimiter or a zero limit is no choice: the reader's default applies.
+  const read = { delimiter: delimiter || undefined, maxRecordBytes: maxRecordBytes || undefined, now };
+  const scan = await openCsvScan(input, { file, encoding, ...read });
   const columns = findOrderColumns(scan.header, file, options.columns);
   const rejections: Rejection[] = [];
   const onRejected = options.onRejected ?? ((rejection: Rejection) => rejections.push(rejection));
@@ -81,7 +90,8 @@ export async function openStaleOrderRun(
   let finished = false;
   async function* csv(): AsyncGenerator<Uint8Array> {
     const afterChunk = options.afterChunk;
-    yield* scan.run(rules, { output: true, onRejected, ...(afterChunk ? { afterChunk } : {}) });
+    const reuseOutput = options.reuseOutput === true;
+    yield* scan.run(rules, { output: true, reuseOutput, onRejected, ...(afterChunk ? { afterChunk } : {}) });
     finished = true;
   }
   return {
@@ -92,15 +102,5 @@ export async function openStaleOrderRun(
       if (!finished) throw new RunNotFinishedError(file);
       return scan.report();
     },
-  };
-}
-
-function readOptions(file: string, options: FilterStaleOrdersOptions) {
-  return {
-    file,
-    encoding: options.encoding ?? 'auto',
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
-    ...(options.now ? { now: options.now } : {}),
   };
 }
