@@ -22,6 +22,13 @@ export interface RecordOrigin {
   raw?: string;
 }
 
+/** One record on its way through a pipeline. */
+interface Attempt<R, T> {
+  pipeline: RecordPipeline<R, T>;
+  record: R;
+  origin: RecordOrigin;
+}
+
 /** How one record ended within an invocation; `failed` records must be redelivered. */
 export type Settlement = { kind: 'kept'; value: unknown } | { kind: 'dropped' | 'rejected' | 'failed' };
 
@@ -61,52 +68,36 @@ export class BatchAccount {
     record: R,
     origin: RecordOrigin,
   ): Settlement | Promise<Settlement> {
+    const at: Attempt<R, T> = { pipeline, record, origin };
     try {
       const decoded = pipeline.decode ? pipeline.decode(record) : identity<T>(record, origin);
-      if (isPromise(decoded)) return this.#settleAsync(pipeline, record, origin, decoded);
-      return this.#processDecoded(pipeline, record, origin, decoded);
+      return isPromise(decoded) ? this.#settleAsync(at, decoded) : this.#processDecoded(at, decoded);
     } catch (error) {
-      return this.#thrown(pipeline, record, origin, error);
+      return this.#thrown(at, error);
     }
   }
 
-  async #settleAsync<R, T>(
-    pipeline: RecordPipeline<R, T>,
-    record: R,
-    origin: RecordOrigin,
-    decoding: PromiseLike<SourceRecord<T>>,
-  ): Promise<Settlement> {
+  async #settleAsync<R, T>(at: Attempt<R, T>, decoding: PromiseLike<SourceRecord<T>>): Promise<Settlement> {
     try {
-      return await this.#processDecoded(pipeline, record, origin, await decoding);
+      return await this.#processDecoded(at, await decoding);
     } catch (error) {
-      return this.#thrown(pipeline, record, origin, error);
+      return this.#thrown(at, error);
     }
   }
 
-  #processDecoded<R, T>(
-    pipeline: RecordPipeline<R, T>,
-    record: R,
-    origin: RecordOrigin,
-    decoded: SourceRecord<T>,
-  ): Settlement | Promise<Settlement> {
-    if (!decoded.ok) return this.#reject(pipeline, record, origin, decoded.rejection);
-    const verdict = pipeline.process(decoded.value, record);
-    if (!isPromise(verdict)) return this.#verdict(pipeline, record, origin, verdict ?? undefined);
+  #processDecoded<R, T>(at: Attempt<R, T>, decoded: SourceRecord<T>): Settlement | Promise<Settlement> {
+    if (!decoded.ok) return this.#reject(at, decoded.rejection);
+    const verdict = at.pipeline.process(decoded.value, at.record);
+    if (!isPromise(verdict)) return this.#verdict(at, verdict ?? undefined);
     return Promise.resolve(verdict).then(
-      (settled) => this.#verdict(pipeline, record, origin, settled ?? undefined),
-      (error: unknown) => this.#thrown(pipeline, record, origin, error),
+      (settled) => this.#verdict(at, settled ?? undefined),
+      (error: unknown) => this.#thrown(at, error),
     );
   }
 
-  #verdict<R, T>(
-    pipeline: RecordPipeline<R, T>,
-    record: R,
-    origin: RecordOrigin,
-    verdict: RecordVerdict,
-  ): Settlement | Promise<Settlement> {
-    if (verdict?.kind !== 'rejected') return this.#settle(origin, verdict);
-    const rejection = rejectionFrom(origin, verdict.reason, verdict.message);
-    return this.#reject(pipeline, record, origin, rejection);
+  #verdict<R, T>(at: Attempt<R, T>, verdict: RecordVerdict): Settlement | Promise<Settlement> {
+    if (verdict?.kind !== 'rejected') return this.#settle(at.origin, verdict);
+    return this.#reject(at, rejectionFrom(at.origin, verdict.reason, verdict.message));
   }
 
   /** Records a failure (logged with its cause), so callers can `return account.fail(…)`. */
@@ -152,12 +143,8 @@ export class BatchAccount {
     return this.#outOfTime;
   }
 
-  #thrown<R, T>(
-    pipeline: RecordPipeline<R, T>,
-    record: R,
-    origin: RecordOrigin,
-    error: unknown,
-  ): Settlement | Promise<Settlement> {
+  #thrown<R, T>(at: Attempt<R, T>, error: unknown): Settlement | Promise<Settlement> {
+    const { origin } = at;
     const kind = this.#classify(error);
     if (kind.kind === 'transient') return this.fail(origin.id, errorName(error), error);
     this.options.logger.warn('record rejected: permanent error, not retried', {
@@ -167,7 +154,7 @@ export class BatchAccount {
       error: serializeError(error),
     });
     const message = error instanceof Error ? error.message : String(error);
-    return this.#reject(pipeline, record, origin, rejectionFrom(origin, kind.reason, message));
+    return this.#reject(at, rejectionFrom(origin, kind.reason, message));
   }
 
   /** Counts a verdict that needs no sink: kept, dropped, or handed back for a retry. */
@@ -183,20 +170,15 @@ export class BatchAccount {
     return this.fail(origin.id, verdict.reason, verdict.cause);
   }
 
-  #reject<R, T>(
-    pipeline: RecordPipeline<R, T>,
-    record: R,
-    origin: RecordOrigin,
-    rejection: Rejection,
-  ): Settlement | Promise<Settlement> {
+  #reject<R, T>(at: Attempt<R, T>, rejection: Rejection): Settlement | Promise<Settlement> {
     // Counted only once the sink took it: a reject that could not be quarantined is retried, not lost.
     const taken = (): Settlement => {
       this.#tally.reject(rejection.reason);
       return REJECTED;
     };
-    const failed = (sinkError: unknown) => this.fail(origin.id, 'quarantine-failed', sinkError);
+    const failed = (sinkError: unknown) => this.fail(at.origin.id, 'quarantine-failed', sinkError);
     try {
-      const sunk = pipeline.onReject(rejection, record);
+      const sunk = at.pipeline.onReject(rejection, at.record);
       return isPromise(sunk) ? Promise.resolve(sunk).then(taken, failed) : taken();
     } catch (sinkError) {
       return failed(sinkError);

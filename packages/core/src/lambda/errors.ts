@@ -148,11 +148,12 @@ export class FirehoseRecordMismatchError extends Error {
  */
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
-  constructor(
-    readonly variable: string,
-    readonly detail: string,
-    options: { cause?: unknown } = {},
-  ) {
+  readonly variable: string;
+  readonly detail: string;
+
+  constructor(variable: string, detail: string, options: { cause?: unknown } = {}) {
     super(`environment variable ${variable} ${detail}`, options);
+    this.variable = variable;
+    this.detail = detail;
   }
 }

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FirehoseRecordMismatchError, FirehoseResponseTooLargeError } from './errors.js';
 import { parseFirehoseEvent } from './firehose-event.js';
-import {
-  firehoseDropped,
-  firehoseFailed,
-  firehoseOk,
-  firehoseResponse,
-  LAMBDA_SYNC_RESPONSE_LIMIT_BYTES,
-} from './firehose-response.js';
+import * as response from './firehose-response.js';
 import clicks from './fixtures/events/firehose/clickstream-transformation.json' with { type: 'json' };
+
+const { firehoseDropped, firehoseFailed, firehoseOk, firehoseResponse, LAMBDA_SYNC_RESPONSE_LIMIT_BYTES } =
+  response;
 
 const request = parseFirehoseEvent(clicks);
 const [first, second, third] = request.records.map((record) => record.recordId) as [string, string, string];

@@ -28,18 +28,21 @@ export function describeObjectStoreContract(
       }
     };
 
-    it('stores strings, bytes and streams and reads them back', withStore(roundTrips));
-    it('keeps every byte value intact', withStore(keepsBinary));
-    it('streams a large object in several chunks', withStore(streamsLargeObjects));
-    it('overwrites an existing key', withStore(overwrites));
-    it('reports size in head and undefined for a missing key', withStore(heads));
-    it('throws ObjectNotFoundError when getting a missing key', withStore(missingGet));
-    it('lists by prefix without matching a longer sibling', withStore(listsByPrefix));
-    it('paginates lists with a cursor, in key order', withStore(paginates));
-    it('deletes, and deleting a missing key is a no-op', withStore(deletes));
-    it('leaves no object behind when a streamed put fails', withStore(putIsAtomic));
-    it('keeps the previous object when a streamed overwrite fails', withStore(overwriteIsAtomic));
-    it('stores an empty object', withStore(storesEmpty));
+    const behaviours: [string, (store: ObjectStore) => Promise<void>][] = [
+      ['stores strings, bytes and streams and reads them back', roundTrips],
+      ['keeps every byte value intact', keepsBinary],
+      ['streams a large object in several chunks', streamsLargeObjects],
+      ['overwrites an existing key', overwrites],
+      ['reports size in head and undefined for a missing key', heads],
+      ['throws ObjectNotFoundError when getting a missing key', missingGet],
+      ['lists by prefix without matching a longer sibling', listsByPrefix],
+      ['paginates lists with a cursor, in key order', paginates],
+      ['deletes, and deleting a missing key is a no-op', deletes],
+      ['leaves no object behind when a streamed put fails', putIsAtomic],
+      ['keeps the previous object when a streamed overwrite fails', overwriteIsAtomic],
+      ['stores an empty object', storesEmpty],
+    ];
+    for (const [behaviour, test] of behaviours) it(behaviour, withStore(test));
   });
 }
 

@@ -14,6 +14,9 @@ export interface S3EventOptions extends EventSourceOptions {
   eventTime?: Date;
 }
 
+/** One object (a key, or a key and a size) or several. */
+export type S3Objects = string | S3ObjectInput | readonly (string | S3ObjectInput)[];
+
 /**
  * The notification S3 sends a Lambda for puts, one record per object, keys URL-encoded as S3 encodes
  * them (spaces as `+`, the rest as `%XX`).
@@ -22,11 +25,7 @@ export interface S3EventOptions extends EventSourceOptions {
  * await handler(s3PutEvent('orders-bucket', { key: 'raw/my orders.csv', size: 1024 }));
  * await handler(s3PutEvent('events-bucket', ['raw/a.csv', 'raw/b.csv']));
  */
-export function s3PutEvent(
-  bucket: string,
-  objects: string | S3ObjectInput | readonly (string | S3ObjectInput)[],
-  options: S3EventOptions = {},
-): S3Event {
+export function s3PutEvent(bucket: string, objects: S3Objects, options: S3EventOptions = {}): S3Event {
   return s3Event('ObjectCreated:Put', bucket, objects, options);
 }
 
@@ -35,20 +34,11 @@ export function s3PutEvent(
  *
  * @example await handler(s3RemoveEvent('orders-bucket', 'raw/orders.csv'));
  */
-export function s3RemoveEvent(
-  bucket: string,
-  objects: string | S3ObjectInput | readonly (string | S3ObjectInput)[],
-  options: S3EventOptions = {},
-): S3Event {
+export function s3RemoveEvent(bucket: string, objects: S3Objects, options: S3EventOptions = {}): S3Event {
   return s3Event('ObjectRemoved:Delete', bucket, objects, options);
 }
 
-function s3Event(
-  eventName: string,
-  bucket: string,
-  objects: string | S3ObjectInput | readonly (string | S3ObjectInput)[],
-  options: S3EventOptions,
-): S3Event {
+function s3Event(eventName: string, bucket: string, objects: S3Objects, options: S3EventOptions): S3Event {
   const list = Array.isArray(objects) ? objects : [objects];
   const record = (object: string | S3ObjectInput): S3EventRecord => {
     const { key, size = 0 } = typeof object === 'string' ? { key: object } : object;
