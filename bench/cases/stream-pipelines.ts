@@ -56,6 +56,12 @@ async function freshDir(pipeline: string, mode: string): Promise<string> {
 const rateOf = (result: VariantResult) =>
   perSecond(outputMedian(result, 'records'), outputMedian(result, 'stageMs'));
 
+/** The stage's CPU time beside its wall time, when the task could measure it. */
+function cpuNote(result: VariantResult): string {
+  const cpuMs = outputMedian(result, 'stageCpuMs');
+  return cpuMs >= 0 ? `, stage CPU ${Math.round(cpuMs).toLocaleString('en')} ms` : '';
+}
+
 function rowsOf([runner, transform]: VariantResult[]): Row[] {
   if (!runner || !transform) return [];
   return [runner, transform].map((result) => ({
@@ -63,7 +69,7 @@ function rowsOf([runner, transform]: VariantResult[]): Row[] {
     rows: outputMedian(result, 'records'),
     medianMs: outputMedian(result, 'stageMs'),
     medianRssMb: result.medianRssMb,
-    note: `${rateOf(result).toLocaleString('en')} records/s`,
+    note: `${rateOf(result).toLocaleString('en')} records/s${cpuNote(result)}`,
     ...(result === runner && {
       ratios: `runner overhead ${ratio(outputMedian(runner, 'stageMs'), outputMedian(transform, 'stageMs'))}× the transform's time`,
     }),
