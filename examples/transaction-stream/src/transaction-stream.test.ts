@@ -46,7 +46,7 @@ describe('transaction stream, end to end on dynalite', () => {
   let dir: string;
   let expected: ExpectedOutcomes;
   let run: TransactionRunResult;
-  let memoryRun: TransactionRunResult;
+  let fileRun: TransactionRunResult;
   let flaky: string;
   let poisoned: string;
 
@@ -59,35 +59,25 @@ describe('transaction stream, end to end on dynalite', () => {
     // A confirmed order also sent twice: its first publish fails while its copy is still queued.
     flaky = stored.find((tx) => tx.status === 'confirmed' && tx.messages.length > 1)?.id ?? '';
     poisoned = stored.find((tx) => tx.status === 'pending' && tx.messages.length === 1)?.id ?? '';
-    const notifier = new FaultyNotifier(
-      new JsonLinesNotifier(join(dir, 'notifications.jsonl')),
-      flaky,
-      poisoned,
-    );
-    run = await runTransactionStream({
-      input,
-      dir,
-      notifier,
-      maxReceiveCount: 3,
-      table: 'dynalite',
-      now: () => 0,
-    });
-    const memoryDir = await mkdtemp(join(tmpdir(), 'transaction-stream-memory-'));
-    const memoryNotifier = new FaultyNotifier(
-      new JsonLinesNotifier(join(memoryDir, 'notifications.jsonl')),
-      flaky,
-      poisoned,
-    );
-    memoryRun = await runTransactionStream({
-      input,
-      dir: memoryDir,
-      notifier: memoryNotifier,
-      maxReceiveCount: 3,
-      now: () => 0,
-    });
+    // The same run on dynalite (DynamoDB's protocol) and on the default local table.
+    const runOn = (runDir: string, table: 'dynalite' | 'file') =>
+      runTransactionStream({
+        input,
+        dir: runDir,
+        notifier: new FaultyNotifier(
+          new JsonLinesNotifier(join(runDir, 'notifications.jsonl')),
+          flaky,
+          poisoned,
+        ),
+        maxReceiveCount: 3,
+        table,
+        now: () => 0,
+      });
+    run = await runOn(dir, 'dynalite');
+    fileRun = await runOn(await mkdtemp(join(tmpdir(), 'transaction-stream-file-')), 'file');
   }, 120_000);
 
-  it('gives the same outcomes, queue account and table on the in-memory table as on dynalite', () => {
+  it('gives the same outcomes, queue account and table on the local file table as on dynalite', () => {
     const outcomes = ({ read, kept, dropped, rejected }: TransactionRunResult['report']) => ({
       read,
       kept,
@@ -96,10 +86,10 @@ describe('transaction stream, end to end on dynalite', () => {
     });
     const byId = (items: Record<string, unknown>[]) =>
       [...items].sort((a, b) => String(a.TransactionID).localeCompare(String(b.TransactionID)));
-    expect(outcomes(memoryRun.report)).toEqual(outcomes(run.report));
-    expect(memoryRun.queue).toEqual(run.queue);
-    expect(memoryRun.summary).toEqual(run.summary);
-    expect(byId(memoryRun.table)).toEqual(byId(run.table));
+    expect(outcomes(fileRun.report)).toEqual(outcomes(run.report));
+    expect(fileRun.queue).toEqual(run.queue);
+    expect(fileRun.summary).toEqual(run.summary);
+    expect(byId(fileRun.table)).toEqual(byId(run.table));
   });
 
   it('holds the dirt the test is about', () => {

@@ -1,5 +1,6 @@
 import type { SourcePosition } from '../outcome/outcome.js';
-import { EventReader } from './event-shape.js';
+import { eventRecords } from './event-records.js';
+import type { EventReader } from './event-shape.js';
 
 /** One message of an SQS event, as Lambda delivers it (the fields Sluice reads). */
 export interface SqsEventRecord {
@@ -56,9 +57,10 @@ export interface SqsMessage {
  * for (const message of parseSqsEvent(event)) console.log(message.messageId, message.approximateReceiveCount);
  */
 export function parseSqsEvent(event: unknown): SqsMessage[] {
-  return new EventReader('SQS', '', event).array('Records').map(readMessage);
+  return eventRecords('SQS', event, readMessage);
 }
 
+/** A message as the handler sees it: ids, body, attributes, receive count, queue, position. */
 function readMessage(record: EventReader): SqsMessage {
   const messageId = record.string('messageId');
   const attributes = stringAttributes(record);

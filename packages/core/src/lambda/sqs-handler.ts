@@ -1,24 +1,44 @@
-import type { RecordPipeline } from './batch-account.js';
-import { type BatchItemFailuresResponse, sqsBatchResponse, withFailureText } from './batch-response.js';
+import { isPromise, type RecordPipeline } from './batch-account.js';
 import {
-  asPipeline,
-  type DecodedRecordOptions,
-  type RawRecordOptions,
-  type RecordHandlerOptions,
-} from './handler-options.js';
+  type BatchHandler,
+  type BatchHandlerFactory,
+  type BatchProcessor,
+  type BatchResult,
+  batchHandlerFactory,
+} from './batch-handler.js';
+import { sqsBatchResponse, withFailureText } from './batch-response.js';
+import { asPipeline, type RecordHandlerOptions } from './handler-options.js';
 import { Invocation } from './invocation.js';
 import type { LambdaContext } from './lambda-context.js';
 import { parseSqsEvent, type SqsEvent, type SqsMessage } from './sqs-event.js';
-import type { BatchReport } from './verdict.js';
+
+/** A handler for an SQS event source mapping with `ReportBatchItemFailures`; assignable to `SQSHandler` of `@types/aws-lambda`. */
+export type SqsBatchHandler = BatchHandler<SqsEvent>;
+
+/** An SQS event's response beside the invocation's report. */
+export type SqsBatchResult = BatchResult;
 
 /**
- * A Lambda handler for an SQS event source mapping with `ReportBatchItemFailures`; assignable to
- * `SQSHandler` of `@types/aws-lambda`. Without a context (local runs) there is no time limit.
+ * What {@link sqsBatchHandler} does for one event, returning the invocation's report beside the response.
+ *
+ * @example const { response, report } = await processSqsBatch(event, { process, onReject }, context);
  */
-export type SqsBatchHandler = (
-  event: SqsEvent,
+export const processSqsBatch: BatchProcessor<SqsMessage> = async <T>(
+  event: unknown,
+  options: RecordHandlerOptions<SqsMessage, T>,
   context?: LambdaContext,
-) => Promise<BatchItemFailuresResponse>;
+): Promise<SqsBatchResult> => {
+  const invocation = new Invocation(options, context, 'sqsBatchHandler');
+  const failed: string[] = [];
+  const blockedGroups = new Set<string>();
+  for (const message of parseSqsEvent(event)) {
+    const settled = settleMessage(invocation, asPipeline(options), message, blockedGroups);
+    if (isPromise(settled) ? await settled : settled) continue;
+    failed.push(message.messageId);
+  }
+  const report = await invocation.finish();
+  return { response: withFailureText(sqsBatchResponse(failed), report.failures), report };
+};
 
 /**
  * Turns a per-message function into an SQS handler that reports partial batch failures: messages
@@ -38,57 +58,18 @@ export type SqsBatchHandler = (
  *   metrics: { dimensions: { Pipeline: 'transactions' } },
  * });
  */
-export function sqsBatchHandler(options: RawRecordOptions<SqsMessage>): SqsBatchHandler;
-export function sqsBatchHandler<T>(options: DecodedRecordOptions<SqsMessage, T>): SqsBatchHandler;
-export function sqsBatchHandler<T>(options: RecordHandlerOptions<SqsMessage, T>): SqsBatchHandler {
-  return async (event, context) =>
-    (await processSqsBatch(event, options as DecodedRecordOptions<SqsMessage, T>, context)).response;
-}
-
-/** An SQS event's response beside the invocation's report. */
-export interface SqsBatchResult {
-  response: BatchItemFailuresResponse;
-  report: BatchReport;
-}
-
-/**
- * What {@link sqsBatchHandler} does for one event, returning the invocation's report beside the response.
- *
- * @example const { response, report } = await processSqsBatch(event, { process, onReject }, context);
- */
-export function processSqsBatch(
-  event: unknown,
-  options: RawRecordOptions<SqsMessage>,
-  context?: LambdaContext,
-): Promise<SqsBatchResult>;
-export function processSqsBatch<T>(
-  event: unknown,
-  options: DecodedRecordOptions<SqsMessage, T>,
-  context?: LambdaContext,
-): Promise<SqsBatchResult>;
-export async function processSqsBatch<T>(
-  event: unknown,
-  options: RecordHandlerOptions<SqsMessage, T>,
-  context?: LambdaContext,
-): Promise<SqsBatchResult> {
-  const invocation = new Invocation(options, context, 'sqsBatchHandler');
-  const failed: string[] = [];
-  const blockedGroups = new Set<string>();
-  for (const message of parseSqsEvent(event)) {
-    if (await settleMessage(invocation, asPipeline(options), message, blockedGroups)) continue;
-    failed.push(message.messageId);
-  }
-  const report = await invocation.finish();
-  return { response: withFailureText(sqsBatchResponse(failed), report.failures), report };
-}
+export const sqsBatchHandler: BatchHandlerFactory<SqsMessage, SqsEvent> = batchHandlerFactory<
+  SqsMessage,
+  SqsEvent
+>(processSqsBatch);
 
 /** Runs one message unless it must wait; true when it is settled (acknowledged). */
-async function settleMessage<T>(
+function settleMessage<T>(
   invocation: Invocation,
   pipeline: RecordPipeline<SqsMessage, T>,
   message: SqsMessage,
   blockedGroups: Set<string>,
-): Promise<boolean> {
+): boolean | Promise<boolean> {
   const { account } = invocation;
   const group = message.messageGroupId;
   if (!invocation.hasTime()) {
@@ -100,7 +81,11 @@ async function settleMessage<T>(
     return false;
   }
   const origin = { id: message.messageId, position: message.position, raw: message.body };
-  if ((await account.run(pipeline, message, origin)).kind !== 'failed') return true;
-  if (group !== undefined) blockedGroups.add(group);
-  return false;
+  const settled = (kind: string) => {
+    if (kind !== 'failed') return true;
+    if (group !== undefined) blockedGroups.add(group);
+    return false;
+  };
+  const run = account.run(pipeline, message, origin);
+  return isPromise(run) ? Promise.resolve(run).then((s) => settled(s.kind)) : settled(run.kind);
 }

@@ -1,9 +1,9 @@
 import type { SqsEvent } from '../lambda/sqs-event.js';
-import { type SqsEventOptions, sqsEventRecord, sqsMessageId } from '../testing/sqs-events.js';
+import { type SqsQueueSource, sqsEnvelope, sqsMessageId, sqsQueueSource } from '../testing/sqs-events.js';
 import { type Delivery, DeliveryLoop } from './delivery-loop.js';
+import { type EventHandler, type EventRunner, feed, invokeWith } from './event-runner.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
-import type { StreamRunReport } from './report.js';
-import { payloadBytes, type RecordPayload, type RecordSource } from './stream-source.js';
+import { payloadBytes, type RecordPayload } from './stream-source.js';
 
 /** A message to send to the local queue, as `SendMessage` would take it. */
 export interface SqsInput {
@@ -24,7 +24,7 @@ export interface SqsRunnerOptions extends CommonRunnerOptions {
 }
 
 /** The handler the runner calls: any SQS Lambda handler (see `sqsBatchHandler`). */
-export type SqsEventHandler = (event: SqsEvent) => unknown;
+export type SqsEventHandler = EventHandler<SqsEvent>;
 
 interface SqsDelivery extends Delivery<SqsInput> {
   body: string;
@@ -43,41 +43,46 @@ interface SqsDelivery extends Delivery<SqsInput> {
  * });
  * console.log(report.acknowledged, report.deadLettered);
  */
-export async function runSqsQueue(
-  source: RecordSource<SqsInput>,
-  handler: SqsEventHandler,
-  options: SqsRunnerOptions = {},
-): Promise<StreamRunReport<SqsInput>> {
-  const common = resolveCommonOptions(options, 10);
-  const maxReceiveCount = options.maxReceiveCount ?? 3;
-  requireInteger('maxReceiveCount', maxReceiveCount, 1);
-  const origin = { region: common.region, accountId: common.accountId, queueName: options.queueName };
+export const runSqsQueue: EventRunner<SqsInput, SqsEvent, SqsRunnerOptions> = async (
+  source,
+  handler,
+  options = {},
+) => {
+  const { common, maxReceiveCount } = queueSettings(options);
+  const queue = sqsQueueSource({ ...common, queueName: options.queueName });
   const loop = new DeliveryLoop<SqsInput, SqsDelivery>({
     ...common,
     maxFailures: maxReceiveCount,
     redelivery: 'failed-only',
-    invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, origin)) }),
+    invoke: invokeWith(handler, (delivery: SqsDelivery) => toEventRecord(delivery, queue)),
   });
-  let sent = 0;
-  for await (const record of source) {
-    sent++;
-    const body = typeof record.body === 'string' ? record.body : payloadBytes(record.body).toString('utf8');
-    const arrivedAt = common.clock.now();
-    await loop.accept({
-      record,
-      id: sqsMessageId(sent),
-      lane: 0,
-      arrivedAt,
-      deliveries: 0,
-      failures: 0,
-      body,
-    });
-  }
-  return loop.finish();
+  return feed(source, loop, sender(common.clock.now));
+};
+
+/** The options with their defaults, checked. */
+function queueSettings(options: SqsRunnerOptions) {
+  const common = resolveCommonOptions(options, 10);
+  const maxReceiveCount = options.maxReceiveCount ?? 3;
+  requireInteger('maxReceiveCount', maxReceiveCount, 1);
+  return { common, maxReceiveCount };
 }
 
-function toEventRecord(delivery: SqsDelivery, source: SqsEventOptions) {
+/** Numbers each message sent, as `SendMessage` gives it an id, and notes when it arrived. */
+function sender(now: () => number): (record: SqsInput) => SqsDelivery {
+  let sent = 0;
+  return (record) => ({
+    record,
+    id: sqsMessageId(++sent),
+    lane: 0,
+    arrivedAt: now(),
+    deliveries: 0,
+    failures: 0,
+    body: typeof record.body === 'string' ? record.body : payloadBytes(record.body).toString('utf8'),
+  });
+}
+
+function toEventRecord(delivery: SqsDelivery, queue: SqsQueueSource) {
   const { id: messageId, body, deliveries: receiveCount, arrivedAt: sentAt } = delivery;
   const firstReceivedAt = delivery.firstDeliveredAt ?? sentAt;
-  return sqsEventRecord({ body, messageId, receiveCount, sentAt, firstReceivedAt }, 0, source);
+  return sqsEnvelope({ body, messageId, receiveCount, sentAt, firstReceivedAt }, queue);
 }

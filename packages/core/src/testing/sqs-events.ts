@@ -1,12 +1,7 @@
 import { hash } from 'node:crypto';
 import type { SqsEvent, SqsEventRecord } from '../lambda/sqs-event.js';
-import {
-  DEFAULT_ACCOUNT,
-  DEFAULT_REGION,
-  type EventPayload,
-  type EventSourceOptions,
-  payloadBytes,
-} from './aws-events.js';
+import { type EventPayload, type EventSourceOptions, payloadBytes } from './aws-events.js';
+import { eventOrigin, resourceArn } from './event-source.js';
 
 /** A message of an SQS event; everything but the body has a default. */
 export interface SqsMessageInput {
@@ -57,11 +52,49 @@ export function sqsEventRecord(
   n: number,
   options: SqsEventOptions = {},
 ): SqsEventRecord {
-  const region = options.region ?? DEFAULT_REGION;
-  const messageId = message.messageId ?? sqsMessageId(n);
-  const receiveCount = message.receiveCount ?? 1;
   const body = typeof message.body === 'string' ? message.body : payloadBytes(message.body).toString('utf8');
   const sentAt = message.sentAt ?? 0;
+  return sqsEnvelope(
+    {
+      body,
+      messageId: message.messageId ?? sqsMessageId(n),
+      receiveCount: message.receiveCount ?? 1,
+      sentAt,
+      firstReceivedAt: message.firstReceivedAt ?? sentAt,
+      messageGroupId: message.messageGroupId,
+    },
+    sqsQueueSource(options),
+  );
+}
+
+/** A message's fields as the queue holds them (the local runner fills them in once per delivery). */
+export interface SqsEnvelopeFields {
+  body: string;
+  messageId: string;
+  receiveCount: number;
+  sentAt: number;
+  firstReceivedAt: number;
+  messageGroupId?: string | undefined;
+}
+
+/** The fields every message of one queue shares, built once per queue (see {@link sqsQueueSource}). */
+export interface SqsQueueSource {
+  awsRegion: string;
+  eventSourceARN: string;
+}
+
+/** The fields a queue's messages share. Internal to core (the runner builds them once per run). */
+export function sqsQueueSource(options: SqsEventOptions): SqsQueueSource {
+  const origin = eventOrigin(options);
+  return {
+    awsRegion: origin.region,
+    eventSourceARN: resourceArn('sqs', options.queueName ?? 'local-queue', origin),
+  };
+}
+
+/** Wraps a message's fields as Lambda's event source mapping does. Internal to core (the runner). */
+export function sqsEnvelope(fields: SqsEnvelopeFields, source: SqsQueueSource): SqsEventRecord {
+  const { body, messageId, receiveCount, sentAt } = fields;
   return {
     messageId,
     receiptHandle: Buffer.from(`${messageId}#${receiveCount}`).toString('base64'),
@@ -70,8 +103,8 @@ export function sqsEventRecord(
       ApproximateReceiveCount: String(receiveCount),
       SentTimestamp: String(sentAt),
       SenderId: 'AIDALOCALSTREAMRUNNER',
-      ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt ?? sentAt),
-      ...(message.messageGroupId !== undefined && { MessageGroupId: message.messageGroupId }),
+      ApproximateFirstReceiveTimestamp: String(fields.firstReceivedAt),
+      ...(fields.messageGroupId !== undefined && { MessageGroupId: fields.messageGroupId }),
     },
     messageAttributes: {},
     // Worked out when read (a handler seldom checks it), from the body the record holds.
@@ -79,8 +112,8 @@ export function sqsEventRecord(
       return hash('md5', this.body, 'hex');
     },
     eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:${region}:${options.accountId ?? DEFAULT_ACCOUNT}:${options.queueName ?? 'local-queue'}`,
-    awsRegion: region,
+    eventSourceARN: source.eventSourceARN,
+    awsRegion: source.awsRegion,
   };
 }
 

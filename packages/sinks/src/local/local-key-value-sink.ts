@@ -2,16 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { assertItemFits, type KeySchema, keyOf, planBatchWrite } from '../dynamodb/batch-plan.js';
 import { AttributePathError } from '../dynamodb/errors.js';
 import { contentFingerprint, sameStoredContent } from '../dynamodb/fingerprint.js';
-import type {
-  AttributeAt,
-  BatchWriteReport,
-  ConditionalUpdate,
-  Item,
-  KeyValueSink,
-  PutIfAbsentOptions,
-  PutIfAbsentResult,
-  UpdateIfResult,
-} from '../dynamodb/key-value-sink.js';
+import type * as Port from '../dynamodb/key-value-sink.js';
 import { copyValue, isMap, valueAt } from './stored-item.js';
 
 /** Options of the local `KeyValueSink`s: the table's key, and where `putIfAbsent` keeps fingerprints. */
@@ -23,7 +14,7 @@ export type LocalTableOptions = KeySchema & { fingerprintAttribute?: string };
  * an item is kept (`load`, `save`). Each call completes before the next starts, so conditional writes
  * are as atomic as DynamoDB's.
  */
-export abstract class LocalKeyValueSink implements KeyValueSink {
+export abstract class LocalKeyValueSink implements Port.KeyValueSink {
   readonly #schema: KeySchema;
   readonly #fingerprintAttribute: string;
 
@@ -33,15 +24,15 @@ export abstract class LocalKeyValueSink implements KeyValueSink {
   }
 
   /** The item stored under `id`, or undefined: to read, never to change (it may be the stored object). */
-  protected abstract peek(id: string): Item | undefined;
+  protected abstract peek(id: string): Port.Item | undefined;
 
   /** Stores `item` under `id`; nothing else holds `item` or its values, so it may be kept as it is. */
-  protected abstract keep(id: string, item: Item): void;
+  protected abstract keep(id: string, item: Port.Item): void;
 
   /** Every stored item once, each a fresh copy, read one at a time. */
-  abstract scan(): IterableIterator<Item>;
+  abstract scan(): IterableIterator<Port.Item>;
 
-  async putIfAbsent(item: Item, options: PutIfAbsentOptions = {}): Promise<PutIfAbsentResult> {
+  async putIfAbsent(item: Port.Item, options: Port.PutIfAbsentOptions = {}): Promise<Port.PutIfAbsentResult> {
     const fingerprint = options.fingerprint ?? contentFingerprint(item);
     const attribute = this.#fingerprintAttribute;
     const stored = item[attribute] === fingerprint ? item : { ...item, [attribute]: fingerprint };
@@ -57,17 +48,18 @@ export abstract class LocalKeyValueSink implements KeyValueSink {
     return 'created';
   }
 
-  async upsert(key: Item, attributes: Item): Promise<void> {
+  async upsert(key: Port.Item, attributes: Port.Item): Promise<void> {
     const defined = Object.entries(attributes).filter(([, value]) => value !== undefined);
     const merged = { ...this.peek(this.idOf(key)), ...Object.fromEntries(defined), ...key };
     assertItemFits(merged, this.#schema);
     this.keep(this.idOf(merged), copyValue(merged));
   }
 
-  async updateIf(key: Item, update: ConditionalUpdate): Promise<UpdateIfResult> {
+  async updateIf(key: Port.Item, update: Port.ConditionalUpdate): Promise<Port.UpdateIfResult> {
     const id = this.idOf(key);
     const stored = this.peek(id);
-    const holds = ({ path, value }: AttributeAt) => stored && isDeepStrictEqual(valueAt(stored, path), value);
+    const holds = ({ path, value }: Port.AttributeAt) =>
+      stored && isDeepStrictEqual(valueAt(stored, path), value);
     if (!stored || !update.when.every(holds)) return 'condition-failed';
     // The stored item is shared: copy the maps along each path, not the whole item.
     const updated = { ...stored };
@@ -86,19 +78,19 @@ export abstract class LocalKeyValueSink implements KeyValueSink {
     return 'updated';
   }
 
-  async writeBatch(items: readonly Item[]): Promise<BatchWriteReport> {
+  async writeBatch(items: readonly Port.Item[]): Promise<Port.BatchWriteReport> {
     const plan = planBatchWrite(items, this.#schema);
     const written = plan.chunks.flat();
     for (const item of written) this.keep(this.idOf(item), copyValue(item));
     return { written: written.length, collapsed: plan.collapsed, rejected: plan.rejected };
   }
 
-  async get(key: Item): Promise<Item | undefined> {
+  async get(key: Port.Item): Promise<Port.Item | undefined> {
     return copyValue(this.peek(this.idOf(key)));
   }
 
   /** The key as one string: a lone string partition key as it is (not `{…}`), else its JSON. */
-  protected idOf(item: Item): string {
+  protected idOf(item: Port.Item): string {
     const { partitionKey, sortKey } = this.#schema;
     const value = item[partitionKey];
     if (sortKey === undefined && typeof value === 'string' && value !== '' && value[0] !== '{') return value;
@@ -107,13 +99,13 @@ export abstract class LocalKeyValueSink implements KeyValueSink {
 }
 
 /** The map at `path` inside `item`, each map on the way replaced by a shallow copy; undefined off the maps. */
-function mapCopiedAlong(item: Item, path: readonly string[]): Item | undefined {
+function mapCopiedAlong(item: Port.Item, path: readonly string[]): Port.Item | undefined {
   let map = item;
   for (const name of path) {
     const inner = map[name];
     if (!isMap(inner)) return undefined;
     map[name] = { ...inner };
-    map = map[name] as Item;
+    map = map[name] as Port.Item;
   }
   return map;
 }
