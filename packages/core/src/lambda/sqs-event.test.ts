@@ -20,12 +20,8 @@ describe('parseSqsEvent', () => {
   });
 
   it('reads the message group of FIFO messages', () => {
-    expect(parseSqsEvent(fifo).map((m) => m.messageGroupId)).toEqual([
-      'customer-a',
-      'customer-b',
-      'customer-a',
-      'customer-b',
-    ]);
+    const groups = parseSqsEvent(fifo).map((m) => m.messageGroupId);
+    expect(groups.join(' ')).toBe('customer-a customer-b customer-a customer-b');
   });
 
   it('refuses an event that is not from SQS', () => {

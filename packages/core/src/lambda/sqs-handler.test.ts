@@ -9,9 +9,11 @@ import fifo from './fixtures/events/sqs/fifo-message-groups.json' with { type: '
 import batch from './fixtures/events/sqs/transactions-batch.json' with { type: 'json' };
 import { fakeLambdaContext } from './lambda-context.js';
 import { jsonLogger } from './logger.js';
-import type { SqsEvent } from './sqs-event.js';
+import type { SqsEvent, SqsMessage } from './sqs-event.js';
 import { processSqsBatch, sqsBatchHandler } from './sqs-handler.js';
 import { type BatchReport, retryLater } from './verdict.js';
+
+const quiet = { logger: jsonLogger({ write: () => {} }) };
 
 const Transaction = z.object({
   transaction_id: z.union([z.string(), z.number()]),
@@ -21,18 +23,17 @@ const Transaction = z.object({
 });
 
 const [okId, retryId, truncatedId, schemaId] = batch.Records.map((r) => r.messageId);
-const quiet = { logger: jsonLogger({ write: () => {} }) };
 
 describe('sqsBatchHandler', () => {
   it('reports only retried messages; rejects go to onReject with their position and are acknowledged', async () => {
     const rejections: Rejection[] = [];
     const reports: BatchReport[] = [];
     const handler = sqsBatchHandler({
-      ...quiet,
       decode: jsonBody(Transaction),
       process: (tx) => (tx.transaction_id === 'T-1002' ? retryLater('throttled') : undefined),
       onReject: (rejection) => void rejections.push(rejection),
       onReport: (report) => void reports.push(report),
+      ...quiet,
     });
     const response = await handler(batch as SqsEvent);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: retryId }] });
@@ -97,14 +98,11 @@ describe('sqsBatchHandler', () => {
 
   it('on a FIFO queue, holds back the rest of a failed message group but not other groups', async () => {
     const seen: string[] = [];
-    const { response, report } = await processSqsBatch(fifo, {
-      ...quiet,
-      process: (message) => {
-        seen.push(message.messageId);
-        return message.messageGroupId === 'customer-a' ? retryLater('locked') : undefined;
-      },
-      onReject: () => {},
-    });
+    const process = (message: SqsMessage) => {
+      seen.push(message.messageId);
+      return message.messageGroupId === 'customer-a' ? retryLater('locked') : undefined;
+    };
+    const { response, report } = await processSqsBatch(fifo, { ...quiet, process, onReject: () => {} });
     const ids = fifo.Records.map((r) => r.messageId);
     expect(seen).toEqual([ids[0], ids[1], ids[3]]);
     expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([ids[0], ids[2]]);
@@ -114,17 +112,16 @@ describe('sqsBatchHandler', () => {
   it('stops starting messages under the time margin and reports the untouched ones for redelivery', async () => {
     let left = 30_000;
     const seen: string[] = [];
+    // Each message takes 12 of the 30 seconds left: after two, less than the 10-second margin is.
+    const process = (message: SqsMessage) => {
+      seen.push(message.messageId);
+      left -= 12_000;
+    };
+    const context = fakeLambdaContext(() => left);
     const { response, report } = await processSqsBatch(
       batch,
-      {
-        ...quiet,
-        process: (message) => {
-          seen.push(message.messageId);
-          left -= 12_000;
-        },
-        onReject: () => {},
-      },
-      fakeLambdaContext(() => left),
+      { ...quiet, process, onReject: () => {} },
+      context,
     );
     expect(seen).toEqual([okId, retryId]);
     expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([truncatedId, schemaId]);

@@ -4,21 +4,14 @@ import { sqsBatchHandler } from '../lambda/sqs-handler.js';
 import { retryLater } from '../lambda/verdict.js';
 import { manualClock } from './clock.js';
 import { StreamRunnerOptionError } from './errors.js';
+import { recording as recordingOf } from './recording-handler.js';
 import { runSqsQueue, type SqsInput } from './sqs-runner.js';
 
 const messages = (count: number): SqsInput[] => Array.from({ length: count }, (_, n) => ({ body: { n } }));
 const messageIdOf = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const numbers = (event: SqsEvent) => event.Records.map((r) => (JSON.parse(r.body) as { n: number }).n);
 
-/** Records every event the handler saw, then answers with `respond`. */
-function recording(respond: (event: SqsEvent, call: number) => unknown = () => undefined) {
-  const events: SqsEvent[] = [];
-  const handler = async (event: SqsEvent) => {
-    events.push(structuredClone(event));
-    return respond(event, events.length);
-  };
-  return { events, handler };
-}
+const recording = (respond?: (event: SqsEvent, call: number) => unknown) => recordingOf<SqsEvent>(respond);
 
 describe('runSqsQueue', () => {
   it('sends events as SQS does: a serialised copy carries every field, md5OfBody included', async () => {
@@ -120,10 +113,7 @@ describe('runSqsQueue', () => {
       if (call === 1) throw new Error('cold start failed');
     });
     const report = await runSqsQueue(messages(3), seen.handler);
-    expect(seen.events.map(numbers)).toEqual([
-      [0, 1, 2],
-      [0, 1, 2],
-    ]);
+    expect(seen.events.flatMap(numbers)).toEqual([0, 1, 2, 0, 1, 2]);
     expect(report).toMatchObject({ failedInvocations: 1, redelivered: 3, acknowledged: 3, deadLettered: 0 });
   });
 
