@@ -21,16 +21,19 @@ export class CsvHeaderError extends Error {
  */
 export class CsvColumnNotFoundError extends Error {
   override readonly name = 'CsvColumnNotFoundError';
+  /** The file's header, whose names matched none of `missing`. */
+  readonly header: readonly string[];
   constructor(
     readonly file: string,
     readonly missing: readonly string[],
-    readonly header: readonly string[],
+    header: readonly string[],
   ) {
     const found = header.length === 0 ? 'the file has no header row' : `found ${header.join(', ')}`;
     super(
       `${file}:1: no ${missing.join(', ')} column (names are matched ignoring case, spaces, _ and -); ` +
         `${found}: rename the columns or check that this is the right file`,
     );
+    this.header = header;
   }
 }
 
