@@ -3,13 +3,11 @@ import { jsonData, kinesisBatchHandler } from '@sluice/core/lambda';
 import type { CustomerValueOptions, ScoredCustomer } from '@sluice/transforms/customers';
 import { scoreCustomerValue } from '@sluice/transforms/customers';
 import { CUSTOMERS_PARQUET } from '../datasets.js';
-import { DATASET_PREFIXES, quarantinePrefix } from '../layout.js';
 import { storeFromEnvironment } from './environment.js';
-import { LakeBatch, type LakeBatchTarget, writeLakeBatch } from './lake-batch.js';
+import { LakeBatch, type LakeTargetOptions, lakeTarget, writeLakeBatch } from './lake-batch.js';
 
 /** Dependencies of the ecommerce processor; only `store` is required. */
-export interface CustomerProcessorOptions
-  extends Omit<LakeBatchTarget, 'prefix' | 'schema' | 'partitionBy' | 'quarantinePrefix'> {
+export interface CustomerProcessorOptions extends LakeTargetOptions {
   scoring?: CustomerValueOptions;
 }
 
@@ -20,13 +18,7 @@ export interface CustomerProcessorOptions
  * @example const handler = customerProcessor({ store: new LocalObjectStore('lake') });
  */
 export function customerProcessor(options: CustomerProcessorOptions): KinesisBatchHandler {
-  const target: LakeBatchTarget = {
-    ...options,
-    prefix: DATASET_PREFIXES.customers,
-    schema: CUSTOMERS_PARQUET,
-    partitionBy: 'customer_segment',
-    quarantinePrefix: quarantinePrefix('customers'),
-  };
+  const target = lakeTarget('customers', options, CUSTOMERS_PARQUET, 'customer_segment');
   return (event, context) => {
     const batch = new LakeBatch<ScoredCustomer>();
     return kinesisBatchHandler({

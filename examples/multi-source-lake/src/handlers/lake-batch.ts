@@ -6,6 +6,7 @@ import type { ObjectStore } from '@sluice/core/storage';
 import { writeDataset } from '@sluice/sinks/dataset';
 import type { ParquetSchema } from '@sluice/sinks/parquet';
 import { batchIdFromSequenceNumbers, batchObjectKey } from '@sluice/transforms/maintenance';
+import { DATASET_PREFIXES, type Domain, quarantinePrefix } from '../layout.js';
 
 type Row = Record<string, unknown>;
 
@@ -23,6 +24,32 @@ export interface LakeBatchTarget {
   batchTag?: string;
   /** Receives the account of each invocation whose outputs were all written. */
   onBatch?: (report: RunReport) => void | Promise<void>;
+}
+
+/** What a processor's caller says about its target; the domain fills in the rest (see {@link lakeTarget}). */
+export type LakeTargetOptions = Omit<
+  LakeBatchTarget,
+  'prefix' | 'schema' | 'partitionBy' | 'quarantinePrefix'
+>;
+
+/**
+ * Where a domain's processor writes: its dataset's prefix and quarantine, its schema and partition column.
+ *
+ * @example const target = lakeTarget('customers', options, CUSTOMERS_PARQUET, 'customer_segment');
+ */
+export function lakeTarget(
+  domain: Domain,
+  options: LakeTargetOptions,
+  schema: ParquetSchema,
+  partitionBy: string,
+): LakeBatchTarget {
+  return {
+    ...options,
+    prefix: DATASET_PREFIXES[domain],
+    schema,
+    partitionBy,
+    quarantinePrefix: quarantinePrefix(domain),
+  };
 }
 
 /** The records one invocation settled, in shard order, gathered until the batch is written. */

@@ -9,13 +9,12 @@ import type {
 } from '@sluice/transforms/maintenance';
 import { batchObjectKey, maintenanceAlert, scoreMaintenancePriority } from '@sluice/transforms/maintenance';
 import { MAINTENANCE_PARQUET } from '../datasets.js';
-import { ALERTS_PREFIX, DATASET_PREFIXES, quarantinePrefix } from '../layout.js';
+import { ALERTS_PREFIX } from '../layout.js';
 import { storeFromEnvironment } from './environment.js';
-import { LakeBatch, type LakeBatchTarget, writeLakeBatch } from './lake-batch.js';
+import { LakeBatch, type LakeTargetOptions, lakeTarget, writeLakeBatch } from './lake-batch.js';
 
 /** Dependencies of the manufacturing processor; only `store` is required. */
-export interface MaintenanceProcessorOptions
-  extends Omit<LakeBatchTarget, 'prefix' | 'schema' | 'partitionBy' | 'quarantinePrefix'> {
+export interface MaintenanceProcessorOptions extends LakeTargetOptions {
   scoring?: MaintenancePriorityOptions;
   alertThreshold?: number;
 }
@@ -30,13 +29,7 @@ type LakeReading = ScoredMachineReading & { date: string };
  * @example const handler = maintenanceProcessor({ store: new LocalObjectStore('lake') });
  */
 export function maintenanceProcessor(options: MaintenanceProcessorOptions): KinesisBatchHandler {
-  const target: LakeBatchTarget = {
-    ...options,
-    prefix: DATASET_PREFIXES.maintenance,
-    schema: MAINTENANCE_PARQUET,
-    partitionBy: 'date',
-    quarantinePrefix: quarantinePrefix('maintenance'),
-  };
+  const target = lakeTarget('maintenance', options, MAINTENANCE_PARQUET, 'date');
   return (event, context) => {
     const batch = new LakeBatch<LakeReading>();
     const alerts: MaintenanceAlert[] = [];
