@@ -1,11 +1,6 @@
 import type { FirehoseEventRecord, FirehoseTransformationEvent } from '../lambda/firehose-event.js';
-import {
-  DEFAULT_ACCOUNT,
-  DEFAULT_REGION,
-  type EventPayload,
-  type EventSourceOptions,
-  payloadBytes,
-} from './aws-events.js';
+import { type EventPayload, type EventSourceOptions, payloadBytes } from './aws-events.js';
+import { eventOrigin, resourceArn } from './event-source.js';
 
 /** A record of a Firehose transformation request; everything but the data has a default. */
 export interface FirehoseRecordInput {
@@ -34,12 +29,12 @@ export function firehoseEvent(
   records: readonly FirehoseRecordInput[],
   options: FirehoseEventOptions = {},
 ): FirehoseTransformationEvent {
-  const region = options.region ?? DEFAULT_REGION;
+  const origin = eventOrigin(options);
   const name = options.deliveryStreamName ?? 'local-delivery-stream';
   return {
     invocationId: options.invocationId ?? 'invocation-1',
-    deliveryStreamArn: `arn:aws:firehose:${region}:${options.accountId ?? DEFAULT_ACCOUNT}:deliverystream/${name}`,
-    region,
+    deliveryStreamArn: resourceArn('firehose', `deliverystream/${name}`, origin),
+    region: origin.region,
     records: records.map((record, index) => firehoseEventRecord(record, index + 1)),
   };
 }

@@ -1,11 +1,6 @@
 import type { KinesisEvent, KinesisEventRecord } from '../lambda/kinesis-event.js';
-import {
-  DEFAULT_ACCOUNT,
-  DEFAULT_REGION,
-  type EventPayload,
-  type EventSourceOptions,
-  payloadBytes,
-} from './aws-events.js';
+import { type EventPayload, type EventSourceOptions, payloadBytes } from './aws-events.js';
+import { eventOrigin, resourceArn } from './event-source.js';
 
 /** A record of a Kinesis event; everything but the data has a default. */
 export interface KinesisRecordInput {
@@ -82,12 +77,11 @@ export interface KinesisStreamSource {
 
 /** The fields a stream's records share. Internal to core (the runner builds them once per run). */
 export function kinesisStreamSource(options: KinesisEventOptions): KinesisStreamSource {
-  const region = options.region ?? DEFAULT_REGION;
-  const account = options.accountId ?? DEFAULT_ACCOUNT;
+  const origin = eventOrigin(options);
   return {
-    awsRegion: region,
-    invokeIdentityArn: `arn:aws:iam::${account}:role/local-stream-runner`,
-    eventSourceARN: `arn:aws:kinesis:${region}:${account}:stream/${options.streamName ?? 'local-stream'}`,
+    awsRegion: origin.region,
+    invokeIdentityArn: `arn:aws:iam::${origin.account}:role/local-stream-runner`,
+    eventSourceARN: resourceArn('kinesis', `stream/${options.streamName ?? 'local-stream'}`, origin),
   };
 }
 
