@@ -16,8 +16,8 @@ await build({
   entryPoints: {
     sluice: 'src/sluice.ts',
     'demo-pipeline': 'src/demo-pipeline.ts',
-    // `orders filter` runs the second half of a large file on a worker thread.
-    'orders-second-half': 'src/orders-second-half.ts',
+    // `orders filter` filters each half of a large file on a thread of its own.
+    'orders-half': 'src/orders-half.ts',
   },
   outdir: 'dist',
   bundle: true,

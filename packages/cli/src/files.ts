@@ -83,10 +83,15 @@ export async function outputFolders(files: readonly string[]): Promise<void> {
   }
 }
 
+/** How many chunks {@link fileChunks} cycles through: a chunk is overwritten three reads later. */
+const RING = 4;
+
 /**
  * The bytes of a local file (or of `[start, end)` in it) in chunks of `size`, read synchronously: a
  * file in the page cache is read faster than a thread-pool round trip per chunk costs, and reading
- * stays paced by whoever consumes the chunks (memory holds one chunk at a time).
+ * stays paced by whoever consumes the chunks. The chunks are {@link RING} buffers used in turn, so
+ * reading allocates nothing and dead chunks never pile up waiting for the garbage collector: a
+ * consumer may hold a chunk until it asks for the third one after it (the CSV reader holds one).
  *
  * @example for await (const chunk of fileChunks('orders.csv', { end: 1024 })) scanner.feed(chunk);
  */
@@ -94,15 +99,15 @@ export async function* fileChunks(
   file: string,
   { start = 0, end = Number.POSITIVE_INFINITY, size = 64 * 1024 } = {},
 ): AsyncGenerator<Buffer> {
+  const ring = Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(size));
   const fd = openSync(file, 'r');
   try {
-    for (let at = start; at < end; ) {
-      const want = Math.min(size, end - at);
-      const chunk = Buffer.allocUnsafe(want);
-      const count = readSync(fd, chunk, 0, want, at);
+    for (let at = start, turn = 0; at < end; turn = (turn + 1) % RING) {
+      const chunk = ring[turn] as Buffer;
+      const count = readSync(fd, chunk, 0, Math.min(size, end - at), at);
       if (count === 0) return;
       at += count;
-      yield count === want ? chunk : chunk.subarray(0, count);
+      yield count === size ? chunk : chunk.subarray(0, count);
     }
   } catch (error) {
     throw new UnreadableInputError(file, error);
@@ -112,11 +117,11 @@ export async function* fileChunks(
 }
 
 /**
- * The values of a JSON Lines file, one line at a time (memory holds one line).
+ * The lines of a text file that are not empty, one at a time (memory holds one line).
  *
- * @example for await (const rejection of jsonLines<Rejection>('second.rejects.jsonl')) add(rejection);
+ * @example for await (const line of textLines('half.rejects.jsonl')) rejects.addLine(line);
  */
-export async function* jsonLines<T>(file: string): AsyncGenerator<T> {
+export async function* textLines(file: string): AsyncGenerator<string> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) if (line !== '') yield JSON.parse(line) as T;
+  for await (const line of lines) if (line !== '') yield line;
 }

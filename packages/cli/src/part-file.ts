@@ -1,8 +1,5 @@
-import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { UnwritableOutputError } from './errors.js';
 import { trackTempFile } from './temp-files.js';
 
@@ -21,16 +18,41 @@ export class PartFile {
     this.release = trackTempFile(this.part);
   }
 
-  /** Writes a whole body to the temporary file. */
+  /**
+   * Writes a whole body to the temporary file, each piece written (synchronously: a local file
+   * takes it at memory speed) before the next is asked for, so a body may hand out one buffer
+   * written over again and again. Errors of the body pass unchanged; write errors name `FILE`.
+   */
   async write(body: AsyncIterable<Uint8Array | string>): Promise<void> {
-    await pipeline(Readable.from(body), this.open()).catch((error: unknown) => {
-      throw this.isOwn(error) ? new UnwritableOutputError(this.file, error) : error;
-    });
+    const fd = this.openSync();
+    try {
+      for await (const piece of body) this.writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
   }
 
-  /** A write stream on the temporary file, for callers that write piece by piece. */
-  open(): WriteStream {
-    return createWriteStream(this.part);
+  /** Opens the temporary file for {@link writeSync}, for callers that write piece by piece. */
+  openSync(): number {
+    try {
+      return openSync(this.part, 'w');
+    } catch (error) {
+      throw new UnwritableOutputError(this.file, error);
+    }
+  }
+
+  /** Writes all of `piece` (a string without making a buffer of it first). */
+  writeSync(fd: number, piece: Uint8Array | string): void {
+    try {
+      if (typeof piece === 'string') {
+        const written = writeSync(fd, piece);
+        if (written < Buffer.byteLength(piece)) this.writeSync(fd, Buffer.from(piece).subarray(written));
+      } else {
+        for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done, piece.length - done);
+      }
+    } catch (error) {
+      throw error instanceof UnwritableOutputError ? error : new UnwritableOutputError(this.file, error);
+    }
   }
 
   async commit(): Promise<void> {
@@ -43,11 +65,6 @@ export class PartFile {
   async discard(): Promise<void> {
     await rm(this.part, { force: true });
     this.release();
-  }
-
-  /** Whether an error is about this output (its temporary file), not about the input. */
-  isOwn(error: unknown): boolean {
-    return (error as NodeJS.ErrnoException | undefined)?.path === this.part;
   }
 }
 
@@ -68,11 +85,4 @@ export async function commitAll(
     await Promise.all(outputs.map((output) => output.discard()));
     throw error;
   }
-}
-
-/** Ends a write stream and waits until its bytes are in the file. */
-export async function finish(out: WriteStream): Promise<void> {
-  if (out.errored) throw out.errored;
-  out.end();
-  await once(out, 'finish');
 }

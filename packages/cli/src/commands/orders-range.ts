@@ -25,6 +25,7 @@ export function openOrdersRun(
     asOf: job.asOf,
     maxAgeDays: job.maxAgeDays,
     onRejected: quarantine.add,
+    reuseOutput: true, // PartFile.write is done with each chunk before it asks for the next
   }).catch(inCliWords);
 }
 

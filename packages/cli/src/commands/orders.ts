@@ -5,13 +5,13 @@ import { distinctFiles, fileChunks, outputFolders, readableFile } from '../files
 import { commitAll, PartFile } from '../part-file.js';
 import { RejectsFile } from '../rejects-file.js';
 import { type OrdersJob, openOrdersRun } from './orders-range.js';
-import { filterInHalves, secondThread } from './orders-two-threads.js';
+import { filterInHalves, halvesFor } from './orders-two-threads.js';
 
 /**
  * `sluice orders filter`: the seed 000 stale-order filter over a local CSV file. Kept rows go to
  * `--output`, rejected rows stream to `--rejects` (default `OUTPUT.rejects.jsonl`). A large file is
- * filtered in two halves on two threads when a cut between them can be shown safe; the outputs are
- * the bytes one pass writes.
+ * filtered in two halves at once, each on a thread of its own, when a cut between them can be shown
+ * safe; the outputs are the bytes one pass writes.
  *
  * @example sluice orders filter --input orders.csv --output kept.csv --as-of 2025-06-30
  */
@@ -31,10 +31,10 @@ export const ordersFilter: CommandRun = async ({ values }) => {
   let report: RunReport | undefined;
   let threads = 1;
   await commitAll([kept, quarantine], async () => {
-    const second = secondThread(job, output);
-    threads = second ? 2 : 1;
-    report = second
-      ? await filterInHalves(job, second, kept, quarantine)
+    const halves = halvesFor(job);
+    threads = halves ? 2 : 1;
+    report = halves
+      ? await filterInHalves(job, halves, kept, quarantine)
       : await filterWhole(job, kept, quarantine);
   });
   return { report, rejects, rejected: quarantine.count, threads };

@@ -41,6 +41,12 @@ export interface CsvRunOptions {
   onRejected(rejection: Rejection): void;
   /** Copy the header and every kept record, byte for byte, to the run's output (default false). */
   output?: boolean;
+  /**
+   * Output chunks are written over once the consumer asks for the next one (default false): for a
+   * consumer that is done with each chunk first (a file written synchronously); memory then holds
+   * a few chunks instead of every spent one until the garbage collector runs.
+   */
+  reuseOutput?: boolean;
   /** Records handed to `record` carry their exact text in `raw` (default false). */
   keepRaw?: boolean;
   /**
@@ -78,6 +84,7 @@ export class CsvRun implements CsvScanHandler {
   start(rules: CsvRules, options: CsvRunOptions): void {
     this.#rules = rules;
     this.#options = options;
+    this.output.reuse = options.reuseOutput === true;
   }
 
   /** The header is read and the run begins: blank lines before it are accounted for now. */
