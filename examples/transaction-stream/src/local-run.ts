@@ -63,7 +63,7 @@ export interface TransactionRunResult {
 /**
  * Runs seed 003 on one machine: the input's lines go through the local SQS runner (batches of 10,
  * failed messages redelivered, dead-lettered after `maxReceiveCount`) into the same handler Lambda
- * runs, against an in-memory table with DynamoDB's conditional writes (or dynalite) and a JSON
+ * runs, against a local table with DynamoDB's conditional writes (or dynalite) and a JSON
  * Lines notifier. Every message is processed, however many.
  *
  * @example

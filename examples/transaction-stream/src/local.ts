@@ -18,7 +18,7 @@ const OUTPUTS = ['notifications.jsonl', 'quarantine.jsonl', 'dead-letters.jsonl'
 
 /**
  * Seed 003 on one machine: generates SQS message bodies (with redeliveries, conflicts and invalid
- * bodies), runs every one through the local SQS runner into the Lambda handler against an in-memory
+ * bodies), runs every one through the local SQS runner into the Lambda handler against a local
  * table with DynamoDB's conditional writes, and reports statuses, notifications and the table's
  * contents.
  *

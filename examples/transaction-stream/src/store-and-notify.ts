@@ -63,7 +63,7 @@ async function deliver(deps: StoreAndNotifyDeps, item: TransactionItem, owed: Ou
   if (failed) return retryLater(`notification-failed: ${failed.reason}`, failed.message);
   const [refused] = report.rejected;
   if (refused) return rejected('notification-refused', `${refused.reason}: ${refused.message}`);
-  await deps.table.markDelivered(item.TransactionID, owed.id, new Date(deps.now()).toISOString());
+  await deps.table.markDelivered(item.TransactionID, owed.id, isoTime(deps.now()));
   const { id, kind, subject, message } = owed;
   deps.onStored?.(item, [{ id, kind, subject, message, transactionId: item.TransactionID }]);
   return kept(item);
@@ -81,4 +81,16 @@ function asNotification(item: TransactionItem, owed: OutboxNotification): Notifi
     message: owed.message,
     attributes: { kind: owed.kind, transactionId: item.TransactionID, notificationId: owed.id },
   };
+}
+
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** `deliveredAt`: the messages of a batch mostly share a millisecond, so its text is made once. */
+function isoTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }

@@ -10,7 +10,7 @@ export const NOTIFICATION = 'Notification';
  * The table's key and the attribute `putIfAbsent` keeps its fingerprint in: the transform's
  * fingerprint normalises content (7 and "7" are the same id), so that is what a redelivery compares.
  *
- * @example new DynamoDbSink(transactionTableSchema('transactions')) // or new MemoryKeyValueSink(…) locally
+ * @example new DynamoDbSink(transactionTableSchema('transactions')) // or new FileKeyValueSink(…) locally
  */
 export function transactionTableSchema(tableName: string): KeySchema & { fingerprintAttribute: string } {
   return { tableName, partitionKey: TRANSACTION_KEY, fingerprintAttribute: 'Fingerprint' };
@@ -34,7 +34,7 @@ export interface OutboxNotification {
  * The transactions table as an outbox: the item and the notification it owes are one conditional
  * put, so no crash can leave one without the other; a later delivery finds the notification still
  * `pending` and sends it, and a conditional update marks it `delivered`. No transactions are used.
- * Everything goes through the `KeyValueSink` port: DynamoDB on AWS, memory in the demo, dynalite in
+ * Everything goes through the `KeyValueSink` port: DynamoDB on AWS, a local file table in the demo, dynalite in
  * integration tests, with the same conditional-write semantics.
  *
  * @example
@@ -51,8 +51,8 @@ export class TransactionTable {
    * `duplicate` (same content stored before) or `conflict` (same id, other content).
    */
   put(item: TransactionItem, notification?: TransactionNotification) {
-    const outbox = notification && { [NOTIFICATION]: pendingNotification(notification) };
-    return this.sink.putIfAbsent({ ...item, ...outbox }, { fingerprint: item.Fingerprint });
+    const stored = notification ? { ...item, [NOTIFICATION]: pendingNotification(notification) } : item;
+    return this.sink.putIfAbsent(stored, { fingerprint: item.Fingerprint });
   }
 
   /** The stored item's notification if it is still owed (`pending`), else undefined. */

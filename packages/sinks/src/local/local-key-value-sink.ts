@@ -58,8 +58,7 @@ export abstract class LocalKeyValueSink implements Port.KeyValueSink {
   async updateIf(key: Port.Item, update: Port.ConditionalUpdate): Promise<Port.UpdateIfResult> {
     const id = this.idOf(key);
     const stored = this.peek(id);
-    const holds = ({ path, value }: Port.AttributeAt) =>
-      stored && isDeepStrictEqual(valueAt(stored, path), value);
+    const holds = ({ path, value }: Port.AttributeAt) => stored && sameValue(valueAt(stored, path), value);
     if (!stored || !update.when.every(holds)) return 'condition-failed';
     // The stored item is shared: copy the maps along each path, not the whole item.
     const updated = { ...stored };
@@ -108,4 +107,10 @@ function mapCopiedAlong(item: Port.Item, path: readonly string[]): Port.Item | u
     map = map[name] as Port.Item;
   }
   return map;
+}
+
+/** Deep strict equality; a primitive (the common condition: an id, a status) compared at once. */
+function sameValue(stored: unknown, expected: unknown): boolean {
+  if (typeof expected !== 'object' || expected === null) return Object.is(stored, expected);
+  return isDeepStrictEqual(stored, expected);
 }
