@@ -1,18 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { type QueryDefinition, toCdkTableInput } from '@sluice/athena';
 import {
+  environmentParameters,
   failureQueue,
   glueDatabase,
+  glueTable,
   grantObjects,
   onDemandStream,
   PipelineBucket,
   queryWorkGroup,
   SluiceFunction,
 } from '@sluice/cdk';
-import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnNamedQuery, type CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { type CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
+import type { CfnDatabase } from 'aws-cdk-lib/aws-glue';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Stream } from 'aws-cdk-lib/aws-kinesis';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -85,7 +87,6 @@ export class EcommerceBatchStreamStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EcommerceBatchStreamStackProps = {}) {
     super(scope, id, props);
-    const params = this.parameters();
     this.bucket = new PipelineBucket(this, 'EventsBucket', {
       lifecycleRules: [
         { id: 'QuarantineExpires', prefix: 'quarantine/', expiration: Duration.days(30) },
@@ -105,7 +106,7 @@ export class EcommerceBatchStreamStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.alerts = new Topic(this, 'BotAlerts', { enforceSSL: true });
-    this.detector = this.detectorFunction(params);
+    this.detector = this.detectorFunction();
     const databaseName = props.databaseName ?? 'ecommerce_events';
     const database = glueDatabase(this, databaseName, 'Sluice ecommerce events (seed 004)');
     const events = {
@@ -122,51 +123,16 @@ export class EcommerceBatchStreamStack extends Stack {
         },
       },
     };
-    new CfnTable(this, 'EventsTable', {
-      catalogId: this.account,
-      databaseName: database.ref,
-      tableInput: toCdkTableInput(events),
-    });
+    glueTable(database, toCdkTableInput(events));
     const workGroup = queryWorkGroup(this, {
       nameSuffix: 'events',
-      description: 'Sluice ecommerce insights: results under athena-results/, per-query scan limit',
       bucket: this.bucket,
       resultsPrefix: ATHENA_RESULTS_PREFIX,
-      defaultBytesScannedCutoff: 10 * 1024 ** 3,
     });
     for (const query of INSIGHT_QUERIES) this.namedQuery(query, database, workGroup);
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
     new CfnOutput(this, 'StreamName', { value: this.stream.streamName });
     new CfnOutput(this, 'DetectionsTableName', { value: this.detections.tableName });
-  }
-
-  private parameters() {
-    return {
-      windowMs: new CfnParameter(this, 'WindowMs', {
-        type: 'Number',
-        default: 10_000,
-        minValue: 1000,
-        description: 'Bot detector window length in milliseconds (tumbling unless SlideMs is smaller)',
-      }),
-      flagThreshold: new CfnParameter(this, 'FlagThreshold', {
-        type: 'Number',
-        default: 5,
-        minValue: 1,
-        description: 'Events per key and window above which a detection is recorded',
-      }),
-      alertThreshold: new CfnParameter(this, 'AlertThreshold', {
-        type: 'Number',
-        default: 10,
-        minValue: 1,
-        description: 'Events per key and window above which the detection is high severity and alerts',
-      }),
-      ttlDays: new CfnParameter(this, 'DetectionTtlDays', {
-        type: 'Number',
-        default: 30,
-        minValue: 1,
-        description: 'Detections expire (DynamoDB TTL) this many days after their window closed',
-      }),
-    };
   }
 
   /** The batch path: a raw CSV put under `raw/` becomes its Parquet files, quarantine and report. */
@@ -190,7 +156,14 @@ export class EcommerceBatchStreamStack extends Stack {
     return fn;
   }
 
-  private detectorFunction(params: ReturnType<EcommerceBatchStreamStack['parameters']>): SluiceFunction {
+  private detectorFunction(): SluiceFunction {
+    // biome-ignore format: one setting a line
+    const settings = environmentParameters(this, {
+      WINDOW_MS: ['WindowMs', { default: 10_000, min: 1000, description: 'Bot detector window length in milliseconds (tumbling unless SlideMs is smaller)' }],
+      FLAG_THRESHOLD: ['FlagThreshold', { default: 5, min: 1, description: 'Events per key and window above which a detection is recorded' }],
+      ALERT_THRESHOLD: ['AlertThreshold', { default: 10, min: 1, description: 'Events per key and window above which the detection is high severity and alerts' }],
+      DETECTION_TTL_DAYS: ['DetectionTtlDays', { default: 30, min: 1, description: 'Detections expire (DynamoDB TTL) this many days after their window closed' }],
+    });
     const fn = new SluiceFunction(this, 'DetectBots', {
       entry: handlerEntry('detect-bots'),
       description: 'Seed 004 stream path: keyed event-time windows per shard, detections to DynamoDB and SNS',
@@ -198,10 +171,7 @@ export class EcommerceBatchStreamStack extends Stack {
         TABLE_NAME: this.detections.tableName,
         ALERT_TOPIC_ARN: this.alerts.topicArn,
         EVENTS_BUCKET: this.bucket.bucketName,
-        WINDOW_MS: params.windowMs.valueAsString,
-        FLAG_THRESHOLD: params.flagThreshold.valueAsString,
-        ALERT_THRESHOLD: params.alertThreshold.valueAsString,
-        DETECTION_TTL_DAYS: params.ttlDays.valueAsString,
+        ...settings,
       },
     });
     grantObjects(fn, this.bucket, {

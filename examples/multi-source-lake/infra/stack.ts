@@ -3,18 +3,20 @@ import { type TableDefinition, toCdkTableInput } from '@sluice/athena';
 import {
   failureQueue,
   glueDatabase,
+  glueTable,
   grantAthenaQueries,
   grantObjects,
   onDemandStream,
   PipelineBucket,
   queryWorkGroup,
   SluiceFunction,
+  stackParameters,
 } from '@sluice/cdk';
-import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, type CfnParameter, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
-import { type CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
+import type { CfnDatabase } from 'aws-cdk-lib/aws-glue';
 import type { Stream } from 'aws-cdk-lib/aws-kinesis';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -53,6 +55,12 @@ export interface MultiSourceLakeStackProps extends StackProps {
 
 const handlerEntry = (name: string) => fileURLToPath(new URL(`../src/handlers/${name}.ts`, import.meta.url));
 const DOMAINS: readonly Domain[] = ['maintenance', 'customers'];
+/** The deploy-time lifecycle settings of the lake bucket, in days. */
+type LifecycleParameter =
+  | 'RawInfrequentAccessDays'
+  | 'RawGlacierDays'
+  | 'QuarantineExpirationDays'
+  | 'CuratedExpirationDays';
 
 /**
  * Seed 002 on AWS: a scheduled simulator streams the raw files into two on-demand Kinesis streams;
@@ -71,7 +79,13 @@ export class MultiSourceLakeStack extends Stack {
 
   constructor(scope: Construct, id: string, props: MultiSourceLakeStackProps = {}) {
     super(scope, id, props);
-    const params = this.parameters();
+    // biome-ignore format: one parameter a line
+    const params = stackParameters(this, {
+      RawInfrequentAccessDays: { default: 30, min: 30, description: 'Raw files move to S3 Standard-IA this many days after upload (S3 requires at least 30)' },
+      RawGlacierDays: { default: 90, min: 60, description: 'Raw files move to Glacier Instant Retrieval this many days after upload (at least 30 after IA)' },
+      QuarantineExpirationDays: { default: 30, min: 1, description: 'Quarantined records are deleted this many days after they were written' },
+      CuratedExpirationDays: { default: 14, min: 1, description: "Each run's compacted copy under curated/ is deleted this many days after it was written" },
+    });
     this.bucket = this.lakeBucket(params);
     this.streams = {
       maintenance: onDemandStream(this, 'ManufacturingStream'),
@@ -92,10 +106,8 @@ export class MultiSourceLakeStack extends Stack {
     const tables = this.tables(database, props.firstReadingDate ?? '2020-01-01');
     const workGroup = queryWorkGroup(this, {
       nameSuffix: 'lake',
-      description: 'Sluice multi-source lake: results under athena-results/, per-query scan limit',
       bucket: this.bucket,
       resultsPrefix: ATHENA_RESULTS_PREFIX,
-      defaultBytesScannedCutoff: 10 * 1024 ** 3,
     });
     const analytics = this.analyticsFunction(workGroup, database, tables);
     const integrate = new SluiceFunction(this, 'Integrate', {
@@ -128,38 +140,7 @@ export class MultiSourceLakeStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', { value: this.orchestration.stateMachine.stateMachineArn });
   }
 
-  private parameters() {
-    return {
-      rawInfrequentAccessDays: new CfnParameter(this, 'RawInfrequentAccessDays', {
-        type: 'Number',
-        default: 30,
-        minValue: 30,
-        description: 'Raw files move to S3 Standard-IA this many days after upload (S3 requires at least 30)',
-      }),
-      rawGlacierDays: new CfnParameter(this, 'RawGlacierDays', {
-        type: 'Number',
-        default: 90,
-        minValue: 60,
-        description:
-          'Raw files move to Glacier Instant Retrieval this many days after upload (at least 30 after IA)',
-      }),
-      quarantineExpirationDays: new CfnParameter(this, 'QuarantineExpirationDays', {
-        type: 'Number',
-        default: 30,
-        minValue: 1,
-        description: 'Quarantined records are deleted this many days after they were written',
-      }),
-      curatedExpirationDays: new CfnParameter(this, 'CuratedExpirationDays', {
-        type: 'Number',
-        default: 14,
-        minValue: 1,
-        description:
-          "Each run's compacted copy under curated/ is deleted this many days after it was written",
-      }),
-    };
-  }
-
-  private lakeBucket(params: ReturnType<MultiSourceLakeStack['parameters']>): PipelineBucket {
+  private lakeBucket(params: Record<LifecycleParameter, CfnParameter>): PipelineBucket {
     const days = (param: CfnParameter) => Duration.days(param.valueAsNumber);
     return new PipelineBucket(this, 'Lake', {
       lifecycleRules: [
@@ -169,16 +150,16 @@ export class MultiSourceLakeStack extends Stack {
           transitions: [
             {
               storageClass: StorageClass.INFREQUENT_ACCESS,
-              transitionAfter: days(params.rawInfrequentAccessDays),
+              transitionAfter: days(params.RawInfrequentAccessDays),
             },
             {
               storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
-              transitionAfter: days(params.rawGlacierDays),
+              transitionAfter: days(params.RawGlacierDays),
             },
           ],
         },
-        { id: 'QuarantineExpires', prefix: 'quarantine/', expiration: days(params.quarantineExpirationDays) },
-        { id: 'CuratedRunsExpire', prefix: CURATED_PREFIX, expiration: days(params.curatedExpirationDays) },
+        { id: 'QuarantineExpires', prefix: 'quarantine/', expiration: days(params.QuarantineExpirationDays) },
+        { id: 'CuratedRunsExpire', prefix: CURATED_PREFIX, expiration: days(params.CuratedExpirationDays) },
         { id: 'QueryResultsExpire', prefix: ATHENA_RESULTS_PREFIX, expiration: Duration.days(7) },
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
@@ -259,11 +240,7 @@ export class MultiSourceLakeStack extends Stack {
       return projection ? { ...table, projection } : table;
     });
     for (const table of tables) {
-      new CfnTable(this, `${table.name.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())}Table`, {
-        catalogId: this.account,
-        databaseName: database.ref,
-        tableInput: toCdkTableInput(table),
-      });
+      glueTable(database, toCdkTableInput(table));
     }
     return tables;
   }

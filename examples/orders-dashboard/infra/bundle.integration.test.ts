@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { emulatorEnvironment, stackUnderTest, useEnvironment } from '@sluice/cdk/testing';
+import { stackUnderTest, useEmulators } from '@sluice/cdk/testing';
 import { s3PutEvent } from '@sluice/core/testing';
-import { type RunningS3rver, startS3rver } from '@sluice/sinks/testing';
+import { startS3rver } from '@sluice/sinks/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrdersDashboardStack } from './stack.js';
 
@@ -12,24 +12,16 @@ const ORDERS = readFileSync(
   new URL('../src/handlers/fixtures/orders-crlf-quoted-amount.csv', import.meta.url),
 );
 const orders = stackUnderTest((app) => new OrdersDashboardStack(app, 'Orders'), exampleDir, { bundle: true });
-let s3rver: RunningS3rver;
+// The bundle's default S3 client reaches s3rver through the environment, as it reaches S3 on Lambda.
+const emulators = useEmulators(
+  { s3: () => startS3rver({ bucket: 'orders-bucket' }) },
+  { ORDERS_AS_OF: '2025-06-30', ORDERS_MAX_AGE_DAYS: '30', ORDERS_TIME_ZONE: 'UTC' },
+);
 let s3: S3Client;
-
-beforeAll(async () => {
-  s3rver = await startS3rver({ bucket: 'orders-bucket' });
-  s3 = new S3Client(s3rver.clientConfig);
+beforeAll(() => {
+  s3 = new S3Client(emulators().s3.clientConfig);
 });
-afterAll(async () => {
-  s3?.destroy();
-  await s3rver?.stop();
-});
-// What the bundle's default S3 client reads on Lambda comes from the environment; here it is s3rver.
-useEnvironment(() => ({
-  ...emulatorEnvironment({ s3: s3rver.endpoint }),
-  ORDERS_AS_OF: '2025-06-30',
-  ORDERS_MAX_AGE_DAYS: '30',
-  ORDERS_TIME_ZONE: 'UTC',
-}));
+afterAll(() => s3?.destroy());
 
 const body = async (key: string) =>
   (await s3.send(new GetObjectCommand({ Bucket: 'orders-bucket', Key: key }))).Body?.transformToString();

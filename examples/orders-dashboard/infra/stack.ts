@@ -1,16 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { toCdkTableInput } from '@sluice/athena';
 import {
+  environmentParameters,
   glueDatabase,
+  glueTable,
   grantAthenaQueries,
   grantObjects,
   PipelineBucket,
   queryWorkGroup,
   SluiceFunction,
 } from '@sluice/cdk';
-import { CfnOutput, CfnParameter, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
-import { type CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
+import type { CfnDatabase } from 'aws-cdk-lib/aws-glue';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { RAW_ORDERS } from '../src/object-keys.js';
@@ -51,18 +53,21 @@ const handlerEntry = (name: string) => fileURLToPath(new URL(`../src/handlers/${
  * backfills every object already under `raw/`.
  */
 export class OrdersDashboardStack extends Stack {
-  readonly bucket: PipelineBucket;
+  readonly bucket = new PipelineBucket(this, 'Orders', {
+    lifecycleRules: [{ prefix: ATHENA_RESULTS_PREFIX, expiration: Duration.days(7) }],
+  });
   readonly filter: SluiceFunction;
   readonly dashboard: SluiceFunction;
   readonly backfill: BackfillStateMachine;
 
   constructor(scope: Construct, id: string, props: OrdersDashboardStackProps = {}) {
     super(scope, id, props);
-    const params = this.parameters();
-    this.bucket = new PipelineBucket(this, 'Orders', {
-      lifecycleRules: [{ prefix: ATHENA_RESULTS_PREFIX, expiration: Duration.days(7) }],
+    // biome-ignore format: one setting a line
+    const settings = environmentParameters(this, {
+      ORDERS_MAX_AGE_DAYS: ['MaxAgeDays', { default: 30, min: 0, description: 'Pending or cancelled orders older than this many whole days are dropped as stale' }],
+      ORDERS_TIME_ZONE: ['OrdersTimeZone', { default: 'UTC', description: 'IANA time zone order dates and today are read in' }],
     });
-    this.filter = this.filterFunction('FilterOrders', 'handler', params);
+    this.filter = this.filterFunction('FilterOrders', 'handler', settings);
     this.bucket.notifyOnCreate(this.filter, { prefix: RAW_ORDERS.prefix, suffix: RAW_ORDERS.suffix });
     const database = glueDatabase(
       this,
@@ -70,11 +75,7 @@ export class OrdersDashboardStack extends Stack {
       'Sluice orders dashboard (seed 000)',
     );
     const processed = processedTable(this.bucket.s3UrlForObject('processed/'));
-    new CfnTable(this, 'ProcessedTable', {
-      catalogId: this.account,
-      databaseName: database.ref,
-      tableInput: toCdkTableInput(processed),
-    });
+    glueTable(database, toCdkTableInput(processed));
     const workGroup = queryWorkGroup(this, {
       nameSuffix: 'orders',
       description: 'Sluice orders dashboard: results under enriched/, per-query scan limit',
@@ -94,7 +95,7 @@ export class OrdersDashboardStack extends Stack {
       read: ['processed/', ATHENA_RESULTS_PREFIX],
       write: [ATHENA_RESULTS_PREFIX],
     });
-    const backfillFilter = this.filterFunction('BackfillOrders', 'backfillHandler', params);
+    const backfillFilter = this.filterFunction('BackfillOrders', 'backfillHandler', settings);
     this.backfill = new BackfillStateMachine(this, 'Backfill', {
       bucket: this.bucket,
       filter: backfillFilter,
@@ -104,27 +105,8 @@ export class OrdersDashboardStack extends Stack {
     new CfnOutput(this, 'BackfillStateMachineArn', { value: this.backfill.stateMachine.stateMachineArn });
   }
 
-  private parameters() {
-    return {
-      maxAgeDays: new CfnParameter(this, 'MaxAgeDays', {
-        type: 'Number',
-        default: 30,
-        minValue: 0,
-        description: 'Pending or cancelled orders older than this many whole days are dropped as stale',
-      }),
-      timeZone: new CfnParameter(this, 'OrdersTimeZone', {
-        default: 'UTC',
-        description: 'IANA time zone order dates and today are read in',
-      }),
-    };
-  }
-
   /** The filter Lambda with its grants: `raw/` to read, its four output prefixes to write. */
-  private filterFunction(
-    id: string,
-    handler: string,
-    params: ReturnType<OrdersDashboardStack['parameters']>,
-  ) {
+  private filterFunction(id: string, handler: string, settings: Record<string, string>) {
     const filter = new SluiceFunction(this, id, {
       entry: handlerEntry('filter-orders'),
       handler,
@@ -133,10 +115,7 @@ export class OrdersDashboardStack extends Stack {
       memorySize: 1024,
       timeout: Duration.minutes(5),
       parquetWasm: 'module',
-      environment: {
-        ORDERS_MAX_AGE_DAYS: params.maxAgeDays.valueAsString,
-        ORDERS_TIME_ZONE: params.timeZone.valueAsString,
-      },
+      environment: settings,
     });
     grantObjects(filter, this.bucket, { read: [RAW_ORDERS.prefix ?? 'raw/'], write: FILTER_OUTPUT_PREFIXES });
     return filter;

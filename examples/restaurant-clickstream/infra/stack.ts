@@ -1,6 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { toCdkTableInput } from '@sluice/athena';
-import { acknowledge, glueDatabase, grantObjects, PipelineBucket, SluiceFunction } from '@sluice/cdk';
+import {
+  acknowledge,
+  glueDatabase,
+  glueTable,
+  grantObjects,
+  PipelineBucket,
+  SluiceFunction,
+} from '@sluice/cdk';
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
@@ -12,7 +19,6 @@ import {
   Model,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
-import { CfnTable } from 'aws-cdk-lib/aws-glue';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnDeliveryStream } from 'aws-cdk-lib/aws-kinesisfirehose';
 import { LogGroup, LogStream, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -35,28 +41,21 @@ export interface RestaurantClickstreamStackProps extends StackProps {
  * returns and writes failed records under the error prefix; the `clicks` table projects the hours.
  */
 export class RestaurantClickstreamStack extends Stack {
-  readonly bucket: PipelineBucket;
-  readonly enrich: SluiceFunction;
-  readonly deliveryStream: CfnDeliveryStream;
-  readonly api: RestApi;
+  // Built as fields, in this order, right after the stack itself: each uses the ones before.
+  readonly bucket = new PipelineBucket(this, 'Clicks');
+  readonly enrich = new SluiceFunction(this, 'EnrichClicks', {
+    entry: fileURLToPath(new URL('../src/handlers/enrich-clicks.ts', import.meta.url)),
+    description: 'Seed 001 Firehose transform: enriched click, datehour partition key',
+    environment: { CLICKS_METRICS_NAMESPACE: 'Sluice/RestaurantClickstream' },
+  });
+  readonly deliveryStream = this.firehose();
+  readonly api = this.restApi();
 
   constructor(scope: Construct, id: string, props: RestaurantClickstreamStackProps = {}) {
     super(scope, id, props);
-    this.bucket = new PipelineBucket(this, 'Clicks');
-    this.enrich = new SluiceFunction(this, 'EnrichClicks', {
-      entry: fileURLToPath(new URL('../src/handlers/enrich-clicks.ts', import.meta.url)),
-      description: 'Seed 001 Firehose transform: enriched click, datehour partition key',
-      environment: { CLICKS_METRICS_NAMESPACE: 'Sluice/RestaurantClickstream' },
-    });
-    this.deliveryStream = this.firehose();
-    this.api = this.restApi();
     const databaseName = props.databaseName ?? 'clickstream';
     const database = glueDatabase(this, databaseName, 'Sluice restaurant clickstream (seed 001)');
-    new CfnTable(this, 'ClicksTable', {
-      catalogId: this.account,
-      databaseName: database.ref,
-      tableInput: toCdkTableInput(clicksTable({ bucket: this.bucket.bucketName })),
-    });
+    glueTable(database, toCdkTableInput(clicksTable({ bucket: this.bucket.bucketName })));
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
   }
 

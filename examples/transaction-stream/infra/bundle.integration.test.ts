@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { createTableInput, emulatorEnvironment, stackUnderTest, useEnvironment } from '@sluice/cdk/testing';
+import { createTableInput, stackUnderTest, useEmulators } from '@sluice/cdk/testing';
 import { sqsEvent } from '@sluice/core/testing';
-import { type RunningDynalite, startDynalite } from '@sluice/sinks/testing';
+import { startDynalite } from '@sluice/sinks/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransactionStreamStack } from './stack.js';
@@ -16,31 +16,29 @@ const TOPICS = {
 const tx = stackUnderTest((app) => new TransactionStreamStack(app, 'Transactions'), exampleDir, {
   bundle: true,
 });
-let dynalite: RunningDynalite;
+const emulators = useEmulators(
+  { dynamodb: startDynalite },
+  {
+    AWS_LAMBDA_FUNCTION_NAME: 'transactions',
+    TABLE_NAME: 'transactions',
+    TOPIC_ARN: TOPICS.inventory,
+    LARGE_ORDER_TOPIC_ARN: TOPICS.large,
+    LARGE_ORDER_THRESHOLD: '100',
+  },
+);
 let dynamo: DynamoDBClient;
 const sns = mockClient(SNSClient);
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  dynamo = new DynamoDBClient(dynalite.clientConfig);
-  await dynamo.send(
-    new CreateTableCommand(createTableInput(tx.template.toJSON(), 'TransactionTable', 'transactions')),
-  );
+  dynamo = new DynamoDBClient(emulators().dynamodb.clientConfig);
+  const table = createTableInput(tx.template.toJSON(), 'TransactionTable', 'transactions');
+  await dynamo.send(new CreateTableCommand(table));
   sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
 }, 120_000);
-afterAll(async () => {
+afterAll(() => {
   sns.restore();
   dynamo?.destroy();
-  await dynalite?.stop();
 });
-useEnvironment(() => ({
-  ...emulatorEnvironment({ dynamodb: dynalite.endpoint }),
-  AWS_LAMBDA_FUNCTION_NAME: 'transactions',
-  TABLE_NAME: 'transactions',
-  TOPIC_ARN: TOPICS.inventory,
-  LARGE_ORDER_TOPIC_ARN: TOPICS.large,
-  LARGE_ORDER_THRESHOLD: '100',
-}));
 
 describe('the transaction bundle synth wrote to cdk.out', () => {
   it('stores an SQS batch in DynamoDB, notifies each kind on its own topic, quarantines the unreadable message (no retry)', async () => {

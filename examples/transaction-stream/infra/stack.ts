@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { failureQueue, SluiceFunction } from '@sluice/cdk';
-import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { failureQueue, SluiceFunction, stackParameters } from '@sluice/cdk';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, Operation, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
@@ -42,8 +42,13 @@ export class TransactionStreamStack extends Stack {
 
   constructor(scope: Construct, id: string, props: TransactionStreamStackProps = {}) {
     super(scope, id, props);
-    const params = this.parameters();
     const timeout = Duration.seconds(30);
+    // biome-ignore format: one parameter a line
+    const params = stackParameters(this, {
+      LargeOrderThreshold: { default: 100, min: 0, description: 'Orders of more units than this are pending, with a large-order alert' },
+      ConsumedWriteUnitsAlarm: { default: 30_000, min: 1, description: 'Alarm when the table consumes more write capacity units than this in 5 minutes' },
+      OldestMessageAlarmSeconds: { default: 300, min: 60, description: 'Alarm when the oldest message of the queue has waited longer than this' },
+    });
     this.deadLetters = failureQueue(
       this,
       'DeadLetters',
@@ -69,38 +74,15 @@ export class TransactionStreamStack extends Stack {
       largeOrders: this.topic('LargeOrderAlerts', fifo),
       ops: this.topic('OpsAlarms', false),
     };
-    this.processor = this.processorFunction(timeout, params.largeOrderThreshold.valueAsString);
+    this.processor = this.processorFunction(timeout, params.LargeOrderThreshold.valueAsString);
     this.alarms = this.createAlarms(
-      params.consumedWriteUnits.valueAsNumber,
-      params.oldestMessageSeconds.valueAsNumber,
+      params.ConsumedWriteUnitsAlarm.valueAsNumber,
+      params.OldestMessageAlarmSeconds.valueAsNumber,
     );
     new CfnOutput(this, 'QueueUrl', { value: this.queue.queueUrl });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetters.queueUrl });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'OpsTopicArn', { value: this.topics.ops.topicArn });
-  }
-
-  private parameters() {
-    return {
-      largeOrderThreshold: new CfnParameter(this, 'LargeOrderThreshold', {
-        type: 'Number',
-        default: 100,
-        minValue: 0,
-        description: 'Orders of more units than this are pending, with a large-order alert',
-      }),
-      consumedWriteUnits: new CfnParameter(this, 'ConsumedWriteUnitsAlarm', {
-        type: 'Number',
-        default: 30_000,
-        minValue: 1,
-        description: 'Alarm when the table consumes more write capacity units than this in 5 minutes',
-      }),
-      oldestMessageSeconds: new CfnParameter(this, 'OldestMessageAlarmSeconds', {
-        type: 'Number',
-        default: 300,
-        minValue: 60,
-        description: 'Alarm when the oldest message of the queue has waited longer than this',
-      }),
-    };
   }
 
   private topic(id: string, fifo: boolean): Topic {

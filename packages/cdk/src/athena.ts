@@ -1,6 +1,6 @@
 import { Aws, CfnParameter, Stack } from 'aws-cdk-lib';
 import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
-import { CfnDatabase } from 'aws-cdk-lib/aws-glue';
+import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
@@ -67,12 +67,13 @@ export function grantAthenaQueries(grantee: IGrantable & IConstruct, scope: Athe
 export interface QueryWorkGroupProps {
   /** Appended to the stack name: `<stack>-<nameSuffix>`. */
   nameSuffix: string;
-  description: string;
+  /** Default: `Sluice <nameSuffix> queries: results under <resultsPrefix>, per-query scan limit`. */
+  description?: string;
   /** Where query results go: `s3://<bucket>/<resultsPrefix>`, SSE-S3. */
   bucket: IBucket;
   resultsPrefix: string;
-  /** Default of the `AthenaBytesScannedCutoff` parameter, in bytes. */
-  defaultBytesScannedCutoff: number;
+  /** Default of the `AthenaBytesScannedCutoff` parameter, in bytes. Default 10 GiB. */
+  defaultBytesScannedCutoff?: number;
 }
 
 /**
@@ -85,13 +86,15 @@ export interface QueryWorkGroupProps {
 export function queryWorkGroup(stack: Stack, props: QueryWorkGroupProps): CfnWorkGroup {
   const bytesScannedCutoff = new CfnParameter(stack, 'AthenaBytesScannedCutoff', {
     type: 'Number',
-    default: props.defaultBytesScannedCutoff,
+    default: props.defaultBytesScannedCutoff ?? 10 * 1024 ** 3,
     minValue: 10 * 1024 ** 2,
     description: 'Athena cancels any query of the workgroup that would scan more bytes than this',
   });
   return new CfnWorkGroup(stack, 'WorkGroup', {
     name: `${Aws.STACK_NAME}-${props.nameSuffix}`,
-    description: props.description,
+    description:
+      props.description ??
+      `Sluice ${props.nameSuffix} queries: results under ${props.resultsPrefix}, per-query scan limit`,
     recursiveDeleteOption: true,
     workGroupConfiguration: {
       enforceWorkGroupConfiguration: true,
@@ -111,4 +114,16 @@ export function glueDatabase(stack: Stack, name: string, description: string): C
     catalogId: stack.account,
     databaseInput: { name, description },
   });
+}
+
+/**
+ * A table of the Glue database, in its stack's account; its logical id comes from the table's name
+ * (`bot_detections` → `BotDetectionsTable`).
+ *
+ * @example glueTable(database, toCdkTableInput(eventsTable(bucket.bucketName)));
+ */
+export function glueTable(database: CfnDatabase, tableInput: CfnTable.TableInputProperty): CfnTable {
+  const stack = Stack.of(database);
+  const id = `${(tableInput.name ?? '').replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())}Table`;
+  return new CfnTable(stack, id, { catalogId: stack.account, databaseName: database.ref, tableInput });
 }

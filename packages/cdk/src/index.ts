@@ -1,6 +1,7 @@
 export {
   type AthenaQueryScope,
   glueDatabase,
+  glueTable,
   grantAthenaQueries,
   type QueryWorkGroupProps,
   queryWorkGroup,
@@ -13,6 +14,12 @@ export { type LeastPrivilegeScope, leastPrivilegeFindings, type TemplateJson } f
 export { failureQueue, onDemandStream } from './messaging.js';
 export { acknowledge, awsSolutionsErrors, referenceApp } from './nag.js';
 export { ensurePromiseWithResolvers } from './node20.js';
+export {
+  environmentParameters,
+  type ParameterSpec,
+  stackParameters,
+  type TextParameterSpec,
+} from './parameters.js';
 export { type ParquetWasmFiles, SluiceFunction, type SluiceFunctionProps } from './sluice-function.js';
 export { type TracedStateMachineProps, tracedStateMachine } from './state-machine.js';
 export { type SynthesizedStack, synthForTest } from './testing.js';

@@ -126,6 +126,48 @@ export function emulatorEnvironment(endpoints: EmulatorEndpoints): Record<string
   };
 }
 
+/** An emulator a bundle test runs: where the SDK reaches it, and how it stops. */
+export interface TestEmulator {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+type EmulatorStarts = { [S in keyof EmulatorEndpoints]?: () => Promise<TestEmulator> };
+type Started<E extends EmulatorStarts> = { [S in keyof E]: E[S] extends () => Promise<infer R> ? R : never };
+
+/**
+ * Starts an emulator per service before the file's tests (together) and stops them after; meanwhile
+ * a deployed function's default SDK clients reach them ({@link emulatorEnvironment}), with
+ * `variables` set as well. Returns the running emulators, to read inside tests and later hooks.
+ *
+ * @example const emulators = useEmulators({ s3: () => startS3rver({ bucket: 'orders' }) }, { ORDERS_AS_OF: '2025-06-30' });
+ */
+export function useEmulators<E extends EmulatorStarts>(
+  starts: E,
+  variables: Record<string, string> = {},
+): () => Started<E> {
+  let running: Started<E> | undefined;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    const entries = await Promise.all(
+      Object.entries(starts).map(async ([service, start]) => [service, await start?.()] as const),
+    );
+    running = Object.fromEntries(entries) as Started<E>;
+    const endpoints = Object.fromEntries(entries.map(([service, emulator]) => [service, emulator?.endpoint]));
+    Object.assign(process.env, emulatorEnvironment(endpoints), variables);
+  }, 120_000);
+  afterAll(async () => {
+    process.env = saved;
+    const stopping = Object.values(running ?? {}) as TestEmulator[];
+    await Promise.all(stopping.map((emulator) => emulator.stop()));
+  });
+  return () => {
+    if (!running)
+      throw new Error('the emulators start in beforeAll: read them inside a test or a later hook');
+    return running;
+  };
+}
+
 /**
  * Sets `variables()` in `process.env` before the file's tests (after the hooks registered before
  * it, so emulators started there can be named) and restores the environment after them.
