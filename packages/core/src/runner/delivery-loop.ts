@@ -45,13 +45,25 @@ export class DeliveryLoop<I, D extends Delivery<I> = Delivery<I>> {
 
   constructor(readonly config: LoopConfig<D>) {}
 
-  /** Queues a record; invokes the handler for any lane whose batch is full or whose window has passed. */
-  async accept(delivery: D): Promise<void> {
+  /**
+   * Queues a record; invokes the handler for any lane whose batch is full or whose window has passed.
+   * Returns a promise only when it invokes, so a record that just waits in its lane costs none.
+   */
+  accept(delivery: D): Promise<void> | undefined {
     this.report.received++;
+    if (this.config.batchWindowMs > 0) return this.#acceptAfterWindows(delivery);
+    return this.#queue(delivery);
+  }
+
+  async #acceptAfterWindows(delivery: D): Promise<void> {
     await this.#flushExpired(delivery.arrivedAt);
+    await this.#queue(delivery);
+  }
+
+  #queue(delivery: D): Promise<void> | undefined {
     const lane = this.#lane(delivery.lane);
     lane.push(delivery);
-    if (lane.length >= this.config.batchSize) await this.#drainRedeliveries(lane, true);
+    return lane.length >= this.config.batchSize ? this.#drainRedeliveries(lane, true) : undefined;
   }
 
   /** The source ended: delivers every lane until it is empty. */
@@ -61,13 +73,12 @@ export class DeliveryLoop<I, D extends Delivery<I> = Delivery<I>> {
   }
 
   #lane(index: number): D[] {
-    const lane = this.#lanes.get(index) ?? [];
-    this.#lanes.set(index, lane);
+    let lane = this.#lanes.get(index);
+    if (!lane) this.#lanes.set(index, (lane = []));
     return lane;
   }
 
   async #flushExpired(now: number): Promise<void> {
-    if (this.config.batchWindowMs <= 0) return;
     for (const lane of this.#lanes.values()) {
       const head = lane[0];
       if (head && now - head.arrivedAt >= this.config.batchWindowMs)

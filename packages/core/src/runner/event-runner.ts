@@ -36,6 +36,14 @@ export async function feed<I, D extends Delivery<I>>(
   loop: DeliveryLoop<I, D>,
   deliveryOf: (record: I) => D,
 ): Promise<StreamRunReport<I>> {
-  for await (const record of source) await loop.accept(deliveryOf(record));
+  if (Symbol.asyncIterator in source) {
+    for await (const record of source) await loop.accept(deliveryOf(record));
+    return loop.finish();
+  }
+  // A sync source (an array) is read without a promise per record: only an invocation awaits.
+  for (const record of source) {
+    const invoking = loop.accept(deliveryOf(record));
+    if (invoking) await invoking;
+  }
   return loop.finish();
 }

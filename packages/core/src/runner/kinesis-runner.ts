@@ -9,6 +9,7 @@ import {
   kinesisStreamSource,
 } from '../testing/kinesis-events.js';
 import { type Delivery, DeliveryLoop, type RedeliveryPolicy } from './delivery-loop.js';
+import { feed, invokeWith } from './event-runner.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
 import type { StreamRunReport } from './report.js';
 import { payloadBytes, type RecordPayload, type RecordSource } from './stream-source.js';
@@ -83,11 +84,9 @@ export async function runKinesisStream(
     ...common,
     maxFailures: maxRetryAttempts + 1,
     redelivery: options.redelivery ?? 'from-failure',
-    invoke: async (batch) => handler({ Records: batch.map((d) => toEventRecord(d, stream)) }),
+    invoke: invokeWith(handler, (delivery: KinesisDelivery) => toEventRecord(delivery, stream)),
   });
-  const putRecord = shardWriter(shardCount, common.clock.now);
-  for await (const record of source) await loop.accept(putRecord(record));
-  return loop.finish();
+  return feed(source, loop, shardWriter(shardCount, common.clock.now));
 }
 
 /** Assigns each record its shard and the shard's next sequence number, as `PutRecord` does. */
