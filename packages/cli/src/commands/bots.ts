@@ -9,9 +9,10 @@ import {
 import { integer, optional, required } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UnreadableInputError, UsageError } from '../errors.js';
-import { distinctFiles, outputFolders, readableFile, requireColumns } from '../files.js';
+import { distinctFiles, outputFolders, readableFile } from '../files.js';
 import { commitAll } from '../part-file.js';
 import { pacedBy, RejectsFile } from '../rejects-file.js';
+import { requireColumns } from '../required-columns.js';
 
 const DURATION = /^(\d+)(ms|s|m)$/;
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;

@@ -8,9 +8,10 @@ import { scoreCustomersCsv } from '@sluice/transforms/customers';
 import { optional, required } from '../args.js';
 import type { CommandRun } from '../command.js';
 import { UsageError } from '../errors.js';
-import { distinctFiles, outputFolders, readableFile, requireColumns } from '../files.js';
+import { distinctFiles, outputFolders, readableFile } from '../files.js';
 import { commitAll, PartFile } from '../part-file.js';
 import { pacedBy, RejectsFile } from '../rejects-file.js';
+import { requireColumns } from '../required-columns.js';
 
 const COLUMNS = [
   'Customer_ID',

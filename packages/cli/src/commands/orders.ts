@@ -4,7 +4,7 @@ import type { CommandRun } from '../command.js';
 import { distinctFiles, fileChunks, outputFolders, readableFile } from '../files.js';
 import { commitAll, PartFile } from '../part-file.js';
 import { RejectsFile } from '../rejects-file.js';
-import { type OrdersJob, openOrdersRun } from './orders-range.js';
+import type { OrdersJob } from './orders-range.js';
 import { filterInHalves, halvesFor } from './orders-two-threads.js';
 
 /**
@@ -40,7 +40,9 @@ export const ordersFilter: CommandRun = async ({ values }) => {
   return { report, rejects, rejected: quarantine.count, threads };
 };
 
+/** One pass on this thread; the transform is loaded only here, so two threads start without it. */
 async function filterWhole(job: OrdersJob, kept: PartFile, quarantine: RejectsFile): Promise<RunReport> {
+  const { openOrdersRun } = await import('./orders-range.js');
   const run = await openOrdersRun(job, fileChunks(job.input), quarantine);
   await kept.write(run.csv);
   return run.report();
