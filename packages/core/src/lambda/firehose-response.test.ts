@@ -44,6 +44,27 @@ describe('firehoseResponse', () => {
     }
   });
 
+  it('accepts each record answered once, in any order, and refuses a repeated id answered in place', () => {
+    const ids = ['b', 'a', 'c'];
+    const asked = { invocationId: 'i', records: ids.map((recordId) => ({ recordId })) };
+    expect(
+      firehoseResponse(
+        asked,
+        ids.map((id) => firehoseOk(id, id)),
+      ).records,
+    ).toHaveLength(3);
+    expect(
+      firehoseResponse(
+        asked,
+        ['c', 'b', 'a'].map((id) => firehoseOk(id, id)),
+      ).records,
+    ).toHaveLength(3);
+    const repeated = { invocationId: 'i', records: ['a', 'a'].map((recordId) => ({ recordId })) };
+    expect(() => firehoseResponse(repeated, [firehoseOk('a', '1'), firehoseOk('a', '2')])).toThrow(
+      FirehoseRecordMismatchError,
+    );
+  });
+
   it('refuses a response above 6 MB and accepts one just below', () => {
     const overhead = JSON.stringify(
       firehoseResponse({ invocationId: 'i', records: [{ recordId: first }] }, [firehoseOk(first, '')]),

@@ -90,6 +90,7 @@ export function checkEveryRecordAnsweredOnce(
   request: FirehoseRequestIds,
   answers: readonly Pick<FirehoseResponseRecord, 'recordId'>[],
 ): void {
+  if (answeredInOrder(request.records, answers)) return;
   // How often each requested id was answered: one map, one pass over the answers.
   const answered = new Map<string, number>();
   for (const { recordId } of request.records) answered.set(recordId, 0);
@@ -108,4 +109,21 @@ export function checkEveryRecordAnsweredOnce(
   if (missing.length || duplicated.size || unknown.length) {
     throw new FirehoseRecordMismatchError(request.invocationId, missing, [...duplicated], unknown);
   }
+}
+
+/**
+ * Whether each record is answered in its place and the request's ids increase (so no id repeats):
+ * then every id is answered exactly once, with no map. Firehose's own ids increase; others take the map.
+ */
+function answeredInOrder(
+  records: readonly { recordId: string }[],
+  answers: readonly Pick<FirehoseResponseRecord, 'recordId'>[],
+): boolean {
+  if (answers.length !== records.length) return false;
+  for (let i = 0; i < records.length; i++) {
+    const id = (records[i] as { recordId: string }).recordId;
+    if (answers[i]?.recordId !== id) return false;
+    if (i > 0 && !((records[i - 1] as { recordId: string }).recordId < id)) return false;
+  }
+  return true;
 }
