@@ -44,6 +44,17 @@ describe('FileKeyValueSink', () => {
     await sink.close();
   });
 
+  it('keeps an item whose JSON is longer than its blocks (control characters escape to 6 bytes)', async () => {
+    const sink = new FileKeyValueSink({ ...schema, hotItems: 1 });
+    const long = { id: 'long', note: '\u0001'.repeat(300_000) };
+    await sink.putIfAbsent({ id: 'before' });
+    await sink.putIfAbsent(long);
+    await sink.putIfAbsent({ id: 'after' });
+    expect(await sink.get({ id: 'long' })).toMatchObject(long);
+    expect([...sink.scan()].map((item) => item.id)).toEqual(['before', 'long', 'after']);
+    await sink.close();
+  });
+
   it('hands out copies: changing what it returned or was given leaves the table as it was', async () => {
     const sink = new FileKeyValueSink({ ...schema, hotItems: 2 });
     const item = { id: 'o-1', notification: { status: 'pending' } };

@@ -151,16 +151,20 @@ class ItemFile {
   /** The records not retired, in file order, read in blocks. */
   *items(): IterableIterator<Item> {
     this.#flush(0);
-    let block = Buffer.allocUnsafe(0);
+    // One block read at a time, reused; a record longer than the block is read on its own.
+    let block = Buffer.allocUnsafe(BLOCK);
     let blockStart = 0;
+    let blockEnd = 0;
     for (let n = 0; n < this.#records; n++) {
       const offset = this.#offsets[n] as number;
       const length = this.#lengths[n] as number;
       if (this.#retired[n] === 1) continue;
-      if (offset < blockStart || offset + length > blockStart + block.length) {
-        block = Buffer.allocUnsafe(Math.max(length, Math.min(BLOCK, this.#flushed - offset)));
-        readFully(this.#open(), block, offset);
+      if (offset < blockStart || offset + length > blockEnd) {
+        if (length > block.length) block = Buffer.allocUnsafe(length);
+        const size = Math.max(length, Math.min(block.length, this.#flushed - offset));
+        readFully(this.#open(), block.subarray(0, size), offset);
         blockStart = offset;
+        blockEnd = offset + size;
       }
       const at = offset - blockStart;
       yield JSON.parse(block.toString('utf8', at, at + length)) as Item;
