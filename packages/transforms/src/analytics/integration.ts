@@ -1,7 +1,6 @@
 import type { RunReport } from '@sluice/core/outcome';
-import { clamp01 } from '../scores.js';
+import { clamp01, roundScore } from '../scores.js';
 import { EmptyDomainError } from './errors.js';
-import { roundTo } from './rounding.js';
 import type { CustomerSummary, IntegrationScores, MaintenanceSummary } from './schema.js';
 
 /**
@@ -90,12 +89,11 @@ export function integrationScores(input: {
     customers: customers.customers,
   });
   return {
-    machine_health: roundTo(health, 4),
-    operational_excellence_score: roundTo(
+    machine_health: roundScore(health),
+    operational_excellence_score: roundScore(
       operationalExcellenceScore(health, customers.satisfaction_index),
-      4,
     ),
-    business_health_index: roundTo(business, 4),
-    data_quality_composite: roundTo(dataQualityComposite(input.reports), 4),
+    business_health_index: roundScore(business),
+    data_quality_composite: roundScore(dataQualityComposite(input.reports)),
   };
 }

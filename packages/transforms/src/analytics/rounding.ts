@@ -1,9 +1,3 @@
-/** Rounds to a number of decimals; summaries report 4 (scores) or 2 (money). */
-export function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
-
 /**
  * A sum kept as an integer count of `10^-decimals` units, so it is exact and the same whatever order
  * values arrive in (plain float sums differ in the last digits, which then flip a rounded mean).
