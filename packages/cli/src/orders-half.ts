@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openOrdersRun } from './commands/orders-range.js';
 import type { HalfJob } from './commands/orders-two-threads.js';
 import { fileChunks } from './files.js';
-import { commitAll, PartFile } from './part-file.js';
+import { PartFile } from './part-file.js';
 import { RejectsFile } from './rejects-file.js';
 
 const job = workerData as HalfJob;
@@ -28,15 +28,13 @@ async function* withoutHeader(csv: AsyncIterable<Uint8Array>, skipping: number):
 }
 
 try {
-  const kept = new PartFile(job.kept);
-  const quarantine = new RejectsFile(job.rejects);
-  let report: unknown;
-  await commitAll([kept, quarantine], async () => {
-    const run = await openOrdersRun(job, halfBytes(), quarantine);
-    await kept.write(withoutHeader(run.csv, header?.length ?? 0));
-    report = run.report();
-  });
-  parentPort?.postMessage({ report });
+  // Written where the job says, as they are: the command renames or copies them when both halves are done.
+  const kept = new PartFile(job.kept, job.kept);
+  const quarantine = new RejectsFile(job.rejects, job.rejects);
+  const run = await openOrdersRun(job, halfBytes(), quarantine);
+  await kept.write(withoutHeader(run.csv, header?.length ?? 0));
+  quarantine.close();
+  parentPort?.postMessage({ report: run.report() });
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
 }

@@ -10,11 +10,13 @@ import { trackTempFile } from './temp-files.js';
  * @example const kept = new PartFile('kept.csv'); await kept.write(run.csv); await kept.commit();
  */
 export class PartFile {
-  private readonly part: string;
   private readonly release: () => void;
 
-  constructor(readonly file: string) {
-    this.part = `${file}.part`;
+  /** `part` is where the bytes go until commit: `FILE.part` unless given. */
+  constructor(
+    readonly file: string,
+    readonly part = `${file}.part`,
+  ) {
     this.release = trackTempFile(this.part);
   }
 
@@ -23,8 +25,8 @@ export class PartFile {
    * takes it at memory speed) before the next is asked for, so a body may hand out one buffer
    * written over again and again. Errors of the body pass unchanged; write errors name `FILE`.
    */
-  async write(body: AsyncIterable<Uint8Array | string>): Promise<void> {
-    const fd = this.openSync();
+  async write(body: AsyncIterable<Uint8Array | string>, { append = false } = {}): Promise<void> {
+    const fd = this.openSync(append ? 'a' : 'w');
     try {
       for await (const piece of body) this.writeSync(fd, piece);
     } finally {
@@ -33,9 +35,9 @@ export class PartFile {
   }
 
   /** Opens the temporary file for {@link writeSync}, for callers that write piece by piece. */
-  openSync(): number {
+  openSync(flags: 'w' | 'a' = 'w'): number {
     try {
-      return openSync(this.part, 'w');
+      return openSync(this.part, flags);
     } catch (error) {
       throw new UnwritableOutputError(this.file, error);
     }

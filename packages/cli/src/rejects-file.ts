@@ -23,8 +23,12 @@ export class RejectsFile {
   /** Lines not yet handed to the file. */
   private pending = '';
 
-  constructor(readonly file: string) {
-    this.output = new PartFile(file);
+  /** `part` is where the lines go until commit: `FILE.part` unless given. */
+  constructor(
+    readonly file: string,
+    part?: string,
+  ) {
+    this.output = new PartFile(file, part);
     this.fd = this.output.openSync();
   }
 
@@ -43,13 +47,12 @@ export class RejectsFile {
   }
 
   async commit(): Promise<void> {
-    this.flush();
     this.close();
     await this.output.commit();
   }
 
   async discard(): Promise<void> {
-    this.close();
+    this.shut();
     await this.output.discard();
   }
 
@@ -60,7 +63,13 @@ export class RejectsFile {
     this.output.writeSync(this.fd, piece);
   }
 
-  private close(): void {
+  /** Writes what is pending and closes the file (commit does it too). */
+  close(): void {
+    if (this.open) this.flush();
+    this.shut();
+  }
+
+  private shut(): void {
     if (this.open) closeSync(this.fd);
     this.open = false;
   }

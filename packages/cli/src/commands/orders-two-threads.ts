@@ -29,7 +29,7 @@ export interface HalfJob extends OrdersJob {
   end: number;
   /** For the second half: the header line read before its bytes (and left out of its output). */
   header?: Uint8Array;
-  /** Its kept rows; then copied into the output. */
+  /** Where its kept rows go (the first half: the output's temporary file; the second: one of its own). */
   kept: string;
   /** Its rejections as JSON Lines (the second half's lines counted as if it began after the header). */
   rejects: string;
@@ -56,9 +56,9 @@ export function halvesFor(job: OrdersJob): OrdersHalves | undefined {
 }
 
 /**
- * Filters both halves at once, each on a thread of its own, then writes the first half's kept rows
- * and rejections, then the second's (its lines renumbered): the same bytes, rejections and counts
- * as one pass over the file.
+ * Filters both halves at once, each on a thread of its own (the first writing the output), then
+ * adds the second half's kept rows after the first's, and the rejections of both in order (the
+ * second's lines renumbered): the same bytes, rejections and counts as one pass over the file.
  */
 export async function filterInHalves(
   job: OrdersJob,
@@ -68,7 +68,8 @@ export async function filterInHalves(
 ): Promise<RunReport> {
   const tally = new RunTally();
   const base = `${kept.file}.${process.pid}`; // beside the output, whose folder is writable
-  const first = startHalf(job, { start: 0, end: halves.split }, `${base}.first-half`);
+  // The first half writes the output's own temporary file; the second half's rows are added after.
+  const first = startHalf(job, { start: 0, end: halves.split }, `${base}.first-half`, kept.part);
   const second = startHalf(
     job,
     { start: halves.split, end: Number.POSITIVE_INFINITY, header: halves.header },
@@ -76,12 +77,7 @@ export async function filterInHalves(
   );
   try {
     const [firstReport, secondReport] = await Promise.all([first.done, second.done]);
-    await kept.write(
-      (async function* () {
-        yield* fileChunks(first.job.kept);
-        yield* fileChunks(second.job.kept);
-      })(),
-    );
+    await kept.write(fileChunks(second.job.kept), { append: true });
     await renumbered(first.job.rejects, job.input, 0, quarantine);
     await renumbered(second.job.rejects, job.input, (firstReport.lines ?? 1) - 1, quarantine);
     tally.absorb(firstReport);
@@ -97,9 +93,10 @@ function startHalf(
   job: OrdersJob,
   range: Pick<HalfJob, 'start' | 'end' | 'header'>,
   base: string,
+  keptTo?: string,
 ): HalfThread {
-  const half: HalfJob = { ...job, ...range, kept: `${base}.csv`, rejects: `${base}.rejects.jsonl` };
-  const files = [half.kept, half.rejects].flatMap((file) => [file, `${file}.part`]);
+  const half: HalfJob = { ...job, ...range, kept: keptTo ?? `${base}.csv`, rejects: `${base}.rejects.jsonl` };
+  const files = keptTo ? [half.rejects] : [half.kept, half.rejects]; // the output's own is the command's
   const releases = files.map(trackTempFile);
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
   const thread = new Worker(HALF_WORKER, { workerData: half, resourceLimits });
