@@ -24,3 +24,19 @@ export function eventOrigin(options: EventSourceOptions): EventOrigin {
 export function resourceArn(service: string, resource: string, origin: EventOrigin): string {
   return `arn:aws:${service}:${origin.region}:${origin.account}:${resource}`;
 }
+
+/** The fields every record of one source (a queue, a stream) shares, built once per source. */
+export interface SourceFields {
+  awsRegion: string;
+  eventSourceARN: string;
+}
+
+/**
+ * The region and source ARN a source's records carry. Internal to core (event builders and runners).
+ *
+ * @example sourceFields('sqs', 'orders', {}) // { awsRegion: 'us-east-1', eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:orders' }
+ */
+export function sourceFields(service: string, resource: string, options: EventSourceOptions): SourceFields {
+  const origin = eventOrigin(options);
+  return { awsRegion: origin.region, eventSourceARN: resourceArn(service, resource, origin) };
+}

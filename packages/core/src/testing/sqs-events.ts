@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { SqsEvent, SqsEventRecord } from '../lambda/sqs-event.js';
 import { type EventPayload, type EventSourceOptions, payloadBytes } from './aws-events.js';
-import { eventOrigin, resourceArn } from './event-source.js';
+import { type SourceFields, sourceFields } from './event-source.js';
 
 /** A message of an SQS event; everything but the body has a default. */
 export interface SqsMessageInput {
@@ -78,19 +78,11 @@ export interface SqsEnvelopeFields {
 }
 
 /** The fields every message of one queue shares, built once per queue (see {@link sqsQueueSource}). */
-export interface SqsQueueSource {
-  awsRegion: string;
-  eventSourceARN: string;
-}
+export type SqsQueueSource = SourceFields;
 
 /** The fields a queue's messages share. Internal to core (the runner builds them once per run). */
-export function sqsQueueSource(options: SqsEventOptions): SqsQueueSource {
-  const origin = eventOrigin(options);
-  return {
-    awsRegion: origin.region,
-    eventSourceARN: resourceArn('sqs', options.queueName ?? 'local-queue', origin),
-  };
-}
+export const sqsQueueSource = (options: SqsEventOptions): SqsQueueSource =>
+  sourceFields('sqs', options.queueName ?? 'local-queue', options);
 
 /** Wraps a message's fields as Lambda's event source mapping does. Internal to core (the runner). */
 export function sqsEnvelope(fields: SqsEnvelopeFields, source: SqsQueueSource): SqsEventRecord {
