@@ -17,6 +17,20 @@ export function roundScore(score: number): number {
 }
 
 /**
+ * Each factor's given value, else its default; the factors are the defaults' keys, in their order.
+ *
+ * @example withDefaults({ amount: 0.4, frequency: 0.3 }, { amount: 1 }) // { amount: 1, frequency: 0.3 }
+ */
+export function withDefaults<K extends string>(
+  defaults: Readonly<Record<K, number>>,
+  given: Partial<Record<K, number>> = {},
+): Record<K, number> {
+  const values = { ...defaults } as Record<K, number>;
+  for (const factor in defaults) values[factor] = given[factor] ?? defaults[factor];
+  return values;
+}
+
+/**
  * Scores a row that passes its schema; a row that does not is rejected as `reason`, the message
  * naming each failing field.
  *

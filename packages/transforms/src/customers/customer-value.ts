@@ -1,5 +1,5 @@
 import type { Outcome } from '@sluice/core/outcome';
-import { clamp01, roundScore, scoreValidRow } from '../scores.js';
+import { clamp01, roundScore, scoreValidRow, withDefaults } from '../scores.js';
 import { InvalidCustomerValueOptionsError } from './errors.js';
 import type { Customer, CustomerSegment, ScoredCustomer } from './schema.js';
 import { CustomerSchema } from './schema.js';
@@ -78,15 +78,6 @@ export function scoreCustomerValue(
     const score = roundScore(customerValue(customer, options));
     return { ...customer, customer_value_score: score, customer_segment: customerSegment(score, options) };
   });
-}
-
-function withDefaults(defaults: Record<Factor, number>, given: Partial<Record<Factor, number>> = {}) {
-  return {
-    amount: given.amount ?? defaults.amount,
-    frequency: given.frequency ?? defaults.frequency,
-    loyalty: given.loyalty ?? defaults.loyalty,
-    satisfaction: given.satisfaction ?? defaults.satisfaction,
-  };
 }
 
 function checkedScales(scales: Record<Factor, number>): Record<Factor, number> {

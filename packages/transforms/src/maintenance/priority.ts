@@ -1,5 +1,5 @@
 import type { Outcome } from '@sluice/core/outcome';
-import { clamp01, roundScore, scoreValidRow } from '../scores.js';
+import { clamp01, roundScore, scoreValidRow, withDefaults } from '../scores.js';
 import { InvalidMaintenanceOptionsError } from './errors.js';
 import type { MachineReading, ScoredMachineReading } from './schema.js';
 import { MachineReadingSchema } from './schema.js';
@@ -15,6 +15,8 @@ export interface MaintenancePriorityOptions {
   weights?: { temperature?: number; vibration?: number; anomaly?: number; downtimeRisk?: number };
   ranges?: { temperature?: SensorRange; vibration?: SensorRange };
 }
+
+const DEFAULT_WEIGHTS = { temperature: 0.3, vibration: 0.25, anomaly: 0.15, downtimeRisk: 0.3 };
 
 interface PriorityModel {
   weights: { temperature: number; vibration: number; anomaly: number; downtimeRisk: number };
@@ -64,12 +66,7 @@ export function scoreMaintenancePriority(
 }
 
 function priorityModel(options: MaintenancePriorityOptions): PriorityModel {
-  const weights = {
-    temperature: options.weights?.temperature ?? 0.3,
-    vibration: options.weights?.vibration ?? 0.25,
-    anomaly: options.weights?.anomaly ?? 0.15,
-    downtimeRisk: options.weights?.downtimeRisk ?? 0.3,
-  };
+  const weights = withDefaults(DEFAULT_WEIGHTS, options.weights);
   for (const [name, weight] of Object.entries(weights)) {
     if (!(weight >= 0)) throw new InvalidMaintenanceOptionsError(`weight ${name} is ${weight}, expected ≥ 0`);
   }
