@@ -36,11 +36,15 @@ export async function feed<I, D extends Delivery<I>>(
   loop: DeliveryLoop<I, D>,
   deliveryOf: (record: I) => D,
 ): Promise<StreamRunReport<I>> {
+  // Only an invocation is awaited: a record that waits in its lane costs no promise.
   if (Symbol.asyncIterator in source) {
-    for await (const record of source) await loop.accept(deliveryOf(record));
+    for await (const record of source) {
+      const invoking = loop.accept(deliveryOf(record));
+      if (invoking) await invoking;
+    }
     return loop.finish();
   }
-  // A sync source (an array) is read without a promise per record: only an invocation awaits.
+  // A sync source (an array) is read without a promise per record either.
   for (const record of source) {
     const invoking = loop.accept(deliveryOf(record));
     if (invoking) await invoking;
