@@ -46,6 +46,24 @@ describe('orders filter in two halves gives what one pass gives', () => {
     await expectOnePass(join(CORPUS_FILES, file), CORPUS.orders.asOf);
   });
 
+  const refused = corpusEntries('orders').filter((entry) => isRefusal(entry.expected.command));
+  it.each(refused.map((entry) => entry.file))(
+    'refusing the corpus file %s in the same words',
+    async (file) => {
+      const input = join(CORPUS_FILES, file);
+      const [one, two] = await Promise.all(
+        [{}, TWO_THREADS].map(async (env) => {
+          const dir = cli.folder(`refused-${Math.random().toString(36).slice(2)}`);
+          const args = ['orders', 'filter', '--input', input, '--output', join(dir, 'kept.csv')];
+          const ran = await cli.run([...args, '--as-of', CORPUS.orders.asOf], { env });
+          return { status: ran.status, stderr: ran.stderr, stdout: ran.stdout, files: readdirSync(dir) };
+        }),
+      );
+      expect(one.status).toBe(1);
+      expect(two).toEqual(one);
+    },
+  );
+
   it('on a 3 MB file with quotes, CRLF, lone CR, blank and bad rows on both sides of the cut', async () => {
     const { text, lines } = hostileOrders(60_000, { quotedUpTo: 2_000, quoteAt: -1 });
     const input = join(cli.folder('hostile'), 'orders.csv');
