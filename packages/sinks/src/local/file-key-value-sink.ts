@@ -10,7 +10,10 @@ import { copyValue, jsonExact } from './stored-item.js';
 export interface FileKeyValueSinkOptions extends LocalTableOptions {
   /** The table's file, made afresh. Default: a file in a fresh folder in the system's temporary folder. */
   path?: string;
-  /** Items last written kept as objects before they go to the file. Default 1024. */
+  /**
+   * Items last written kept as objects before they go to the file. Default 16: enough for a handler
+   * that reads back what it just wrote, few enough to die young (more cost the garbage collector).
+   */
   hotItems?: number;
 }
 
@@ -43,7 +46,7 @@ export class FileKeyValueSink extends LocalKeyValueSink {
 
   constructor(options: FileKeyValueSinkOptions) {
     super(options);
-    this.#hotOrder = new Array<string>(Math.max(1, options.hotItems ?? 1024));
+    this.#hotOrder = new Array<string>(Math.max(1, options.hotItems ?? 16));
     this.#file = new ItemFile(options.path);
   }
 
