@@ -17,8 +17,10 @@ export interface DemoExample {
   title: string;
   /** Its section of the dashboard. */
   section: SectionId;
-  /** Its share of a run at 1M rows (seconds, as last measured): the demo starts the costliest first. */
+  /** Its share of a run at 1M rows (as last measured): the demo starts the costliest first. */
   cost: number;
+  /** Its process's peak RSS at 1M rows (MB, as last measured): the demo keeps the sum of those running in budget. */
+  peakMb: number;
   run(options: DemoRunOptions): Promise<DemoResult>;
 }
 
@@ -27,35 +29,40 @@ export const DEMO_EXAMPLES: DemoExample[] = [
   {
     name: 'orders-dashboard',
     section: 'orders',
-    cost: 6,
+    cost: 42,
+    peakMb: 446,
     title: 'S3 order filter with an Athena dashboard (seed 000)',
     run: async (options) => (await import('@sluice/example-orders-dashboard')).runDemo(options),
   },
   {
     name: 'restaurant-clickstream',
     section: 'clickstream',
-    cost: 19,
+    cost: 75,
+    peakMb: 380,
     title: 'Firehose clickstream for restaurant insights (seed 001)',
     run: async (options) => (await import('@sluice/example-restaurant-clickstream')).runDemo(options),
   },
   {
     name: 'multi-source-lake',
     section: 'lake',
-    cost: 49,
+    cost: 236,
+    peakMb: 531,
     title: 'Multi-source Kinesis data lake (seed 002)',
     run: async (options) => (await import('@sluice/example-multi-source-lake')).runDemo(options),
   },
   {
     name: 'transaction-stream',
     section: 'transactions',
-    cost: 61,
+    cost: 178,
+    peakMb: 434,
     title: 'SQS → DynamoDB transaction stream with alerts (seed 003)',
     run: async (options) => (await import('@sluice/example-transaction-stream')).runDemo(options),
   },
   {
     name: 'ecommerce-batch-stream',
     section: 'bots',
-    cost: 39,
+    cost: 107,
+    peakMb: 573,
     title: 'Batch insights and real-time bot detection (seed 004)',
     run: async (options) => (await import('@sluice/example-ecommerce-batch-stream')).runDemo(options),
   },

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { DashboardData } from '@sluice/example-dashboard';
 import type { DemoExample, DemoResult } from './demo-examples.js';
+import { nextPipeline } from './demo-schedule.js';
 
 /** What a pipeline process is asked to run (its argument, as JSON). */
 export interface PipelineRequest {
@@ -49,35 +50,50 @@ const LANES = Math.min(2, availableParallelism());
 
 /**
  * Runs each pipeline in a process of its own (its heap and parquet-wasm's memory go back to the
- * system when it ends), `LANES` at a time, the slowest first so the lanes end together. Returns
- * the runs in the order given; the first failure stops the others and is thrown, naming the pipeline.
+ * system when it ends), up to `LANES` at a time, the costliest first so the lanes end together, a
+ * second one only when their expected peaks fit the memory budget together (`nextPipeline`).
+ * Returns the runs in the order given; the first failure stops the others and is thrown, naming
+ * the pipeline.
  *
- * @example const runs = await runPipelines(DEMO_EXAMPLES, (e) => ({ name: e.name, dir, rows, seed }), events);
+ * @example const runs = await runPipelines(DEMO_EXAMPLES, 20_000, (e) => ({ name: e.name, out, dir, rows, seed }), events);
  */
 export async function runPipelines(
   examples: readonly DemoExample[],
+  rows: number,
   requestOf: (example: DemoExample) => PipelineRequest,
   events: PipelineEvents,
 ): Promise<PipelineRun[]> {
   const queue = [...examples].sort((a, b) => b.cost - a.cost);
-  const running = new Set<ChildProcess>();
+  const children = new Set<ChildProcess>();
+  const running = new Map<DemoExample, Promise<void>>();
   const runs = new Map<string, PipelineRun>();
-  const lane = async () => {
-    for (let example = queue.shift(); example; example = queue.shift()) {
-      events.started(example);
-      const { result, page, elapsedMs } = await runChild(requestOf(example), events.log, running);
-      const run = { name: example.name, title: example.title, elapsedMs, result, page };
-      events.ended(run);
-      runs.set(example.name, run);
-    }
-  };
   const failures: unknown[] = [];
+  const run = async (example: DemoExample) => {
+    events.started(example);
+    const { result, page, elapsedMs } = await runChild(requestOf(example), events.log, children);
+    const done = { name: example.name, title: example.title, elapsedMs, result, page };
+    events.ended(done);
+    runs.set(example.name, done);
+  };
   const stop = (error: unknown) => {
     failures.push(error);
     queue.length = 0;
-    for (const child of running) child.kill();
+    for (const child of children) child.kill();
   };
-  await Promise.all(Array.from({ length: LANES }, () => lane().catch(stop)));
+  // Each turn starts one pipeline or waits for one to end: at most two turns per pipeline.
+  for (let turn = 0; turn < 2 * examples.length && queue.length > 0; turn++) {
+    const next = running.size < LANES ? nextPipeline(queue, [...running.keys()], rows) : undefined;
+    if (!next) {
+      await Promise.race(running.values());
+      continue;
+    }
+    queue.splice(queue.indexOf(next), 1);
+    const ended = run(next)
+      .catch(stop)
+      .finally(() => running.delete(next));
+    running.set(next, ended);
+  }
+  await Promise.all(running.values());
   if (failures.length > 0) throw failures[0];
   return examples.map((example) => runs.get(example.name) as PipelineRun);
 }

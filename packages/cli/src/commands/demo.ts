@@ -54,7 +54,7 @@ async function runExamples(
   const dirOf = (example: DemoExample) => join(out, example.name);
   await Promise.all(examples.map((example) => mkdir(dirOf(example), { recursive: true })));
   const requestOf = (example: DemoExample) => ({ name: example.name, out, dir: dirOf(example), ...options });
-  return runPipelines(examples, requestOf, {
+  return runPipelines(examples, options.rows, requestOf, {
     started: (example) =>
       log(`-- ${example.title}: running on ${options.rows} generated rows in ${dirOf(example)}`),
     log: (line) => log(`   ${line}`),
