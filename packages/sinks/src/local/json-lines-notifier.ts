@@ -37,7 +37,7 @@ export interface JsonLinesNotifierOptions {
 export class JsonLinesNotifier implements Notifier {
   // Each sent id → the byte offset of its line: the ids themselves stay in the file.
   #ids: HashedIndex | undefined;
-  /** Bytes in the file once `#unwritten` is written: the offset of the next line. */
+  /** Bytes in the file once the block is written: the offset of the next line. */
   #bytes = 0;
   #written = 0;
   // Publishes run one after another, so two calls cannot both find an id unsent.
@@ -45,7 +45,9 @@ export class JsonLinesNotifier implements Notifier {
   #queued = 0;
   #fd: number | undefined;
   readonly #durable: boolean;
-  #unwritten = '';
+  // Lines not yet written, as bytes: a line's text is garbage as soon as it is encoded.
+  #block = Buffer.allocUnsafe(BLOCK);
+  #used = 0;
 
   constructor(
     readonly path: string,
@@ -91,7 +93,6 @@ export class JsonLinesNotifier implements Notifier {
   #store(notifications: readonly Notification[], ids: HashedIndex): DeliveryReport<Notification> {
     const { fresh, report } = acceptAsSns(notifications, ids);
     const offsets = this.#buffer(fresh);
-    if (this.#unwritten.length >= BLOCK) this.#write();
     this.#remember(fresh, offsets);
     return report;
   }
@@ -102,8 +103,7 @@ export class JsonLinesNotifier implements Notifier {
     for (const { notification, subject } of fresh) {
       const line = `${JSON.stringify(subject === notification.subject ? notification : { ...notification, subject })}\n`;
       offsets.push(this.#bytes);
-      this.#bytes += Buffer.byteLength(line);
-      this.#unwritten += line;
+      this.#bytes += this.#add(line);
     }
     return offsets;
   }
@@ -167,14 +167,22 @@ export class JsonLinesNotifier implements Notifier {
     });
   }
 
+  /** Encodes a line into the block, writing the block first when the line would not fit; its bytes. */
+  #add(line: string): number {
+    const length = Buffer.byteLength(line);
+    if (this.#used + length > this.#block.length) this.#write();
+    if (length > this.#block.length) this.#block = Buffer.allocUnsafe(length);
+    this.#used += this.#block.write(line, this.#used);
+    return length;
+  }
+
   // A kill leaves at most the last line torn, which the next run cuts off.
   #write(): void {
-    if (this.#unwritten === '') return;
+    if (this.#used === 0) return;
     const fd = this.#open();
-    const bytes = Buffer.from(this.#unwritten, 'utf8');
-    this.#unwritten = '';
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    this.#written += bytes.length;
+    for (let at = 0; at < this.#used; ) at += writeSync(fd, this.#block, at, this.#used - at);
+    this.#written += this.#used;
+    this.#used = 0;
   }
 
   #open(): number {
