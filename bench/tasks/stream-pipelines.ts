@@ -50,6 +50,9 @@ const PIPELINES: Record<string, Pipeline> = {
     // The demo's ingest report times HTTP ingest → Firehose buffer → transform → S3 alone.
     runner: async () => {
       const run = await runClickstream({ dir, rows, seed: SEED, log: () => {} });
+      const failed = run.reports['firehose-delivery']?.rejected['function-error'] ?? 0;
+      if (failed > 0)
+        throw new Error(`clickstream: ${failed} records went to the error prefix on failed invocations`);
       return run.reports['http-ingest']?.durationMs ?? 0;
     },
     transform: async () => {
@@ -68,7 +71,7 @@ const PIPELINES: Record<string, Pipeline> = {
     runner: async () => {
       const store = await lakeStore();
       return async () => {
-        const { report } = await runBranch({
+        const { report, stream } = await runBranch({
           domain: 'maintenance',
           store,
           columns: MACHINE_READING_COLUMNS,
@@ -78,6 +81,7 @@ const PIPELINES: Record<string, Pipeline> = {
           chunkRows: 20_000,
           processor: (batchTag, onBatch) => maintenanceProcessor({ store, batchTag, onBatch }),
         });
+        failedNone('lake', stream.failedInvocations);
         return report.read;
       };
     },
@@ -124,7 +128,11 @@ const PIPELINES: Record<string, Pipeline> = {
       await writeLines(join(dir, EVENTS_BUCKET, KEYS.rawEvents), eventsCsv({ rows, seed: SEED }), {
         progress: false,
       });
-      return async () => (await runLocalStream({ dir, runner: { batchSize: 100 } })).stream.report.read;
+      return async () => {
+        const { stream } = await runLocalStream({ dir, runner: { batchSize: 100 } });
+        failedNone('bots', stream.stream.failedInvocations);
+        return stream.report.read;
+      };
     },
     transform: async () => {
       const file = join(dir, EVENTS_BUCKET, KEYS.rawEvents);
@@ -144,6 +152,11 @@ const PIPELINES: Record<string, Pipeline> = {
     },
   },
 };
+
+/** A runner whose handler failed timed retries and dead letters, not the pipeline: refuse the figure. */
+function failedNone(pipeline: string, failedInvocations: number): void {
+  if (failedInvocations > 0) throw new Error(`${pipeline}: ${failedInvocations} invocations failed`);
+}
 
 async function generated(name: string, lines: Iterable<Line>): Promise<string[]> {
   const file = join(dir, name);
