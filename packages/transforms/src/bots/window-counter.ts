@@ -101,12 +101,19 @@ export class KeyedWindowCounter {
    */
   #count(key: CounterKey, time: number): WindowCount {
     const { windowMs, slideMs } = this.#settings;
-    let at = this.#open.length;
+    const open = this.#open;
+    let at = open.length;
     let counted = false;
     for (let start = Math.floor(time / slideMs) * slideMs; start > time - windowMs; start -= slideMs) {
       if (start + windowMs <= this.#watermark) break; // older windows end earlier: closed too
-      at = this.#bucketAt(start, at);
-      increment(this.#open[at] as WindowBucket, key, 1);
+      while (at > 0 && (open[at - 1] as WindowBucket).start > start) at--;
+      let bucket = open[at - 1];
+      if (bucket === undefined || bucket.start !== start) {
+        bucket = this.#reused(start);
+        open.splice(at++, 0, bucket);
+        this.#nextEnd = (open[0] as WindowBucket).end;
+      }
+      increment(bucket, key, 1);
       counted = true;
     }
     if (counted) this.#counted++;
@@ -150,7 +157,7 @@ export class KeyedWindowCounter {
     this.#open = [];
     this.#nextEnd = Number.POSITIVE_INFINITY;
     for (const [start, counts] of state.windows) {
-      const bucket = this.#open[this.#bucketAt(start)] as WindowBucket;
+      const bucket = this.#bucketAt(start);
       for (const [key, count] of counts) increment(bucket, counterKey(key), count);
     }
     this.#guard.pending = state.jump;
@@ -167,15 +174,17 @@ export class KeyedWindowCounter {
     if (watermark >= this.#nextEnd) this.#closeThrough(watermark, out);
   }
 
-  /** Index of the open window starting at `start`, opened if need be; scans down from `below`. */
-  #bucketAt(start: number, below = this.#open.length): number {
+  /** The open window starting at `start`, opened if need be (restoring a snapshot). */
+  #bucketAt(start: number): WindowBucket {
     const open = this.#open;
-    let at = below;
+    let at = open.length;
     while (at > 0 && (open[at - 1] as WindowBucket).start > start) at--;
-    if (open[at - 1]?.start === start) return at - 1;
-    open.splice(at, 0, this.#reused(start));
+    const found = open[at - 1];
+    if (found?.start === start) return found;
+    const bucket = this.#reused(start);
+    open.splice(at, 0, bucket);
     this.#nextEnd = (open[0] as WindowBucket).end;
-    return at;
+    return bucket;
   }
 
   #reused(start: number): WindowBucket {
