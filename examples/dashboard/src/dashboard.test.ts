@@ -1,6 +1,7 @@
 import type { QueryDefinition, QueryEngine, QueryParamValue } from '@sluice/athena';
 import { describe, expect, it } from 'vitest';
-import { collectDashboard, renderDashboard } from './dashboard.js';
+import { collectDashboard } from './collect.js';
+import { renderDashboard } from './dashboard.js';
 import { formatValue } from './format.js';
 
 const SCRIPT = '<script>alert(1)</script>';

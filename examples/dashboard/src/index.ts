@@ -1,11 +1,6 @@
 export { renderChartSvg, withHoverTitles } from './chart.js';
-export {
-  collectDashboard,
-  type DashboardOptions,
-  type PipelineReports,
-  renderDashboard,
-  SECTION_IDS,
-} from './dashboard.js';
+export { collectDashboard, type DashboardOptions, type PipelineReports, SECTION_IDS } from './collect.js';
+export { renderDashboard } from './dashboard.js';
 export { DashboardMonthError } from './errors.js';
 export { escapeHtml, formatValue } from './format.js';
 export type {

@@ -3,7 +3,8 @@ import type { QueryEngine } from '@sluice/athena';
 // with it the query definitions it shares with this file, which then run before they are set up.
 import { athenaSettingsFromEnvironment, createAthenaEngine } from '@sluice/athena/aws';
 import { ConfigurationError, handlerEnvironment } from '@sluice/core/lambda';
-import { renderDashboard, SECTION_IDS } from '../dashboard.js';
+import { SECTION_IDS } from '../collect.js';
+import { renderDashboard } from '../dashboard.js';
 import { DashboardMonthError } from '../errors.js';
 import type { SectionId } from '../model.js';
 

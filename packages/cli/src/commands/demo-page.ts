@@ -2,19 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TableDefinition } from '@sluice/athena';
 import type { RunReport } from '@sluice/core/outcome';
-import {
-  collectDashboard,
-  type DashboardData,
-  detectionsTable,
-  type PipelineReports,
-  SECTION_IDS,
-  type SectionId,
-  transactionsTable,
-} from '@sluice/example-dashboard';
-import { eventsTable } from '@sluice/example-ecommerce-batch-stream';
-import { lakeTables } from '@sluice/example-multi-source-lake';
-import { processedTable } from '@sluice/example-orders-dashboard';
-import { clicksTable } from '@sluice/example-restaurant-clickstream';
+import type { DashboardData, PipelineReports, SectionId } from '@sluice/example-dashboard';
+import { collectDashboard, SECTION_IDS } from '@sluice/example-dashboard/collect';
+import { detectionsTable, transactionsTable } from '@sluice/example-dashboard/tables';
 
 // Where `sluice demo` leaves each pipeline's bucket under its --out folder.
 const BUCKETS = {
@@ -25,16 +15,29 @@ const BUCKETS = {
   transactions: 'transaction-stream',
 };
 
-/** Each dashboard section's tables, given where a bucket's folder is. */
-const SECTION_TABLES: Record<SectionId, (at: (bucket: string) => string) => TableDefinition[]> = {
-  orders: (at) => [processedTable(join(at(BUCKETS.orders), 'processed'))],
-  clickstream: (at) => [inFolder(clicksTable({ bucket: 'restaurant-clickstream' }), at(BUCKETS.clicks))],
-  lake: (at) => lakeTables().map((table) => inFolder(table, at(BUCKETS.lake))),
-  transactions: (at) => [transactionsTable(join(at(BUCKETS.transactions), 'table'))],
-  bots: (at) => [
-    inFolder(eventsTable(), at(BUCKETS.events)),
-    detectionsTable(join(at(BUCKETS.events), 'detections')),
-  ],
+// Each dashboard section's tables, given where a bucket's folder is. The examples are imported when
+// asked for: a pipeline's process has its own loaded already and needs no other.
+const SECTION_TABLES: Record<SectionId, (at: (bucket: string) => string) => Promise<TableDefinition[]>> = {
+  orders: async (at) => {
+    const { processedTable } = await import('@sluice/example-orders-dashboard');
+    return [processedTable(join(at(BUCKETS.orders), 'processed'))];
+  },
+  clickstream: async (at) => {
+    const { clicksTable } = await import('@sluice/example-restaurant-clickstream');
+    return [inFolder(clicksTable({ bucket: 'restaurant-clickstream' }), at(BUCKETS.clicks))];
+  },
+  lake: async (at) => {
+    const { lakeTables } = await import('@sluice/example-multi-source-lake');
+    return lakeTables().map((table) => inFolder(table, at(BUCKETS.lake)));
+  },
+  transactions: async (at) => [transactionsTable(join(at(BUCKETS.transactions), 'table'))],
+  bots: async (at) => {
+    const { eventsTable } = await import('@sluice/example-ecommerce-batch-stream');
+    return [
+      inFolder(eventsTable(), at(BUCKETS.events)),
+      detectionsTable(join(at(BUCKETS.events), 'detections')),
+    ];
+  },
 };
 
 /**
@@ -50,7 +53,7 @@ export async function demoTables(
   sections: readonly SectionId[] = SECTION_IDS,
 ): Promise<TableDefinition[]> {
   const at = (bucket: string) => resolve(data, bucket);
-  const tables = sections.flatMap((section) => SECTION_TABLES[section](at));
+  const tables = (await Promise.all(sections.map((section) => SECTION_TABLES[section](at)))).flat();
   const present = await Promise.all(tables.map((table) => hasFiles(table)));
   return tables.filter((_, i) => present[i]);
 }
