@@ -73,9 +73,11 @@ export class DeliveryLoop<I, D extends Delivery<I> = Delivery<I>> {
   }
 
   #lane(index: number): D[] {
-    let lane = this.#lanes.get(index);
-    if (!lane) this.#lanes.set(index, (lane = []));
-    return lane;
+    const lane = this.#lanes.get(index);
+    if (lane) return lane;
+    const started: D[] = [];
+    this.#lanes.set(index, started);
+    return started;
   }
 
   async #flushExpired(now: number): Promise<void> {
