@@ -18,14 +18,12 @@ export const demo: CommandRun = async ({ values }, io) => {
   const out = typeof values.out === 'string' ? values.out : 'out/demo';
   const options = { rows: integer(values, 'rows', 20_000, 1), seed: integer(values, 'seed', 42) };
   const examples = selectExamples(typeof values.only === 'string' ? values.only : undefined);
-  // The page's module (vega) loads while the pipelines run, not after them.
-  const dashboard = import('@sluice/example-dashboard');
   const runs = await runExamples(examples, out, options, io.stderr);
   const results = runs.map(({ page: _page, ...run }) => run);
   await writeFile(join(out, 'demo-summary.json'), `${JSON.stringify(results, null, 2)}\n`);
   const reports = Object.fromEntries(results.map(({ name, result }) => [name, result.reports]));
   const page = join(out, 'index.html');
-  await writeFile(page, await dashboardSnapshot(out, runs, await dashboard));
+  await writeFile(page, await dashboardSnapshot(out, runs));
   io.stderr(`dashboard snapshot: ${page}`);
   if (values.serve) await serve(out, integer(values, 'port', 8080), reports, io.stderr);
   return {
@@ -69,14 +67,12 @@ async function runExamples(
 /**
  * The dashboard as a file: the page `sluice dashboard` serves over this run's output. Each pipeline's
  * process queried its own section when it ended; sections of pipelines not run (`--only`) are
- * queried here, over whatever an earlier run left in the folder.
+ * queried here, over whatever an earlier run left in the folder. The page's module (vega) is loaded
+ * only now: loaded earlier, this process would hold ~20 MB more while the pipelines run.
  */
-async function dashboardSnapshot(
-  out: string,
-  runs: PipelineRun[],
-  { renderDashboardPage, SECTION_IDS }: typeof import('@sluice/example-dashboard'),
-): Promise<string> {
+async function dashboardSnapshot(out: string, runs: PipelineRun[]): Promise<string> {
   const { collectDemoSections } = await import('./demo-page.js');
+  const { renderDashboardPage, SECTION_IDS } = await import('@sluice/example-dashboard');
   const parts = runs.map((run) => run.page);
   const missing = SECTION_IDS.filter((id) => !parts.some((part) => part.sections[0]?.id === id));
   if (missing.length > 0) parts.push(await collectDemoSections(out, missing, {}));
