@@ -1,5 +1,6 @@
 import type { SourcePosition } from '../outcome/outcome.js';
-import { EventReader } from './event-shape.js';
+import { eventRecords } from './event-records.js';
+import type { EventReader } from './event-shape.js';
 import { payloadTextOf, rememberPayloadText } from './local-payload.js';
 
 /** One record of a Kinesis event, as Lambda delivers it (the fields Sluice reads). */
@@ -52,7 +53,7 @@ export interface KinesisRecord {
  * for (const record of parseKinesisEvent(event)) console.log(record.stream, record.sequenceNumber);
  */
 export function parseKinesisEvent(event: unknown): KinesisRecord[] {
-  return new EventReader('Kinesis', '', event).array('Records').map(readRecord);
+  return eventRecords('Kinesis', event, readRecord);
 }
 
 function readRecord(record: EventReader): KinesisRecord {

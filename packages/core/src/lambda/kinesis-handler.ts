@@ -1,5 +1,11 @@
 import { isPromise, type RecordPipeline } from './batch-account.js';
-import { type BatchItemFailuresResponse, kinesisBatchResponse } from './batch-response.js';
+import {
+  type BatchHandler,
+  type BatchHandlerFactory,
+  type BatchResult,
+  batchHandlerFactory,
+} from './batch-handler.js';
+import { kinesisBatchResponse } from './batch-response.js';
 import {
   asPipeline,
   type DecodedRecordOptions,
@@ -9,16 +15,9 @@ import {
 import { Invocation } from './invocation.js';
 import { type KinesisEvent, type KinesisRecord, parseKinesisEvent } from './kinesis-event.js';
 import type { LambdaContext } from './lambda-context.js';
-import type { BatchReport } from './verdict.js';
 
-/**
- * A Lambda handler for a Kinesis event source mapping with `ReportBatchItemFailures`; assignable to
- * `KinesisStreamHandler` of `@types/aws-lambda`. Without a context (local runs) there is no time limit.
- */
-export type KinesisBatchHandler = (
-  event: KinesisEvent,
-  context?: LambdaContext,
-) => Promise<BatchItemFailuresResponse>;
+/** A handler for a Kinesis event source mapping with `ReportBatchItemFailures`; assignable to `KinesisStreamHandler` of `@types/aws-lambda`. */
+export type KinesisBatchHandler = BatchHandler<KinesisEvent>;
 
 /**
  * Turns a per-record function into a Kinesis handler that reports partial batch failures.
@@ -39,18 +38,13 @@ export type KinesisBatchHandler = (
  *   onReject: (rejection) => quarantine.write(rejection),
  * });
  */
-export function kinesisBatchHandler(options: RawRecordOptions<KinesisRecord>): KinesisBatchHandler;
-export function kinesisBatchHandler<T>(options: DecodedRecordOptions<KinesisRecord, T>): KinesisBatchHandler;
-export function kinesisBatchHandler<T>(options: RecordHandlerOptions<KinesisRecord, T>): KinesisBatchHandler {
-  return async (event, context) =>
-    (await processKinesisBatch(event, options as DecodedRecordOptions<KinesisRecord, T>, context)).response;
-}
+export const kinesisBatchHandler: BatchHandlerFactory<KinesisRecord, KinesisEvent> = batchHandlerFactory<
+  KinesisRecord,
+  KinesisEvent
+>(processKinesisBatch);
 
 /** A Kinesis event's response beside the invocation's report. */
-export interface KinesisBatchResult {
-  response: BatchItemFailuresResponse;
-  report: BatchReport;
-}
+export type KinesisBatchResult = BatchResult;
 
 /**
  * What {@link kinesisBatchHandler} does for one event, returning the invocation's report beside the response.

@@ -5,6 +5,7 @@ import { kinesisBatchHandler } from '../lambda/kinesis-handler.js';
 import { retryLater } from '../lambda/verdict.js';
 import { localPayloads } from './fixtures/local-payloads.js';
 import { type KinesisInput, runKinesisStream, shardOf } from './kinesis-runner.js';
+import { recording as recordingOf } from './recording-handler.js';
 
 interface Reading {
   key: string;
@@ -19,14 +20,8 @@ const readings = (count: number, keys = ['M-1']): KinesisInput[] =>
 const numbers = (event: KinesisEvent) =>
   event.Records.map((r) => (JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString()) as Reading).n);
 
-function recording(respond: (event: KinesisEvent, call: number) => unknown = () => undefined) {
-  const events: KinesisEvent[] = [];
-  const handler = async (event: KinesisEvent) => {
-    events.push(structuredClone(event));
-    return respond(event, events.length);
-  };
-  return { events, handler };
-}
+const recording = (respond?: (event: KinesisEvent, call: number) => unknown) =>
+  recordingOf<KinesisEvent>(respond);
 
 /** A handler that processes every record of the batch and reports the ones in `failing` on their first try. */
 function reportsFirstTry(failing: Set<number>) {

@@ -9,7 +9,7 @@ import {
   kinesisStreamSource,
 } from '../testing/kinesis-events.js';
 import { type Delivery, DeliveryLoop, type RedeliveryPolicy } from './delivery-loop.js';
-import { feed, invokeWith } from './event-runner.js';
+import { type EventHandler, feed, invokeWith } from './event-runner.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
 import type { StreamRunReport } from './report.js';
 import { payloadBytes, type RecordPayload, type RecordSource } from './stream-source.js';
@@ -42,7 +42,7 @@ export interface KinesisRunnerOptions extends CommonRunnerOptions {
 }
 
 /** The handler the runner calls: any Kinesis Lambda handler (see `kinesisBatchHandler`). */
-export type KinesisEventHandler = (event: KinesisEvent) => unknown;
+export type KinesisEventHandler = EventHandler<KinesisEvent>;
 
 interface KinesisDelivery extends Delivery<KinesisInput> {
   /** The payload's text when it survives UTF-8 unchanged: the handler's decoder can skip base64. */

@@ -1,6 +1,6 @@
 import type { KinesisEvent, KinesisEventRecord } from '../lambda/kinesis-event.js';
 import { type EventPayload, type EventSourceOptions, payloadBytes } from './aws-events.js';
-import { eventOrigin, resourceArn } from './event-source.js';
+import { eventOrigin, type SourceFields, sourceFields } from './event-source.js';
 
 /** A record of a Kinesis event; everything but the data has a default. */
 export interface KinesisRecordInput {
@@ -69,19 +69,15 @@ export interface KinesisEnvelopeFields {
 }
 
 /** The fields every record of one stream shares, built once per stream (see {@link kinesisStreamSource}). */
-export interface KinesisStreamSource {
-  awsRegion: string;
+export interface KinesisStreamSource extends SourceFields {
   invokeIdentityArn: string;
-  eventSourceARN: string;
 }
 
 /** The fields a stream's records share. Internal to core (the runner builds them once per run). */
 export function kinesisStreamSource(options: KinesisEventOptions): KinesisStreamSource {
-  const origin = eventOrigin(options);
   return {
-    awsRegion: origin.region,
-    invokeIdentityArn: `arn:aws:iam::${origin.account}:role/local-stream-runner`,
-    eventSourceARN: resourceArn('kinesis', `stream/${options.streamName ?? 'local-stream'}`, origin),
+    ...sourceFields('kinesis', `stream/${options.streamName ?? 'local-stream'}`, options),
+    invokeIdentityArn: `arn:aws:iam::${eventOrigin(options).account}:role/local-stream-runner`,
   };
 }
 
