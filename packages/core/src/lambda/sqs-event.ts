@@ -56,9 +56,7 @@ export interface SqsMessage {
  * @example
  * for (const message of parseSqsEvent(event)) console.log(message.messageId, message.approximateReceiveCount);
  */
-export function parseSqsEvent(event: unknown): SqsMessage[] {
-  return eventRecords('SQS', event, readMessage);
-}
+export const parseSqsEvent = (event: unknown): SqsMessage[] => eventRecords('SQS', event, readMessage);
 
 /** A message as the handler sees it: ids, body, attributes, receive count, queue, position. */
 function readMessage(record: EventReader): SqsMessage {
