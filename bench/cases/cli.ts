@@ -50,13 +50,6 @@ export async function cli({ rows, runs }: BenchSettings): Promise<CaseReport> {
         ].concat(['--as-of', AS_OF, '--rejects', `${out('sluice')}.rejects.jsonl`]),
       },
       {
-        // the same command kept on one thread (the size it cuts a file from set out of reach)
-        name: 'sluice orders filter, one thread',
-        command: ['env', 'SLUICE_HALVES_MIN_BYTES=1099511627776', process.execPath, BIN, 'orders', 'filter']
-          .concat(['--input', input, '--output', out('sluice-one'), '--as-of', AS_OF])
-          .concat(['--rejects', `${out('sluice-one')}.rejects.jsonl`]),
-      },
-      {
         name: 'duckdb COPY',
         command: await bundledTask('orders-duckdb.ts', input, out('duckdb'), AS_OF, '30'),
       },
@@ -65,9 +58,7 @@ export async function cli({ rows, runs }: BenchSettings): Promise<CaseReport> {
     runs,
   );
   const hashes = Object.fromEntries(
-    await Promise.all(
-      ['sluice', 'sluice-one', 'duckdb', 'python'].map(async (n) => [n, await sha256(out(n))] as const),
-    ),
+    await Promise.all(['sluice', 'duckdb', 'python'].map(async (n) => [n, await sha256(out(n))] as const)),
   );
   return {
     name: 'cli',
@@ -98,7 +89,7 @@ function startupRows(startup: Timed[]): Row[] {
 }
 
 function filterRows(filter: Timed[], rows: number): Row[] {
-  const [, , duckdb, python] = filter.map((r) => median(r.wallMs)) as [number, number, number, number];
+  const [, duckdb, python] = filter.map((r) => median(r.wallMs)) as [number, number, number];
   return filter.map((result) =>
     row(result, rows, {
       ratios: `${ratio(median(result.wallMs), duckdb)}× duckdb, ${ratio(median(result.wallMs), python)}× python`,
@@ -109,12 +100,7 @@ function filterRows(filter: Timed[], rows: number): Row[] {
 
 function goals(startup: Timed[], filter: Timed[], hashes: Record<string, string>): Goal[] {
   const [floor, help] = startup.map((r) => median(r.wallMs)) as [number, number];
-  const [sluice, , duckdb, python] = filter.map((r) => median(r.wallMs)) as number[] as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [sluice, duckdb, python] = filter.map((r) => median(r.wallMs)) as [number, number, number];
   const identical = new Set(Object.values(hashes)).size === 1;
   return [
     {

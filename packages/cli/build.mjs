@@ -16,8 +16,6 @@ await build({
   entryPoints: {
     sluice: 'src/sluice.ts',
     'demo-pipeline': 'src/demo-pipeline.ts',
-    // `orders filter` filters each half of a large file on a thread of its own.
-    'orders-half': 'src/orders-half.ts',
   },
   outdir: 'dist',
   bundle: true,

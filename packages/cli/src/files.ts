@@ -1,7 +1,6 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { UnreadableInputError, UnwritableOutputError, UsageError } from './errors.js';
 
 /**
@@ -66,26 +65,24 @@ export async function outputFolders(files: readonly string[]): Promise<void> {
 const RING = 4;
 
 /**
- * The bytes of a local file (or of `[start, end)` in it) in chunks of `size`, read synchronously: a
- * file in the page cache is read faster than a thread-pool round trip per chunk costs, and reading
- * stays paced by whoever consumes the chunks. The chunks are {@link RING} buffers used in turn, so
+ * The bytes of a local file in chunks of `size`, read synchronously: a file in the page cache is
+ * read faster than a thread-pool round trip per chunk costs, and reading stays paced by whoever consumes the chunks. The chunks are {@link RING} buffers used in turn, so
  * reading allocates nothing and dead chunks never pile up waiting for the garbage collector: a
  * consumer may hold a chunk until it asks for the third one after it (the CSV reader holds one).
  *
- * @example for await (const chunk of fileChunks('orders.csv', { end: 1024 })) scanner.feed(chunk);
+ * @example for await (const chunk of fileChunks('orders.csv')) scanner.feed(chunk);
  */
-export async function* fileChunks(
-  file: string,
-  { start = 0, end = Number.POSITIVE_INFINITY, size = 64 * 1024 } = {},
-): AsyncGenerator<Buffer> {
+export async function* fileChunks(file: string, size = 64 * 1024): AsyncGenerator<Buffer> {
   const ring = Array.from({ length: RING }, () => Buffer.allocUnsafeSlow(size));
   const fd = openSync(file, 'r');
   try {
-    for (let at = start, turn = 0; at < end; turn = (turn + 1) % RING) {
+    for (let turn = 0; ; turn = (turn + 1) % RING) {
       const chunk = ring[turn] as Buffer;
-      const count = readSync(fd, chunk, 0, Math.min(size, end - at), at);
+      const count = readSync(fd, chunk, 0, size, null);
       if (count === 0) return;
-      at += count;
+      // Reading and writing never wait, so let the event loop turn now and then: Ctrl-C and kill
+      // are handled (outputs removed) while a large file is still being read.
+      if (turn === 0) await new Promise(setImmediate);
       yield count === size ? chunk : chunk.subarray(0, count);
     }
   } catch (error) {
@@ -93,14 +90,4 @@ export async function* fileChunks(
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * The lines of a text file that are not empty, one at a time (memory holds one line).
- *
- * @example for await (const line of textLines('half.rejects.jsonl')) rejects.addLine(line);
- */
-export async function* textLines(file: string): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) if (line !== '') yield line;
 }

@@ -12,11 +12,10 @@ import { trackTempFile } from './temp-files.js';
 export class PartFile {
   private readonly release: () => void;
 
-  /** `part` is where the bytes go until commit: `FILE.part` unless given. */
-  constructor(
-    readonly file: string,
-    readonly part = `${file}.part`,
-  ) {
+  readonly part: string;
+
+  constructor(readonly file: string) {
+    this.part = `${file}.part`;
     this.release = trackTempFile(this.part);
   }
 
@@ -25,8 +24,8 @@ export class PartFile {
    * takes it at memory speed) before the next is asked for, so a body may hand out one buffer
    * written over again and again. Errors of the body pass unchanged; write errors name `FILE`.
    */
-  async write(body: AsyncIterable<Uint8Array | string>, { append = false } = {}): Promise<void> {
-    const fd = this.openSync(append ? 'a' : 'w');
+  async write(body: AsyncIterable<Uint8Array | string>): Promise<void> {
+    const fd = this.openSync();
     try {
       for await (const piece of body) this.writeSync(fd, piece);
     } finally {
@@ -35,9 +34,9 @@ export class PartFile {
   }
 
   /** Opens the temporary file for {@link writeSync}, for callers that write piece by piece. */
-  openSync(flags: 'w' | 'a' = 'w'): number {
+  openSync(): number {
     try {
-      return openSync(this.part, flags);
+      return openSync(this.part, 'w');
     } catch (error) {
       throw new UnwritableOutputError(this.file, error);
     }

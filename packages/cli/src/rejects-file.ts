@@ -23,23 +23,16 @@ export class RejectsFile {
   /** Lines not yet handed to the file. */
   private pending = '';
 
-  /** `part` is where the lines go until commit: `FILE.part` unless given. */
-  constructor(
-    readonly file: string,
-    part?: string,
-  ) {
-    this.output = new PartFile(file, part);
+  constructor(readonly file: string) {
+    this.output = new PartFile(file);
     this.fd = this.output.openSync();
   }
 
-  readonly add = (rejection: Rejection): void => this.addLine(JSON.stringify(rejection));
-
-  /** Adds a rejection already written as one line of JSON (as `add` writes it). */
-  addLine(json: string): void {
+  readonly add = (rejection: Rejection): void => {
     this.count += 1;
-    this.pending += `${json}\n`;
+    this.pending += `${JSON.stringify(rejection)}\n`;
     if (this.pending.length >= PIECE) this.flush();
-  }
+  };
 
   /** Writes what is pending; throws if the file cannot be written. */
   async drained(): Promise<void> {

@@ -142,7 +142,7 @@ describe('sluice orders filter', () => {
     expect(run.status).toBe(0);
     expect(lines(run.stdout)).toHaveLength(1);
     const result = JSON.parse(run.stdout);
-    expect(Object.keys(result).sort()).toEqual(['rejected', 'rejects', 'report', 'threads']);
+    expect(Object.keys(result).sort()).toEqual(['rejected', 'rejects', 'report']);
     expect(result.rejects).toBe(`${output}.rejects.jsonl`);
     const { read, kept, dropped, rejected } = result.report;
     const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
