@@ -1,8 +1,6 @@
 // Sluice: the stale-order filter from file to file. Usage: orders-sluice.ts <bytes|fields> <in> <out> <asOf> <maxAgeDays>
 // `bytes` is filterStaleOrders as users call it; `fields` decides every row from decoded fields.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { openStaleOrderRun } from '../../packages/transforms/src/orders/filter-stale-orders.js';
 import { peakRssMb } from '../rss.js';
 
@@ -19,8 +17,11 @@ let rejectedRows = 0;
 const onRejected = () => {
   rejectedRows++;
 };
-const options = { file: input, asOf, maxAgeDays: Number(maxAgeDays), onRejected };
+// Each output chunk is written before the next is asked for, so the run may reuse its chunks.
+const options = { file: input, asOf, maxAgeDays: Number(maxAgeDays), onRejected, reuseOutput: true };
 const run = await openStaleOrderRun(source, options, path === 'bytes');
-await pipeline(Readable.from(run.csv), createWriteStream(output, { highWaterMark: 1 << 20 }));
+const fd = openSync(output, 'w');
+for await (const chunk of run.csv) writeSync(fd, chunk);
+closeSync(fd);
 const { read, kept, dropped, rejected } = run.report();
 console.log(JSON.stringify({ read, kept, dropped, rejected, rejectedRows, peakRssMb: peakRssMb() }));
