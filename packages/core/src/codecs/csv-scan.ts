@@ -160,6 +160,21 @@ export class CsvScan {
     if (!this.#ended) await this.#chunks?.return?.();
   }
 
+  /**
+   * What `read` returns, the input released first if it throws: for what a transform reads from the
+   * header before its run (its columns), so a refused file leaves no input open.
+   *
+   * @example const columns = await scan.closedOnError(() => headerColumns(scan.header, SPEC, scan.file));
+   */
+  async closedOnError<T>(read: () => T): Promise<T> {
+    try {
+      return read();
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
   /** Runs `rules` over every record when no output is needed; resolves to the report. */
   async drain(rules: CsvRules, options: Omit<CsvRunOptions, 'output'>): Promise<RunReport> {
     for await (const _ of this.run(rules, options)) {

@@ -43,7 +43,8 @@ export async function detectBotsFromCsv(
 ): Promise<BotRun> {
   const { onRejected, onChunk, file = 'input.csv', delimiter, encoding, maxRecordBytes, now } = options;
   const scan = await openCsvScan(input, { file, delimiter, encoding, maxRecordBytes, now });
-  const rules = new BotCsvRules(findBotEventColumns(scan, file, options.keyBy), options);
+  const columns = await scan.closedOnError(() => findBotEventColumns(scan, file, options.keyBy));
+  const rules = new BotCsvRules(columns, options);
   const rejections: Rejection[] = [];
   const sample = (rejection: Rejection) => {
     if (rejections.length < REJECTION_SAMPLE) rejections.push(rejection);

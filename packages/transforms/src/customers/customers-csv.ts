@@ -49,7 +49,7 @@ export async function scoreCustomersCsv(
   // Options that cannot work fail now, not on the first row.
   customerSegment(customerValue(ZERO, scoring), scoring);
   const scan = await openCsvScan(input, read);
-  const columns = await closedOnError(scan, () => headerColumns(scan.header, CUSTOMER_COLUMNS, scan.file));
+  const columns = await scan.closedOnError(() => headerColumns(scan.header, CUSTOMER_COLUMNS, scan.file));
   const scored: ScoredCustomer[] = [];
   return {
     header: scan.header,
@@ -84,15 +84,6 @@ function blamedColumn(row: Record<string, string>, columns: HeaderColumns): { co
   const key = CustomerSchema.safeParse(row).error?.issues[0]?.path?.[0];
   const column = typeof key === 'string' ? columns.headerName(key) : undefined;
   return column === undefined ? {} : { column };
-}
-
-async function closedOnError<T>(scan: CsvScan, read: () => T): Promise<T> {
-  try {
-    return read();
-  } catch (error) {
-    await scan.close();
-    throw error;
-  }
 }
 
 async function* readScored(

@@ -83,7 +83,7 @@ export async function openStaleOrderRun(
   // An empty delimiter or a zero limit is no choice: the reader's default applies.
   const read = { delimiter: delimiter || undefined, maxRecordBytes: maxRecordBytes || undefined, now };
   const scan = await openCsvScan(input, { file, encoding, ...read });
-  const columns = findOrderColumns(scan.header, file, options.columns);
+  const columns = await scan.closedOnError(() => findOrderColumns(scan.header, file, options.columns));
   const rejections: Rejection[] = [];
   const onRejected = options.onRejected ?? ((rejection: Rejection) => rejections.push(rejection));
   const rules = orderRules(scan.header, columns, rule, options.keptColumns, { fromBytes });
