@@ -66,9 +66,10 @@ const RING = 4;
 
 /**
  * The bytes of a local file in chunks of `size`, read synchronously: a file in the page cache is
- * read faster than a thread-pool round trip per chunk costs, and reading stays paced by whoever consumes the chunks. The chunks are {@link RING} buffers used in turn, so
- * reading allocates nothing and dead chunks never pile up waiting for the garbage collector: a
- * consumer may hold a chunk until it asks for the third one after it (the CSV reader holds one).
+ * read faster than a thread-pool round trip per chunk costs, and reading stays paced by whoever
+ * consumes the chunks. The chunks are {@link RING} buffers used in turn, so reading allocates
+ * nothing and dead chunks never pile up waiting for the garbage collector: a consumer may hold a
+ * chunk until it asks for the third one after it (the CSV reader holds one).
  *
  * @example for await (const chunk of fileChunks('orders.csv')) scanner.feed(chunk);
  */

@@ -10,9 +10,8 @@ import { trackTempFile } from './temp-files.js';
  * @example const kept = new PartFile('kept.csv'); await kept.write(run.csv); await kept.commit();
  */
 export class PartFile {
+  private readonly part: string;
   private readonly release: () => void;
-
-  readonly part: string;
 
   constructor(readonly file: string) {
     this.part = `${file}.part`;

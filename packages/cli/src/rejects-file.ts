@@ -34,18 +34,14 @@ export class RejectsFile {
     if (this.pending.length >= PIECE) this.flush();
   };
 
-  /** Writes what is pending; throws if the file cannot be written. */
-  async drained(): Promise<void> {
-    this.flush();
-  }
-
   async commit(): Promise<void> {
+    if (this.open) this.flush();
     this.close();
     await this.output.commit();
   }
 
   async discard(): Promise<void> {
-    this.shut();
+    this.close();
     await this.output.discard();
   }
 
@@ -56,27 +52,8 @@ export class RejectsFile {
     this.output.writeSync(this.fd, piece);
   }
 
-  /** Writes what is pending and closes the file (commit does it too). */
-  close(): void {
-    if (this.open) this.flush();
-    this.shut();
-  }
-
-  private shut(): void {
+  private close(): void {
     if (this.open) closeSync(this.fd);
     this.open = false;
-  }
-}
-
-/**
- * The chunks of `source`, each handed on only once the rejects file has taken what is pending: a
- * file with millions of bad rows never has more than a chunk's worth of rejections in hand.
- *
- * @example await detectBotsFromCsv(pacedBy(createReadStream(file), rejects), { onRejected: rejects.add });
- */
-export async function* pacedBy<T>(source: AsyncIterable<T>, rejects: RejectsFile): AsyncGenerator<T> {
-  for await (const chunk of source) {
-    await rejects.drained();
-    yield chunk;
   }
 }

@@ -11,7 +11,7 @@ import type { CommandRun } from '../command.js';
 import { UnreadableInputError, UsageError } from '../errors.js';
 import { distinctFiles, outputFolders, readableFile } from '../files.js';
 import { commitAll } from '../part-file.js';
-import { pacedBy, RejectsFile } from '../rejects-file.js';
+import { RejectsFile } from '../rejects-file.js';
 import { requireColumns } from '../required-columns.js';
 
 const DURATION = /^(\d+)(ms|s|m)$/;
@@ -89,7 +89,7 @@ async function detectInFile(file: string, options: BotDetectorOptions, quarantin
  * memory holds open windows, never the file nor its rejected rows, which stream to the rejects file.
  */
 async function detectInStream(file: string, options: BotDetectorOptions, quarantine: RejectsFile) {
-  const input = pacedBy(createReadStream(file, { highWaterMark: 1024 * 1024 }), quarantine);
+  const input = createReadStream(file, { highWaterMark: 1024 * 1024 });
   const { report, detections } = await detectBotsFromCsv(input, {
     ...options,
     file,

@@ -10,7 +10,7 @@ import type { CommandRun } from '../command.js';
 import { UsageError } from '../errors.js';
 import { distinctFiles, outputFolders, readableFile } from '../files.js';
 import { commitAll, PartFile } from '../part-file.js';
-import { pacedBy, RejectsFile } from '../rejects-file.js';
+import { RejectsFile } from '../rejects-file.js';
 import { requireColumns } from '../required-columns.js';
 
 const COLUMNS = [
@@ -68,7 +68,7 @@ export const customersScore: CommandRun = async ({ values }) => {
   let report: RunReport | undefined;
   await commitAll([scored, quarantine], async () => {
     // 'auto' (the default) reads the export's stray Windows-1252 bytes (`\xC9vry`) as `Évry`.
-    const source = pacedBy(createReadStream(input, { highWaterMark: 256 * 1024 }), quarantine);
+    const source = createReadStream(input, { highWaterMark: 256 * 1024 });
     const run = await scoreCustomersCsv(source, { file: input, onRejected: quarantine.add });
     const rows = async function* () {
       for await (const customer of run.customers) {

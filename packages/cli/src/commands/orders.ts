@@ -5,7 +5,7 @@ import type { CommandRun } from '../command.js';
 import { UnreadableInputError } from '../errors.js';
 import { distinctFiles, fileChunks, outputFolders, readableFile } from '../files.js';
 import { commitAll, PartFile } from '../part-file.js';
-import { pacedBy, RejectsFile } from '../rejects-file.js';
+import { RejectsFile } from '../rejects-file.js';
 
 /**
  * `sluice orders filter`: the seed 000 stale-order filter over a local CSV file. Kept rows go to
@@ -26,7 +26,7 @@ export const ordersFilter: CommandRun = async ({ values }) => {
   const quarantine = new RejectsFile(rejects);
   let report: RunReport | undefined;
   await commitAll([kept, quarantine], async () => {
-    const run = await filterStaleOrders(pacedBy(fileChunks(input), quarantine), {
+    const run = await filterStaleOrders(fileChunks(input), {
       file: input,
       asOf,
       maxAgeDays,
