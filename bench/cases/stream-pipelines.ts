@@ -11,13 +11,24 @@ import type { BenchSettings } from './case.js';
 // is what the runner and the sinks cost. Each variant runs in its own process (peak RSS its own);
 // the rate counts the timed stage only, not data generation or process start.
 
-const PIPELINES = ['clickstream', 'lake', 'transactions', 'bots'] as const;
+const ALL_PIPELINES = ['clickstream', 'lake', 'transactions', 'bots'] as const;
 const GOAL_PER_SECOND = 100_000;
+
+/** `STREAM_PIPELINES=transactions,clickstream pnpm bench stream-pipelines` runs only those. */
+function chosenPipelines(): readonly string[] {
+  const named = process.env.STREAM_PIPELINES?.split(',').filter((name) => name !== '') ?? [];
+  if (named.length === 0) return ALL_PIPELINES;
+  const unknown = named.filter((name) => !(ALL_PIPELINES as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`STREAM_PIPELINES: unknown ${unknown.join(', ')} (${ALL_PIPELINES.join(', ')})`);
+  return named;
+}
 
 /** Case: records/s through each local runner and of each transform alone. */
 export async function streamPipelines({ rows, runs }: BenchSettings): Promise<CaseReport> {
+  const pipelines = chosenPipelines();
   const results = new Map<string, VariantResult[]>();
-  for (const pipeline of PIPELINES) {
+  for (const pipeline of pipelines) {
     const variants = await Promise.all(
       (['runner', 'transform'] as const).map(async (mode) => ({
         name: `${pipeline} ${mode}`,
@@ -36,14 +47,21 @@ export async function streamPipelines({ rows, runs }: BenchSettings): Promise<Ca
     name: 'stream-pipelines',
     title:
       'each stream pipeline through its local runner, beside its transform alone (in-process stage time)',
-    rows: PIPELINES.flatMap((pipeline) => rowsOf(results.get(pipeline) ?? [])),
-    goals: PIPELINES.map((pipeline) => goal(pipeline, results.get(pipeline) ?? [])),
+    rows: pipelines.flatMap((pipeline) => rowsOf(results.get(pipeline) ?? [])),
+    goals: pipelines.map((pipeline) => goal(pipeline, results.get(pipeline) ?? [])),
     checks: {
       records: Object.fromEntries(
-        PIPELINES.map((p) => [p, (results.get(p) ?? []).map((r) => r.samples[0]?.output.records)]),
+        pipelines.map((p) => [p, (results.get(p) ?? []).map((r) => r.samples[0]?.output.records)]),
       ),
     },
   };
+}
+
+function pipelinesChosen(list: string | undefined): readonly (typeof ALL_PIPELINES)[number][] {
+  if (!list) return ALL_PIPELINES;
+  const chosen = ALL_PIPELINES.filter((pipeline) => list.split(',').includes(pipeline));
+  if (chosen.length === 0) throw new Error(`STREAM_PIPELINES names none of ${ALL_PIPELINES.join(', ')}`);
+  return chosen;
 }
 
 async function freshDir(pipeline: string, mode: string): Promise<string> {
