@@ -57,13 +57,6 @@ export async function streamPipelines({ rows, runs }: BenchSettings): Promise<Ca
   };
 }
 
-function pipelinesChosen(list: string | undefined): readonly (typeof ALL_PIPELINES)[number][] {
-  if (!list) return ALL_PIPELINES;
-  const chosen = ALL_PIPELINES.filter((pipeline) => list.split(',').includes(pipeline));
-  if (chosen.length === 0) throw new Error(`STREAM_PIPELINES names none of ${ALL_PIPELINES.join(', ')}`);
-  return chosen;
-}
-
 async function freshDir(pipeline: string, mode: string): Promise<string> {
   const dir = outputFile(`stream-${pipeline}-${mode}`);
   await rm(dir, { recursive: true, force: true });
