@@ -60,23 +60,18 @@ function glueColumn(column: ColumnDefinition): GlueColumn {
   };
 }
 
-type CdkColumn = { name: string; type: string; comment?: string };
+/**
+ * `T` with the first letter of every key lower-cased, at every depth: CDK's L1 names for Glue's
+ * (`StorageDescriptor` → `storageDescriptor`). Map types (`Record<string, string>`) keep their keys.
+ */
+type CamelCased<T> = T extends readonly (infer U)[]
+  ? CamelCased<U>[]
+  : T extends object
+    ? { [K in keyof T as Uncapitalize<K & string>]: CamelCased<T[K]> }
+    : T;
 
 /** The same table input with the camelCase keys of CDK's `CfnTable.TableInputProperty`. */
-export interface CdkTableInput {
-  name: string;
-  description?: string;
-  tableType: 'EXTERNAL_TABLE';
-  parameters: Record<string, string>;
-  partitionKeys: CdkColumn[];
-  storageDescriptor: {
-    columns: CdkColumn[];
-    location: string;
-    inputFormat: string;
-    outputFormat: string;
-    serdeInfo: { serializationLibrary: string; parameters: Record<string, string> };
-  };
-}
+export type CdkTableInput = CamelCased<GlueTableInput>;
 
 /**
  * {@link toGlueTableInput} with CDK L1 (`glue.CfnTable`) property names.
@@ -84,31 +79,17 @@ export interface CdkTableInput {
  * @example new glue.CfnTable(this, 'Clicks', { catalogId, databaseName, tableInput: toCdkTableInput(clicks) });
  */
 export function toCdkTableInput(table: TableDefinition): CdkTableInput {
-  const glue = toGlueTableInput(table);
-  const sd = glue.StorageDescriptor;
-  return {
-    name: glue.Name,
-    ...(glue.Description !== undefined && { description: glue.Description }),
-    tableType: glue.TableType,
-    parameters: glue.Parameters,
-    partitionKeys: glue.PartitionKeys.map(cdkColumn),
-    storageDescriptor: {
-      columns: sd.Columns.map(cdkColumn),
-      location: sd.Location,
-      inputFormat: sd.InputFormat,
-      outputFormat: sd.OutputFormat,
-      serdeInfo: {
-        serializationLibrary: sd.SerdeInfo.SerializationLibrary,
-        parameters: sd.SerdeInfo.Parameters,
-      },
-    },
-  };
+  return camelCased(toGlueTableInput(table)) as CdkTableInput;
 }
 
-function cdkColumn(column: GlueColumn): CdkColumn {
-  return {
-    name: column.Name,
-    type: column.Type,
-    ...(column.Comment !== undefined && { comment: column.Comment }),
-  };
+// Glue's `Parameters` are table and SerDe properties named by Hive and Athena: their keys stay as written.
+function camelCased(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelCased);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [
+      key.charAt(0).toLowerCase() + key.slice(1),
+      key === 'Parameters' ? field : camelCased(field),
+    ]),
+  );
 }
