@@ -1,13 +1,12 @@
 // README "enrichClick", invoked with core's Firehose transformation event fixture.
 
 // #region readme
-import type { FirehoseTransformationEvent } from '@sluice/core';
-import { enrichClickRecords } from '@sluice/transforms/clickstream';
+import { firehoseTransformHandler } from '@sluice/core';
+import { enrichClickForFirehose } from '@sluice/transforms/clickstream';
 
-export const handler = async (event: FirehoseTransformationEvent) => {
-  const { records, failures } = enrichClickRecords(event.records);
-  for (const failure of failures) console.warn(failure.message); // 'record 4957…: created_at "someday" is not a timestamp'
-  return { records };
-};
-// or with core's checked handler: firehoseTransformHandler({ process: enrichClickForFirehose })
+// Each record answered once, same id, same order; the report and EMF metrics come from core.
+export const handler = firehoseTransformHandler({
+  process: enrichClickForFirehose,
+  onReject: (rejection) => console.warn(rejection.message), // 'created_at "someday" is not a timestamp'
+});
 // #endregion

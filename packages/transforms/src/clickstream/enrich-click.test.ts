@@ -64,7 +64,7 @@ describe('enrichClick', () => {
     ['schema', 'time_spent', { ...click, time_spent: '14' }],
     ['schema', 'time_spent', { ...click, time_spent: -1 }],
     ['schema', 'created_at', { ...click, created_at: undefined }],
-    ['schema', 'click', 'not an object'],
+    ['schema', '(record)', 'not an object'],
     ['invalid-element', 'element_clicked', { ...click, element_clicked: 'drink' }],
     ['invalid-element', 'element_clicked', { ...click, element_clicked: '_3' }],
     ['invalid-created-at', 'created_at', { ...click, created_at: '2022-02-30 10:00:00' }],

@@ -1,6 +1,7 @@
 import type { Outcome } from '@sluice/core/outcome';
+import { describeIssues } from '@sluice/core/validation';
 import { parseClickTime } from './created-at.js';
-import { ClickEventSchema, describeClickIssues, type EnrichedClick } from './schema.js';
+import { ClickEventSchema, type EnrichedClick } from './schema.js';
 
 /** `<category>_<number>`; the category may itself hold underscores (`main_course_12`). */
 const ELEMENT = /^(.+)_(\d{1,15})$/;
@@ -19,7 +20,7 @@ export type ClickOutcome = Exclude<Outcome<EnrichedClick>, { kind: 'dropped' }>;
  */
 export function enrichClick(input: unknown): ClickOutcome {
   const parsed = ClickEventSchema.safeParse(input);
-  if (!parsed.success) return reject('schema', describeClickIssues(parsed.error.issues));
+  if (!parsed.success) return reject('schema', describeIssues(parsed.error.issues));
   const click = parsed.data;
   const element = ELEMENT.exec(click.element_clicked);
   if (!element) {

@@ -48,12 +48,3 @@ export const EnrichedClickSchema = z.object({
 
 /** The enriched click written downstream. */
 export type EnrichedClick = z.output<typeof EnrichedClickSchema>;
-
-/**
- * `"field: problem; field: problem"` from a failed parse, so a rejection names the field.
- *
- * @example describeClickIssues(result.error.issues) // 'time_spent: must be >= 0'
- */
-export function describeClickIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.join('.') || 'click'}: ${issue.message}`).join('; ');
-}
