@@ -8,15 +8,12 @@ await writeFile(
   'data/shop/orders/orders.csv',
   'orderid,status,orderdate\n1,pending,2024-12-31\n2,pending,2025-01-02\n3,shipped,2025-01-03\n',
 );
+const types = { orderid: 'int', status: 'string', orderdate: 'date' };
 const orders = defineTable({
   name: 'orders',
   format: 'csv',
   location: 's3://shop/orders/',
-  columns: [
-    { name: 'orderid', type: 'int' },
-    { name: 'status', type: 'string' },
-    { name: 'orderdate', type: 'date' },
-  ],
+  columns: Object.entries(types).map(([name, type]) => ({ name, type })),
 });
 const engine = await createDuckDbEngine({ localRoot: 'data', tables: [orders] });
 

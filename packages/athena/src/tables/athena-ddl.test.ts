@@ -5,9 +5,14 @@ import { toCreateTableDdl } from './athena-ddl.js';
 import { TableDefinitionError } from './errors.js';
 import { columnsOf } from './fixtures/columns.js';
 import { toCdkTableInput, toGlueTableInput } from './glue-table-input.js';
-import { defineTable } from './table-definition.js';
+import { defineTable, type PartitionProjection } from './table-definition.js';
 
-// The seed 001 clickstream table: JSON from Firehose under YYYY/MM/DD/HH prefixes.
+// The seed 001 clickstream table: JSON from Firehose under YYYY/MM/DD/HH prefixes, one partition an hour.
+const hourly: PartitionProjection = {
+  type: 'date',
+  format: 'yyyy/MM/dd/HH',
+  range: ['2021/01/01/00', 'NOW'],
+};
 const clicks = defineTable({
   name: 'clicks',
   database: 'clickstream',
@@ -21,15 +26,7 @@ const clicks = defineTable({
   }),
   partitions: [{ name: 'datehour', type: 'string' }],
   projection: {
-    columns: {
-      datehour: {
-        type: 'date',
-        format: 'yyyy/MM/dd/HH',
-        range: ['2021/01/01/00', 'NOW'],
-        interval: 1,
-        unit: 'HOURS',
-      },
-    },
+    columns: { datehour: { ...hourly, interval: 1, unit: 'HOURS' } },
     // biome-ignore lint/suspicious/noTemplateCurlyInString: Athena's own placeholder syntax
     locationTemplate: 's3://clicks-bucket/clicks/${datehour}/',
   },
@@ -65,27 +62,10 @@ describe('toCreateTableDdl', () => {
     `);
   });
 
-  it('renders a tab-separated LazySimpleSerDe table without header skipping', () => {
-    const table = defineTable({
-      name: 'events',
-      format: 'csv',
-      location: 's3://lake/events/',
-      columns: [...columnsOf('event_time:timestamp'), { name: 'price', type: 'DECIMAL(10, 2)' }],
-      csv: { serde: 'LazySimpleSerDe', delimiter: '\t', skipHeaderLines: 0 },
-    });
-    expect(toCreateTableDdl(table)).toMatchInlineSnapshot(`
-      "CREATE EXTERNAL TABLE IF NOT EXISTS \`events\` (
-        \`event_time\` timestamp,
-        \`price\` decimal(10,2)
-      )
-      ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
-      WITH SERDEPROPERTIES (
-        'field.delim' = '\\t',
-        'serialization.format' = '\\t'
-      )
-      STORED AS TEXTFILE
-      LOCATION 's3://lake/events/';"
-    `);
+  it('escapes quotes and backslashes in comments and locations', () => {
+    const columns = [{ name: 'a', type: 'string', comment: "it's a \\ thing" }];
+    const table = defineTable({ name: 't', format: 'parquet', location: 's3://b/p/', columns });
+    expect(toCreateTableDdl(table)).toContain("COMMENT 'it\\'s a \\\\ thing'");
   });
 
   it('renders the partition-projected JSON table of the clickstream', () => {
@@ -111,6 +91,25 @@ describe('toCreateTableDdl', () => {
         'projection.datehour.interval.unit' = 'HOURS',
         'storage.location.template' = 's3://clicks-bucket/clicks/\${datehour}/'
       );"
+    `);
+  });
+
+  it('renders a tab-separated LazySimpleSerDe table without header skipping', () => {
+    const columns = [...columnsOf('event_time:timestamp'), { name: 'price', type: 'DECIMAL(10, 2)' }];
+    const csv = { serde: 'LazySimpleSerDe', delimiter: '\t', skipHeaderLines: 0 } as const;
+    const table = defineTable({ name: 'events', format: 'csv', location: 's3://lake/events/', columns, csv });
+    expect(toCreateTableDdl(table)).toMatchInlineSnapshot(`
+      "CREATE EXTERNAL TABLE IF NOT EXISTS \`events\` (
+        \`event_time\` timestamp,
+        \`price\` decimal(10,2)
+      )
+      ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe'
+      WITH SERDEPROPERTIES (
+        'field.delim' = '\\t',
+        'serialization.format' = '\\t'
+      )
+      STORED AS TEXTFILE
+      LOCATION 's3://lake/events/';"
     `);
   });
 
@@ -151,16 +150,8 @@ describe('toCreateTableDdl', () => {
         'projection.site.values' = 'north,south'
       );"
     `);
-  });
-
-  it('escapes quotes and backslashes in comments and locations', () => {
-    const table = defineTable({
-      name: 't',
-      format: 'parquet',
-      location: 's3://b/p/',
-      columns: [{ name: 'a', type: 'string', comment: "it's a \\ thing" }],
-    });
-    expect(toCreateTableDdl(table)).toContain("COMMENT 'it\\'s a \\\\ thing'");
+    const glueProjection = { 'projection.year.range': '2020,2030', 'projection.site.values': 'north,south' };
+    expect(toGlueTableInput(table).Parameters).toMatchObject(glueProjection);
   });
 });
 
