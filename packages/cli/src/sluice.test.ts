@@ -67,7 +67,8 @@ describe('the compiled command', () => {
   it('loads no command for --help, and DuckDB only for the commands that query', () => {
     const entry = readFileSync(BIN, 'utf8');
     expect([...reached(BIN)].filter((spec) => !spec.startsWith('/'))).toEqual(['node:util']);
-    const commands = [...entry.matchAll(/import\("(\.\/chunks\/([a-z]+)-[^"]+)"\)/g)];
+    // a command is a chunk of its own, or bundled whole under commands/
+    const commands = [...entry.matchAll(/import\("(\.\/(?:chunks|commands)\/([a-z]+)[-.][^"]+)"\)/g)];
     expect(commands.map(([, , name]) => name).sort()).toEqual([
       'athena',
       'bots',
@@ -105,6 +106,12 @@ describe('sluice errors', () => {
     ],
     [['demo', '--serve=yes'], 2, /^sluice: --serve takes no value/],
     [['query', '--sql', 'SELECT 1', 'extra'], 2, /^sluice: unexpected argument "extra"/],
+    [
+      // thrown inside a command bundled whole: still the entry's usage error (exit 2, usage line)
+      ['orders', 'filter', '--input', 'same.csv', '--output', './same.csv', '--as-of', '2025-06-30'],
+      2,
+      /^sluice: --output and --input are the same file \(\.\/same\.csv\) — usage: sluice orders filter/,
+    ],
     [
       ['orders', 'filter', '--input', 'missing.csv', '--output', 'k.csv', '--as-of', '2025-06-30'],
       1,

@@ -66,6 +66,10 @@ export class CsvRun implements CsvScanHandler {
   readonly output = new ByteBatcher();
   #rules: CsvRules = { record: () => 'keep' };
   #options: CsvRunOptions = { onRejected: () => undefined };
+  // Read once per record: kept in fields of their own rather than looked up in the options each time.
+  #lineRule: CsvRules['line'];
+  #output = false;
+  #onSpan: CsvRunOptions['onSpan'];
   #runStart = 0; // kept bytes of the current buffer not yet copied: [runStart, runEnd)
   #runEnd = -1;
   #bytes: Buffer | undefined;
@@ -83,7 +87,10 @@ export class CsvRun implements CsvScanHandler {
 
   start(rules: CsvRules, options: CsvRunOptions): void {
     this.#rules = rules;
+    this.#lineRule = rules.line?.bind(rules);
     this.#options = options;
+    this.#output = options.output === true;
+    this.#onSpan = options.onSpan?.bind(options);
     this.output.reuse = options.reuseOutput === true;
   }
 
@@ -99,7 +106,7 @@ export class CsvRun implements CsvScanHandler {
   }
 
   line(line: CsvLine, next: number): void {
-    const verdict = this.#rules.line ? this.#rules.line(line) : 'parse';
+    const verdict = this.#lineRule ? this.#lineRule(line) : 'parse';
     if (verdict === 'parse') {
       const record = line.toRecord();
       if (this.#options.keepRaw) record.raw = line.text();
@@ -120,7 +127,7 @@ export class CsvRun implements CsvScanHandler {
   rejected(rejection: Rejection): void {
     this.tally.reject(rejection.reason);
     const line = rejection.position?.kind === 'file' ? rejection.position.line : 0;
-    this.#options.onSpan?.(line, line, 'rejected');
+    this.#onSpan?.(line, line, 'rejected');
     this.#options.onRejected(rejection);
   }
 
@@ -150,7 +157,7 @@ export class CsvRun implements CsvScanHandler {
     const raw = record.raw ?? decodeBytes(bytes, start, end, encoding);
     const message = `${file}:${record.line}: ${verdict.message}`;
     this.tally.reject(verdict.reject);
-    this.#options.onSpan?.(record.line, record.endLine, 'rejected');
+    this.#onSpan?.(record.line, record.endLine, 'rejected');
     this.#options.onRejected({ reason: verdict.reject, message, position, raw });
   }
 
@@ -164,12 +171,12 @@ export class CsvRun implements CsvScanHandler {
   ): void {
     if (verdict !== 'keep') {
       this.tally.drop(verdict.drop);
-      this.#options.onSpan?.(line, endLine, 'dropped');
+      this.#onSpan?.(line, endLine, 'dropped');
       return;
     }
     this.tally.keep();
-    this.#options.onSpan?.(line, endLine, 'kept');
-    if (this.#options.output && bytes) this.#copy(bytes, start, next);
+    this.#onSpan?.(line, endLine, 'kept');
+    if (this.#output && bytes) this.#copy(bytes, start, next);
   }
 
   /** Extends the run of kept bytes, or copies the run so far and starts another. */

@@ -29,9 +29,12 @@ export function orderLineRule(
     let to = line.fieldEnd(status);
     while (from < to && isAsciiSpace(bytes[from] as number)) from++;
     while (to > from && isAsciiSpace(bytes[to - 1] as number)) to--;
-    if (from === to || !isAsciiSpan(bytes, from, to)) return 'parse'; // e.g. a no-break space, which trim() removes
-    if (date >= youngFrom) return 'keep';
-    return staleStatuses.some((stale) => sameLowerAscii(bytes, from, to, stale)) ? STALE : 'keep';
+    if (from === to) return 'parse';
+    // A young order is kept whatever its status, once the status is known not to trim to nothing.
+    if (date >= youngFrom && (bytes[from] as number) < 0x80) return 'keep';
+    if (!isAsciiSpan(bytes, from, to)) return 'parse'; // e.g. a no-break space, which trim() removes
+    for (const stale of staleStatuses) if (sameLowerAscii(bytes, from, to, stale)) return STALE;
+    return 'keep';
   };
 }
 
