@@ -42,13 +42,15 @@ describe('parseS3Event', () => {
 });
 
 describe('decodeS3Key', () => {
-  it.each([
-    ['raw/my+file.csv', 'raw/my file.csv'],
-    ['raw/a%2Bb.csv', 'raw/a+b.csv'],
-    ['raw/caf%C3%A9.csv', 'raw/café.csv'],
-    ['raw/100%25+done.csv', 'raw/100% done.csv'],
-    ['raw/plain.csv', 'raw/plain.csv'],
-  ])('%s → %s', (raw, decoded) => {
+  it.each(
+    Object.entries({
+      'raw/my+file.csv': 'raw/my file.csv',
+      'raw/a%2Bb.csv': 'raw/a+b.csv',
+      'raw/caf%C3%A9.csv': 'raw/café.csv',
+      'raw/100%25+done.csv': 'raw/100% done.csv',
+      'raw/plain.csv': 'raw/plain.csv',
+    }),
+  )('%s → %s', (raw, decoded) => {
     expect(decodeS3Key(raw)).toBe(decoded);
   });
 });
