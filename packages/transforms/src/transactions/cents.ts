@@ -1,5 +1,3 @@
-import { exactTotalCents } from './exact-cents.js';
-
 /**
  * `quantity × unitPrice` in integer cents, computed exactly on the decimal the price was written as
  * (so 0.1 × 3 is 30 cents, not 30.000000000000004), then rounded half-up to a cent, ties away from
@@ -8,20 +6,24 @@ import { exactTotalCents } from './exact-cents.js';
  * @example totalCents(3, 0.1) // 30
  */
 export function totalCents(quantity: number, unitPrice: number): number | undefined {
-  return wholeCentsTotal(quantity, unitPrice) ?? exactTotalCents(quantity, unitPrice);
+  // String() gives the shortest decimal that round-trips the double: `0.1` is 1 × 10^-1.
+  const [mantissa = '0', exp = '0'] = String(Math.abs(unitPrice)).split('e');
+  const [whole = '0', fraction = ''] = mantissa.split('.');
+  const sign = unitPrice < 0 ? -1n : 1n;
+  const scaled = BigInt(quantity) * sign * BigInt(whole + fraction);
+  const shift = Number(exp) - fraction.length + 2;
+  const cents = shift >= 0 ? scaled * 10n ** BigInt(shift) : divideRounded(scaled, 10n ** BigInt(-shift));
+  const total = Number(cents);
+  return Number.isSafeInteger(total) ? total : undefined;
 }
 
-// Below 2^33 a double's spacing is under 1e-6, so a price that is a whole number of cents p (p / 100
-// gives it back) was written as that decimal: the total is quantity × p, no rounding involved.
-const WHOLE_CENTS_BELOW = 2 ** 33;
-
-/** The total when the price is a whole number of cents and the product is exact in a double. */
-function wholeCentsTotal(quantity: number, unitPrice: number): number | undefined {
-  if (!(Math.abs(unitPrice) < WHOLE_CENTS_BELOW)) return undefined;
-  const priceCents = Math.round(unitPrice * 100);
-  if (priceCents / 100 !== unitPrice) return undefined;
-  const total = quantity * priceCents + 0; // + 0: -1 × 0 is -0
-  return Number.isSafeInteger(total) ? total : undefined;
+/** Integer division rounding half-up, ties away from zero (commercial rounding). */
+function divideRounded(numerator: bigint, divisor: bigint): bigint {
+  const quotient = numerator / divisor;
+  const twiceRemainder = 2n * (numerator % divisor);
+  if (twiceRemainder >= divisor) return quotient + 1n;
+  if (-twiceRemainder >= divisor) return quotient - 1n;
+  return quotient;
 }
 
 /**

@@ -93,7 +93,7 @@ describe('classifyTransaction item', () => {
 describe('classifyTransaction rejections', () => {
   it.each([
     ['invalid-json', 'body', '{"transaction_id": 7,'],
-    ['schema', 'body', 'null'],
+    ['schema', '(record)', 'null'],
     ['schema', 'transaction_id', { ...order, transaction_id: 2 ** 60 }],
     ['schema', 'transaction_id', { ...order, transaction_id: '  ' }],
     ['schema', 'transaction_id', { ...order, transaction_id: undefined }],

@@ -1,11 +1,10 @@
 import type { Outcome } from '@sluice/core/outcome';
+import { describeIssues } from '@sluice/core/validation';
 import { totalCents } from './cents.js';
 import { TransactionOptionsError } from './errors.js';
 import { transactionFingerprint } from './fingerprint.js';
-import { inventoryNotification, largeOrderAlert } from './notifications.js';
-import { plainTransaction } from './plain-transaction.js';
+import { transactionNotification } from './notifications.js';
 import {
-  describeTransactionIssues,
   type Transaction,
   type TransactionItem,
   TransactionMessageSchema,
@@ -65,8 +64,8 @@ function statusOf(quantity: number, threshold: number): TransactionStatus {
 }
 
 function notify(tx: Transaction, status: TransactionStatus, cents: number, threshold: number) {
-  if (status === 'pending') return [largeOrderAlert(tx, cents, threshold)];
-  return status === 'confirmed' ? [inventoryNotification(tx, cents)] : [];
+  if (status === 'incomplete') return [];
+  return [transactionNotification(status === 'pending' ? 'large-order' : 'inventory', tx, cents, threshold)];
 }
 
 function itemOf(tx: Transaction, status: TransactionStatus, cents: number): TransactionItem {
@@ -98,10 +97,8 @@ function readTransaction(body: unknown): Exclude<Outcome<Transaction>, { kind: '
       return reject('invalid-json', `body: is not JSON (${(error as Error).message})`);
     }
   }
-  const plain = plainTransaction(value);
-  if (plain) return { kind: 'kept', value: plain };
   const parsed = TransactionMessageSchema.safeParse(value);
-  if (!parsed.success) return reject('schema', describeTransactionIssues(parsed.error.issues));
+  if (!parsed.success) return reject('schema', describeIssues(parsed.error.issues));
   return { kind: 'kept', value: parsed.data };
 }
 

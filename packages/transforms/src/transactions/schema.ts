@@ -73,12 +73,3 @@ export const TransactionNotificationSchema = z.object({
   message: z.string(),
 });
 export type TransactionNotification = z.output<typeof TransactionNotificationSchema>;
-
-/**
- * `"field: problem; …"` from a failed parse, so a rejection names the field.
- *
- * @example describeTransactionIssues(result.error.issues) // 'quantity: must be an integer'
- */
-export function describeTransactionIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-}
