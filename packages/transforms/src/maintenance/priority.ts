@@ -1,8 +1,9 @@
-import type { Outcome } from '@sluice/core/outcome';
-import { clamp01, roundScore, scoreValidRow, withDefaults } from '../scores.js';
+import { kept, type Outcome, rejected } from '@sluice/core/outcome';
+import { describeIssues } from '@sluice/core/validation';
+import { clamp01, roundScore, withDefaults } from '../scores.js';
 import { InvalidMaintenanceOptionsError } from './errors.js';
-import type { MachineReading, ScoredMachineReading } from './schema.js';
-import { MachineReadingSchema } from './schema.js';
+import { checkMachineReading, type MachineReading } from './reading-check.js';
+import type { ScoredMachineReading } from './schema.js';
 
 // Part of the maintenance entry point's API; customer scores round the same way.
 export { roundScore } from '../scores.js';
@@ -35,9 +36,10 @@ interface PriorityModel {
  */
 export function maintenancePriority(
   reading: Pick<MachineReading, 'temperature' | 'vibration' | 'anomaly_flag' | 'downtime_risk'>,
-  options: MaintenancePriorityOptions = {},
+  options: MaintenancePriorityOptions = NO_OPTIONS,
 ): number {
-  const { weights, temperature, vibration } = priorityModel(options);
+  const { weights, temperature, vibration } =
+    options === NO_OPTIONS ? defaultModel() : priorityModel(options);
   const score =
     weights.temperature * normalise(reading.temperature, temperature) +
     weights.vibration * normalise(reading.vibration, vibration) +
@@ -57,13 +59,23 @@ export function maintenancePriority(
  */
 export function scoreMaintenancePriority(
   input: unknown,
-  options: MaintenancePriorityOptions = {},
+  options: MaintenancePriorityOptions = NO_OPTIONS,
 ): Outcome<ScoredMachineReading> {
-  return scoreValidRow(MachineReadingSchema, input, 'invalid-reading', (reading) => ({
-    ...reading,
-    maintenance_priority_score: roundScore(maintenancePriority(reading, options)),
-  }));
+  const checked = checkMachineReading(input);
+  if ('issues' in checked) return rejected('invalid-reading', describeIssues(checked.issues));
+  // The checked reading is a fresh object: it takes its score instead of being copied.
+  const scored = checked.value as ScoredMachineReading;
+  scored.maintenance_priority_score = roundScore(maintenancePriority(checked.value, options));
+  return kept(scored);
 }
+
+// Scoring with the defaults (most callers) builds and checks the model once, not per reading.
+const NO_OPTIONS: MaintenancePriorityOptions = Object.freeze({});
+let defaults: PriorityModel | undefined;
+const defaultModel = (): PriorityModel => {
+  defaults ??= priorityModel(NO_OPTIONS);
+  return defaults;
+};
 
 function priorityModel(options: MaintenancePriorityOptions): PriorityModel {
   const weights = withDefaults(DEFAULT_WEIGHTS, options.weights);

@@ -1,90 +1,60 @@
 import * as z from 'zod/mini';
 import type { CsvColumnSpec } from '../csv-columns/index.js';
 import { schemaColumns } from '../schema-columns.js';
-
-// Decimal notation only: `0x50`, `1e3`, `Infinity` and `NaN` are what Number() reads but no sensor writes.
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+import { FieldIssue, type FieldRule, MACHINE_READING_RULES, readReadingNumber } from './reading-check.js';
 
 /**
- * Reads a CSV cell or JSON value as a finite number: a JSON number, or text in decimal notation
- * (`" 80.5 "`, `-3`, `.5`). Hex (`0x50`), exponents (`1e3`), `Infinity`, `NaN`, blank or junk text
- * are an issue on the column, never a silently different number.
+ * A field's rule as a zod type: its output, or its issue on the field (an optional rule, one that
+ * takes `undefined`, becomes `z.optional`, so an absent field stays absent).
  */
-export const readingNumber = z.pipe(
-  z.union([z.number(), z.string()]),
-  z.transform((value, ctx) => {
-    const text = typeof value === 'string' ? value.trim() : undefined;
-    const parsed = text === undefined ? value : DECIMAL.test(text) ? Number(text) : Number.NaN;
-    if (Number.isFinite(parsed)) return parsed as number;
-    const message =
-      text === undefined
-        ? `${value} is not finite`
-        : `"${value}" is not a ${Number.isFinite(Number(text)) && text !== '' ? 'decimal ' : ''}number`;
-    ctx.issues.push({ code: 'custom', message, input: value });
-    return z.NEVER;
-  }),
-);
-
-/** A reading number that must be 0 or 1. */
-const flag = z.pipe(readingNumber, z.number().check(z.refine((n) => n === 0 || n === 1, 'must be 0 or 1')));
-
-/** A reading number in [0, 1]. */
-const probability = z.pipe(
-  readingNumber,
-  z.number().check(z.refine((n) => n >= 0 && n <= 1, 'must be between 0 and 1')),
-);
+function zodField<T>(rule: FieldRule<T>) {
+  const read = z.pipe(
+    z.unknown(),
+    z.transform((value, ctx) => {
+      const field = rule(value);
+      if (!(field instanceof FieldIssue)) return field;
+      ctx.issues.push({ code: 'custom', message: field.message, input: value });
+      return z.NEVER;
+    }),
+  );
+  return rule(undefined) instanceof FieldIssue ? read : z.optional(read);
+}
 
 /**
- * A machine id: text (trimmed, kept exactly as written), or a JSON whole number up to 2^53. A larger
- * JSON number has already lost digits in `JSON.parse`, so it is rejected: send it as a string, or
- * parse with `parseJsonExact`, which hands its exact digits over as text. `1.5` is no id.
+ * Reads a CSV cell or JSON value as a finite number (see `readReadingNumber`): a JSON number, or
+ * text in decimal notation (`" 80.5 "`, `-3`, `.5`); hex, exponents, `Infinity`, `NaN`, blank or junk
+ * text are an issue on the column, never a silently different number.
  */
-const machineId = z.pipe(
-  z.union([z.string(), z.number()]),
-  z.transform((id, ctx) => {
-    if (typeof id === 'string' && id.trim() !== '') return id.trim();
-    if (Number.isSafeInteger(id)) return String(id);
-    const message =
-      typeof id === 'string'
-        ? 'must not be blank'
-        : Number.isInteger(id)
-          ? `${id} is beyond 2^53 and was rounded by JSON parsing; send the id as a string`
-          : `${id} is not a whole number`;
-    ctx.issues.push({ code: 'custom', message, input: id });
-    return z.NEVER;
-  }),
-);
+export const readingNumber = zodField(readReadingNumber);
+
+const RULES = MACHINE_READING_RULES;
 
 /**
- * One sensor reading of the smart-manufacturing feed, as CSV text or JSON: the one rule source of
- * what a reading may hold. The four scored fields are required; `anomaly_flag` is 0 or 1,
- * `downtime_risk` in [0, 1], every number finite and in decimal notation; the other numeric columns
- * are parsed when present.
+ * One sensor reading of the smart-manufacturing feed, as CSV text or JSON, as zod reads it: each
+ * field by its rule in `MACHINE_READING_RULES` (the one rule source, which `checkMachineReading`
+ * reads without zod).
  */
 export const MachineReadingSchema = z.object({
-  timestamp: z.string().check(z.trim(), z.minLength(1)),
-  machine_id: machineId,
-  temperature: readingNumber,
-  vibration: readingNumber,
-  anomaly_flag: flag,
-  downtime_risk: probability,
-  humidity: z.optional(readingNumber),
-  pressure: z.optional(readingNumber),
-  energy_consumption: z.optional(readingNumber),
-  machine_status: z.optional(readingNumber),
-  predicted_remaining_life: z.optional(readingNumber),
-  failure_type: z.optional(z.string()),
-  maintenance_required: z.optional(readingNumber),
+  timestamp: zodField(RULES.timestamp),
+  machine_id: zodField(RULES.machine_id),
+  temperature: zodField(RULES.temperature),
+  vibration: zodField(RULES.vibration),
+  anomaly_flag: zodField(RULES.anomaly_flag),
+  downtime_risk: zodField(RULES.downtime_risk),
+  humidity: zodField(RULES.humidity),
+  pressure: zodField(RULES.pressure),
+  energy_consumption: zodField(RULES.energy_consumption),
+  machine_status: zodField(RULES.machine_status),
+  predicted_remaining_life: zodField(RULES.predicted_remaining_life),
+  failure_type: zodField(RULES.failure_type),
+  maintenance_required: zodField(RULES.maintenance_required),
 });
 /**
  * The columns of a readings CSV (DESIGN §4.3), by the names {@link MachineReadingSchema} uses; a CSV
  * header matches them by normalised name (`Machine ID`, `TEMPERATURE`).
  */
 export const MACHINE_READING_COLUMNS: CsvColumnSpec = /* @__PURE__ */ schemaColumns(MachineReadingSchema);
-/** What a reading looks like on the wire (CSV strings or JSON numbers). */
-export type MachineReadingInput = z.input<typeof MachineReadingSchema>;
-/** A parsed reading: numbers are numbers, `machine_id` a string. */
-export type MachineReading = z.infer<typeof MachineReadingSchema>;
+export type { MachineReading, MachineReadingInput } from './reading-check.js';
 
 /** A reading with its maintenance priority score in [0,1], rounded to 4 decimals. */
 export const ScoredMachineReadingSchema = z.object({
