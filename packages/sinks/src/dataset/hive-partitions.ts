@@ -36,23 +36,39 @@ export interface PartitionedRow {
 export function rowPartitioner(partitionBy: readonly string[]): (row: Row) => PartitionedRow | string {
   if (partitionBy.length === 0) return (row) => ({ path: '', values: {}, row });
   const folders = new Map<string, Pick<PartitionedRow, 'path' | 'values'>>();
-  return (row) => {
-    const values: string[] = [];
-    for (const key of partitionBy) {
-      const value = partitionValue(row[key]);
-      if (value === undefined) return `partition column "${key}" holds ${typeof row[key]}, not a scalar`;
-      values.push(value);
-    }
-    const id = JSON.stringify(values);
+  const folderFor = (id: string, values: readonly string[]) => {
     let folder = folders.get(id);
     if (!folder) {
       if (folders.size >= 4096) folders.clear();
       folder = folderOf(partitionBy, values);
       folders.set(id, folder);
     }
-    return { ...folder, row: withoutKeys(row, partitionBy) };
+    return folder;
+  };
+  const [only] = partitionBy;
+  // One partition column (the usual `date=…/`): its value is the folder's id, no list to build.
+  if (partitionBy.length === 1 && only !== undefined) {
+    return (row) => {
+      const value = partitionValue(row[only]);
+      if (value === undefined) return unusable(only, row);
+      const { path, values } = folderFor(value, [value]);
+      return { path, values, row: withoutKey(row, only) };
+    };
+  }
+  return (row) => {
+    const values: string[] = [];
+    for (const key of partitionBy) {
+      const value = partitionValue(row[key]);
+      if (value === undefined) return unusable(key, row);
+      values.push(value);
+    }
+    const { path, values: named } = folderFor(JSON.stringify(values), values);
+    return { path, values: named, row: withoutKeys(row, partitionBy) };
   };
 }
+
+const unusable = (key: string, row: Row) =>
+  `partition column "${key}" holds ${typeof row[key]}, not a scalar`;
 
 function folderOf(partitionBy: readonly string[], values: readonly string[]) {
   const named: Record<string, string> = {};
@@ -73,6 +89,12 @@ function partitionValue(value: unknown): string | undefined {
   // A Date partitions by its UTC calendar day, the usual `date=YYYY-MM-DD` layout.
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   return undefined;
+}
+
+function withoutKey(row: Row, left: string): Row {
+  const data: Record<string, unknown> = {};
+  for (const key in row) if (key !== left) data[key] = row[key];
+  return data;
 }
 
 function withoutKeys(row: Row, keys: readonly string[]): Row {

@@ -11,6 +11,8 @@ export interface PartitionBuffer {
   files: number;
 }
 
+const NONE_READY: readonly PartitionBuffer[] = [];
+
 /**
  * Buffers rows per partition. Memory is bounded by `batchSize × maxOpen` rows: a full buffer is
  * handed out to be written, and opening one partition too many hands out the largest buffer.
@@ -25,16 +27,17 @@ export class PartitionBuffers {
   ) {}
 
   /** Adds a row; returns the buffers that must be written now (full, or evicted to make room). */
-  add(path: string, values: Record<string, string>, row: Row, index: number): PartitionBuffer[] {
-    const ready: PartitionBuffer[] = [];
+  add(path: string, values: Record<string, string>, row: Row, index: number): readonly PartitionBuffer[] {
     let buffer = this.#open.get(path);
+    // Most rows make no buffer ready: they share one empty list instead of each making its own.
+    let ready = NONE_READY;
     if (!buffer) {
-      if (this.#open.size >= this.maxOpen) ready.push(this.#take(this.#largest()));
+      if (this.#open.size >= this.maxOpen) ready = [this.#take(this.#largest())];
       buffer = this.#start(path, values);
     }
     buffer.rows.push(row);
     buffer.indexes.push(index);
-    if (buffer.rows.length >= this.batchSize) ready.push(this.#take(path));
+    if (buffer.rows.length >= this.batchSize) ready = [...ready, this.#take(path)];
     return ready;
   }
 

@@ -86,15 +86,19 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
   };
   const partitionRow = rowPartitioner(settings.partitionBy);
   let index = 0;
-  for await (const record of options.records) {
+  // The buffers to write once `record` is placed (most records fill none).
+  const place = (record: Row): readonly PartitionBuffer[] => {
     const partitioned = partitionRow(record);
-    if (typeof partitioned === 'string')
-      result.rejected.push(partitionRejection(options, record, index, partitioned));
-    else
-      for (const ready of buffers.add(partitioned.path, partitioned.values, partitioned.row, index))
-        await flush(ready);
-    index++;
-  }
+    const at = index++;
+    if (typeof partitioned !== 'string')
+      return buffers.add(partitioned.path, partitioned.values, partitioned.row, at);
+    result.rejected.push(partitionRejection(options, record, at, partitioned));
+    return [];
+  };
+  // A sync source (an array) is read without a promise per record.
+  if (Symbol.asyncIterator in options.records) {
+    for await (const record of options.records) for (const ready of place(record)) await flush(ready);
+  } else for (const record of options.records) for (const ready of place(record)) await flush(ready);
   for (const buffer of buffers.drain()) await flush(buffer);
   result.deleted = await removeReplaced(options, settings.prefix, result.files, format.extension);
   return result;
