@@ -94,14 +94,13 @@ function shardWriter(shardCount: number, now: () => number): (record: KinesisInp
   const counters = new Array<number>(shardCount).fill(0);
   const shardIds = counters.map((_, shard) => kinesisShardId(shard));
   const shardFor = shardCount === 1 ? () => 0 : keyedShards(shardCount);
+  const base64OfText = base64Encoder();
   return (record) => {
     const shard = shardFor(record.partitionKey);
     const n = (counters[shard] ?? 0) + 1;
     counters[shard] = n;
     const text = wellFormedText(record.data);
-    const data = (text === undefined ? payloadBytes(record.data) : Buffer.from(text, 'utf8')).toString(
-      'base64',
-    );
+    const data = text === undefined ? payloadBytes(record.data).toString('base64') : base64OfText(text);
     return {
       record,
       id: kinesisSequenceNumber(shard, n),
@@ -113,6 +112,17 @@ function shardWriter(shardCount: number, now: () => number): (record: KinesisInp
       text,
       data,
     };
+  };
+}
+
+/** Base64 of a text's UTF-8 bytes, encoded in one reused buffer instead of a Buffer per record. */
+function base64Encoder(): (text: string) => string {
+  let scratch = Buffer.allocUnsafe(64 * 1024);
+  return (text) => {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (text.length * 3 > scratch.length) scratch = Buffer.allocUnsafe(text.length * 3);
+    const length = scratch.write(text, 0, 'utf8');
+    return scratch.toString('base64', 0, length);
   };
 }
 
