@@ -6,9 +6,17 @@ import { DEMO_EXAMPLES } from './commands/demo-examples.js';
 /** The datasets `sluice generate` writes (checked against @sluice/datagen by a test). */
 export const DATASET_NAMES = ['orders', 'clicks', 'manufacturing', 'customers', 'transactions', 'events'];
 
-const REJECTS_NOTE =
-  'Rejected rows always go to the rejects file, one JSON object a line with the reason and the file:line; ' +
-  'stdout carries their count and the file, never the rows.';
+type CommandSpec = Omit<Command, 'name'>;
+/** A command, named by the words that select it (`orders filter` is two words). */
+const command = (name: string, spec: CommandSpec): Command => ({ name, ...spec });
+/** A command over a CSV file: rejected rows go to the `--rejects` file, never to stdout. */
+const rejectingRows = (name: string, spec: CommandSpec): Command => ({
+  ...command(name, spec),
+  notes: [
+    'Rejected rows always go to the rejects file, one JSON object a line with the reason and the file:line; ' +
+      'stdout carries their count and the file, never the rows.',
+  ],
+});
 
 /** A `--name VALUE` option: what its value looks like (`FILE`, `N`), what it means, how it is given. */
 const valued = (value: string, description: string, given: Partial<OptionSpec> = {}): OptionSpec => ({
@@ -37,21 +45,7 @@ const tables: OptionSpec = {
   multiple: true,
 };
 
-const generate: Command = {
-  name: 'generate',
-  summary: 'writes a deterministic sample dataset of any size',
-  positional: { name: 'dataset', choices: DATASET_NAMES },
-  options: {
-    rows: wholeNumber('1000', 'how many records'),
-    out: requiredFile('the file to write'),
-    seed: defaulted('S', '42', 'the same seed gives the same bytes'),
-    dirty: defaulted('RATE', '0.02', 'share of records (0 to 1) carrying a known data-quality quirk'),
-  },
-  load: async () => (await import('./commands/generate.js')).generate,
-};
-
-const ordersFilter: Command = {
-  name: 'orders filter',
+const ordersFilter = rejectingRows('orders filter', {
   summary: 'the stale-order filter (seed 000): drops pending or cancelled orders older than the age limit',
   options: {
     input: requiredFile('the orders CSV to read (header row; status and order date columns found by name)'),
@@ -63,24 +57,32 @@ const ordersFilter: Command = {
     ),
     rejects: rejectsFile('OUTPUT.rejects.jsonl', 'JSON Lines file of rows without a readable date or status'),
   },
-  notes: [REJECTS_NOTE],
   load: async () => (await import('./commands/orders.js')).ordersFilter,
-};
+});
 
-const customersScore: Command = {
-  name: 'customers score',
+const generate = command('generate', {
+  summary: 'writes a deterministic sample dataset of any size',
+  positional: { name: 'dataset', choices: DATASET_NAMES },
+  options: {
+    rows: wholeNumber('1000', 'how many records'),
+    out: requiredFile('the file to write'),
+    seed: defaulted('S', '42', 'the same seed gives the same bytes'),
+    dirty: defaulted('RATE', '0.02', 'share of records (0 to 1) carrying a known data-quality quirk'),
+  },
+  load: async () => (await import('./commands/generate.js')).generate,
+});
+
+const customersScore = rejectingRows('customers score', {
   summary: 'customer value scores and segments (seed 002) over a Kaggle-style consumer CSV',
   options: {
     input: requiredFile('the customers CSV to read'),
     output: requiredFile('the scored customers: CSV if it ends in .csv, JSON Lines if .jsonl or .ndjson'),
     rejects: rejectsFile('OUTPUT.rejects.jsonl', 'JSON Lines file of rows that cannot be scored'),
   },
-  notes: [REJECTS_NOTE],
   load: async () => (await import('./commands/customers.js')).customersScore,
-};
+});
 
-const transactionsRun: Command = {
-  name: 'transactions run',
+const transactionsRun = command('transactions run', {
   summary: 'the transaction stream (seed 003) over a file of SQS message bodies',
   options: {
     input: requiredFile('JSON Lines file, one SQS message body a line'),
@@ -92,10 +94,9 @@ const transactionsRun: Command = {
     'Running the same input again stores and sends nothing anew: valid messages are then dropped as duplicate.',
   ],
   load: async () => (await import('./commands/transactions.js')).transactionsRun,
-};
+});
 
-const botsDetect: Command = {
-  name: 'bots detect',
+const botsDetect = rejectingRows('bots detect', {
   summary: 'windowed bot detection (seed 004) over a rees46 events CSV',
   options: {
     input: requiredFile('the events CSV (event_time, event_type, user_id columns)'),
@@ -112,22 +113,19 @@ const botsDetect: Command = {
       'JSON Lines file of rows that are not valid events',
     ),
   },
-  notes: [REJECTS_NOTE],
   load: async () => (await import('./commands/bots.js')).botsDetect,
-};
+});
 
-const query: Command = {
-  name: 'query',
+const query = command('query', {
   summary: 'Athena SQL over local CSV, JSON Lines, Parquet files or Hive folders, on embedded DuckDB',
   options: {
     table: tables,
     sql: required('SQL', 'the query, in Athena (Trino) SQL'),
   },
   load: async () => (await import('./commands/query.js')).query,
-};
+});
 
-const demo: Command = {
-  name: 'demo',
+const demo = command('demo', {
   summary: 'runs the five reference pipelines on generated data and writes a dashboard snapshot',
   options: {
     out: defaulted('DIR', 'out/demo', 'where every output goes'),
@@ -138,10 +136,9 @@ const demo: Command = {
     port: defaulted('P', '8080', 'the port --serve listens on'),
   },
   load: async () => (await import('./commands/demo.js')).demo,
-};
+});
 
-const dashboard: Command = {
-  name: 'dashboard',
+const dashboard = command('dashboard', {
   summary: 'serves the dashboard on 127.0.0.1, running its queries on each page request',
   options: {
     engine: defaulted(
@@ -173,10 +170,9 @@ const dashboard: Command = {
     'With --engine athena, credentials and region come from the usual AWS environment (AWS_PROFILE, AWS_REGION, …).',
   ],
   load: async () => (await import('./commands/dashboard.js')).dashboard,
-};
+});
 
-const athenaServe: Command = {
-  name: 'athena serve',
+const athenaServe = command('athena serve', {
   summary:
     "a local Athena endpoint: Athena's and Glue's JSON API on 127.0.0.1, queries run on embedded DuckDB",
   options: {
@@ -193,7 +189,7 @@ const athenaServe: Command = {
     "Serves StartQueryExecution, GetQueryExecution, GetQueryResults, StopQueryExecution, ListQueryExecutions, GetWorkGroup and Glue's GetDatabase, GetTable, GetTables until Ctrl-C.",
   ],
   load: async () => (await import('./commands/athena-serve.js')).athenaServe,
-};
+});
 
 /** Every command, by the words that select it (`orders filter` is two words), in help order. */
 export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
