@@ -20,3 +20,8 @@ export const FOUR_COUNTS = (lines: number, extra: Partial<CaseCounts> = {}) => (
 });
 export const NOT_TABLE_LAYOUT = refused('unreadable-object'); // the handler quarantines the whole object
 export const NO_COLUMN = 'OrderColumnNotFoundError';
+/** Rows numbered from 1, one a value: `numbered(['PENDING', 'Shipped'], stale)` is `stale(1, 'PENDING'), stale(2, 'Shipped')`. */
+export const numbered = <V>(values: readonly V[], row: (n: number, value: V) => string) =>
+  values.map((value, i) => row(i + 1, value));
+/** A pending order placed on `date`: kept or stale by its age alone. */
+export const pendingOn = (n: number, date: string) => kept(n, date, 'pending');

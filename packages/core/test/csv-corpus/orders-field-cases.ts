@@ -2,6 +2,21 @@
 import { b, type CorpusCase, counts, HEADER, joined, lf, refused } from './case-parts.js';
 import * as order from './order-rows.js';
 
+/** One kept and one stale order under other column names: found by name, but the table reads by position. */
+const renamedColumns = (header: string) => ({
+  bytes: lf(header, order.kept(1), order.stale(2)),
+  expected: counts(1, 3, { stale: 1 }),
+  handler: order.NOT_TABLE_LAYOUT,
+});
+
+/** One row under a header without a column the rule needs: core's reader keeps it, the transform refuses the file. */
+const withoutColumn = (header: string, row: string) => ({
+  bytes: lf(header, row),
+  reader: counts(1, 2),
+  expected: refused(order.NO_COLUMN),
+  handler: order.NOT_TABLE_LAYOUT,
+});
+
 export const orderFieldCases: Omit<CorpusCase, 'domain'>[] = [
   {
     file: 'orders-quoted-fields.csv',
@@ -123,9 +138,7 @@ export const orderFieldCases: Omit<CorpusCase, 'domain'>[] = [
   {
     file: 'orders-blank-header-names.csv',
     quirk: 'two empty header names (CustomerID and Amount unnamed)',
-    bytes: lf('OrderID,,OrderDate,Status,', order.kept(1), order.stale(2)),
-    expected: counts(1, 3, { stale: 1 }),
-    handler: order.NOT_TABLE_LAYOUT,
+    ...renamedColumns('OrderID,,OrderDate,Status,'),
   },
   {
     file: 'orders-duplicate-status-columns.csv',
@@ -146,25 +159,17 @@ export const orderFieldCases: Omit<CorpusCase, 'domain'>[] = [
   {
     file: 'orders-missing-status-column.csv',
     quirk: 'no status column at all',
-    bytes: lf('OrderID,CustomerID,OrderDate,Amount', 'O1,C1,2025-06-01,1.50'),
-    reader: counts(1, 2),
-    expected: refused(order.NO_COLUMN),
-    handler: order.NOT_TABLE_LAYOUT,
+    ...withoutColumn('OrderID,CustomerID,OrderDate,Amount', 'O1,C1,2025-06-01,1.50'),
   },
   {
     file: 'orders-missing-date-column.csv',
     quirk: 'no order-date column at all',
-    bytes: lf('OrderID,CustomerID,Status,Amount', 'O1,C1,shipped,1.50'),
-    reader: counts(1, 2),
-    expected: refused(order.NO_COLUMN),
-    handler: order.NOT_TABLE_LAYOUT,
+    ...withoutColumn('OrderID,CustomerID,Status,Amount', 'O1,C1,shipped,1.50'),
   },
   {
     file: 'orders-status-date-aliases.csv',
     quirk: 'the alias names OrderStatus and Date',
-    bytes: lf('OrderID,CustomerID,Date,OrderStatus,Amount', order.kept(1), order.stale(2)),
-    expected: counts(1, 3, { stale: 1 }),
-    handler: order.NOT_TABLE_LAYOUT,
+    ...renamedColumns('OrderID,CustomerID,Date,OrderStatus,Amount'),
   },
   {
     file: 'orders-spaced-lowercase-header.csv',
@@ -220,24 +225,13 @@ export const orderFieldCases: Omit<CorpusCase, 'domain'>[] = [
   {
     file: 'orders-status-case.csv',
     quirk: 'statuses in every case: PENDING, Cancelled, CANCELED are stale; Shipped is kept',
-    bytes: lf(
-      order.H,
-      order.stale(1, 'PENDING'),
-      order.stale(2, 'Cancelled'),
-      order.stale(3, 'CANCELED'),
-      order.stale(4, 'Shipped'),
-    ),
+    bytes: lf(order.H, ...order.numbered(['PENDING', 'Cancelled', 'CANCELED', 'Shipped'], order.stale)),
     expected: counts(1, 5, { stale: 3 }),
   },
   {
     file: 'orders-exactly-30-days.csv',
     quirk: 'the age boundary: 30 days old is kept, 31 is stale, a future date is kept',
-    bytes: lf(
-      order.H,
-      order.kept(1, '2025-05-31', 'pending'),
-      order.kept(2, '2025-05-30', 'pending'),
-      order.kept(3, '2025-07-01', 'pending'),
-    ),
+    bytes: lf(order.H, ...order.numbered(['2025-05-31', '2025-05-30', '2025-07-01'], order.pendingOn)),
     expected: counts(2, 4, { stale: 1 }),
   },
 ];

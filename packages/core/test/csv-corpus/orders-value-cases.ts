@@ -14,22 +14,39 @@ import {
 } from './case-parts.js';
 import * as order from './order-rows.js';
 
+// The default date layouts, on a recent day (2025-06-20) and on an old one (2025-01-15).
+const RECENT_IN_EVERY_LAYOUT = [
+  '2025-06-20 10:00:00',
+  '2025-06-20T10:00:00Z',
+  '06/20/2025',
+  '2025/06/20',
+  '20-06-2025',
+];
+const OLD_IN_EVERY_LAYOUT = [
+  '2025-01-15 10:00:00',
+  '2025-01-15T10:00:00Z',
+  '01/15/2025',
+  '2025/01/15',
+  '15-01-2025',
+];
+
+/**
+ * `record` between the header and a kept order, lines ended by `eol`, read with maxRecordBytes `limit`;
+ * the command reads with its 1 MiB default and keeps both (in `lines` lines).
+ */
+const besideLimit = (eol: string, record: string, limit: number, lines: number) => ({
+  options: { maxRecordBytes: limit },
+  bytes: b(joined(eol, [order.H, record, order.kept(2)])),
+  command: counts(2, lines),
+});
+
 export const orderValueCases: Omit<CorpusCase, 'domain'>[] = [
   {
     file: 'orders-date-formats.csv',
     quirk: 'every default date layout, each once recent (kept) and once old (stale), all pending',
     bytes: lf(
       order.H,
-      order.kept(1, '2025-06-20 10:00:00', 'pending'),
-      order.kept(2, '2025-06-20T10:00:00Z', 'pending'),
-      order.kept(3, '06/20/2025', 'pending'),
-      order.kept(4, '2025/06/20', 'pending'),
-      order.kept(5, '20-06-2025', 'pending'),
-      order.kept(6, '2025-01-15 10:00:00', 'pending'),
-      order.kept(7, '2025-01-15T10:00:00Z', 'pending'),
-      order.kept(8, '01/15/2025', 'pending'),
-      order.kept(9, '2025/01/15', 'pending'),
-      order.kept(10, '15-01-2025', 'pending'),
+      ...order.numbered([...RECENT_IN_EVERY_LAYOUT, ...OLD_IN_EVERY_LAYOUT], order.pendingOn),
     ),
     expected: counts(5, 11, { stale: 5 }),
   },
@@ -49,11 +66,10 @@ export const orderValueCases: Omit<CorpusCase, 'domain'>[] = [
     quirk: 'dates that look right but do not exist (Feb 30, month 13, day 0, Feb 29 of 2025)',
     bytes: lf(
       order.H,
-      order.badDate(1, '2025-02-30'),
-      order.badDate(2, '2025-13-01'),
-      order.badDate(3, '02/30/2025'),
-      order.badDate(4, '2025-06-00'),
-      order.badDate(5, '29-02-2025'),
+      ...order.numbered(
+        ['2025-02-30', '2025-13-01', '02/30/2025', '2025-06-00', '29-02-2025'],
+        order.badDate,
+      ),
       order.kept(6, '2024-02-29'),
     ),
     // 2024-02-29 exists (leap year) and the status is shipped: kept
@@ -62,7 +78,7 @@ export const orderValueCases: Omit<CorpusCase, 'domain'>[] = [
   {
     file: 'orders-missing-status-values.csv',
     quirk: 'empty and spaces-only statuses',
-    bytes: lf(order.H, order.noStatus(1), 'O2,C2,2025-06-01,   ,2.50', order.kept(3)),
+    bytes: lf(order.H, order.noStatus(1), order.kept(2, '2025-06-01', '   '), order.kept(3)),
     expected: counts(1, 4, {}, { 'missing-status': 2 }),
   },
   {
@@ -209,37 +225,29 @@ export const orderValueCases: Omit<CorpusCase, 'domain'>[] = [
     file: 'orders-quoted-record-at-limit-crlf.csv',
     quirk:
       'with maxRecordBytes equal to its text, a quoted record is kept whatever the chunking (its CRLF does not count)',
-    options: { maxRecordBytes: order.AT_LIMIT.length },
-    bytes: b(joined('\r\n', [order.H, order.AT_LIMIT, order.kept(2)])),
+    ...besideLimit('\r\n', order.AT_LIMIT, order.AT_LIMIT.length, 3),
     expected: counts(2, 3),
-    command: counts(2, 3),
   },
   {
     file: 'orders-quoted-record-at-limit-cr.csv',
     quirk: 'the same with lone CR endings: the CR that ends the record is not part of it',
-    options: { maxRecordBytes: order.AT_LIMIT.length },
-    bytes: b(joined('\r', [order.H, order.AT_LIMIT, order.kept(2)])),
+    ...besideLimit('\r', order.AT_LIMIT, order.AT_LIMIT.length, 3),
     expected: counts(2, 3),
-    command: counts(2, 3),
   },
   {
     file: 'orders-multiline-record-at-limit-crlf.csv',
     quirk:
       'a record over two lines (a CRLF inside quotes) whose text, that CRLF included, is exactly maxRecordBytes',
-    options: { maxRecordBytes: order.AT_LIMIT_MULTILINE.length },
     // 1 header, 2-3 one record (kept: CustomerID holds the CRLF), 4 kept
-    bytes: b(joined('\r\n', [order.H, order.AT_LIMIT_MULTILINE, order.kept(2)])),
+    ...besideLimit('\r\n', order.AT_LIMIT_MULTILINE, order.AT_LIMIT_MULTILINE.length, 4),
     expected: counts(2, 4),
-    command: counts(2, 4),
   },
   {
     file: 'orders-quoted-record-one-over-limit.csv',
     quirk:
       'a one-line quoted record one byte longer than maxRecordBytes: record-too-large, the next line read',
-    options: { maxRecordBytes: order.AT_LIMIT.length - 1 },
-    bytes: b(joined('\r\n', [order.H, order.AT_LIMIT, order.kept(2)])),
+    ...besideLimit('\r\n', order.AT_LIMIT, order.AT_LIMIT.length - 1, 3),
     expected: counts(1, 3, {}, { 'record-too-large': 1 }),
-    command: counts(2, 3),
   },
   {
     file: 'orders-repeated-header-row.csv',
