@@ -71,6 +71,21 @@ describe('LocalDeliveryStream', () => {
     expect(isBalanced(report)).toBe(true);
   });
 
+  it('delivers each answer with its own record when the transform answers out of order', async () => {
+    const reversed: FirehoseTransformHandler = async (event) =>
+      byHour({ ...event, records: [...event.records].reverse() });
+    const { store, stream } = streamOf(reversed);
+    await stream.put(['07:a', '07:crème brûlée', '08:b', 'bad']);
+    await stream.close();
+    const written = Object.entries(await objects(store));
+    const body = (prefix: string) => written.find(([key]) => key.startsWith(prefix))?.[1];
+    expect(body('out/07/')).toBe('07:crème brûlée\n07:a\n');
+    expect(body('out/08/')).toBe('08:b\n');
+    const failed = JSON.parse(body('errors/processing-failed/') ?? '{}');
+    expect(Buffer.from(failed.rawData, 'base64').toString('utf8')).toBe('bad');
+    expect(stream.report()).toMatchObject({ read: 4, kept: 3 });
+  });
+
   it('sends a whole batch to the error prefix when the transform throws', async () => {
     const { store, stream } = streamOf(async () => Promise.reject(new Error('out of memory')));
     await stream.put(['07:a', '07:b']);

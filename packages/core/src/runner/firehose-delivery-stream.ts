@@ -12,7 +12,7 @@ import type { ObjectStore } from '../storage/object-store.js';
 import { DeliveryFailedError } from './errors.js';
 import { type BufferingHints, FirehoseBuffer } from './firehose-buffer.js';
 import { type DeliveryFailure, errorOutputRecord, errorOutputType } from './firehose-error-output.js';
-import { evaluatePrefix, objectName } from './firehose-prefix.js';
+import { compilePrefix, objectName, type PrefixValues } from './firehose-prefix.js';
 
 /** A local Firehose delivery stream with a Lambda processor, dynamic partitioning and an S3 destination. */
 export interface LocalDeliveryStreamOptions {
@@ -52,10 +52,14 @@ export class LocalDeliveryStream {
   readonly #tally = new RunTally();
   readonly #keys = new Set<string>();
   readonly #now: () => number;
+  readonly #prefixOf: (values: PrefixValues) => string | undefined;
+  readonly #errorPrefixOf: (values: PrefixValues) => string | undefined;
   #invocations = 0;
 
   constructor(readonly options: LocalDeliveryStreamOptions) {
     this.#now = options.buffering?.now ?? Date.now;
+    this.#prefixOf = compilePrefix(options.prefix);
+    this.#errorPrefixOf = compilePrefix(options.errorPrefix);
     this.#buffer = new FirehoseBuffer(options.name, (records) => this.#deliver(records), options.buffering);
   }
 
@@ -92,10 +96,12 @@ export class LocalDeliveryStream {
   async #deliver(records: FirehoseEventRecord[]): Promise<void> {
     const invocationId = `${this.options.name}-${++this.#invocations}`;
     const answers = await this.#invoke(invocationId, records);
-    const byId = new Map(records.map((record) => [record.recordId, record]));
+    const recordOf = recordsById(records);
     const objects = new ObjectsByPrefix();
-    for (const answer of answers)
-      this.#route(objects, answer, byId.get(answer.recordId) as FirehoseEventRecord);
+    for (let i = 0; i < answers.length; i++) {
+      const answer = answers[i] as Answer;
+      this.#route(objects, answer, recordOf(answer.recordId, i));
+    }
     // A batch's objects are independent (one per partition): written side by side, as Firehose does.
     const writes = await Promise.allSettled(
       [...objects.entries()].map(([prefix, object]) => this.#write(prefix, object)),
@@ -133,14 +139,15 @@ export class LocalDeliveryStream {
   #destinationOf(
     answer: Answer,
     record: FirehoseEventRecord,
-  ): { prefix: string; data: Buffer } | { failure: DeliveryFailure } {
+  ): { prefix: string; data: string } | { failure: DeliveryFailure } {
     if ('failure' in answer) return answer;
     if (answer.result !== 'Ok') return { failure: { kind: 'processing-failed' } };
     const partitionKeys = answer.metadata?.partitionKeys ?? {};
     const arrival = record.approximateArrivalTimestamp;
-    const prefix = evaluatePrefix(this.options.prefix, { partitionKeys, arrival });
+    const prefix = this.#prefixOf({ partitionKeys, arrival });
     if (prefix === undefined) return { failure: { kind: 'partitioning-failed' } };
-    return { prefix, data: Buffer.from(answer.data, 'base64') };
+    // Still base64: an object's records are decoded together, into its one body.
+    return { prefix, data: answer.data };
   }
 
   #fail(objects: ObjectsByPrefix, record: FirehoseEventRecord, failure: DeliveryFailure): void {
@@ -148,13 +155,13 @@ export class LocalDeliveryStream {
     const type = errorOutputType(failure);
     const values = { arrival: record.approximateArrivalTimestamp, errorOutputType: type };
     // An error prefix has no partition keys to miss, so it always evaluates.
-    const prefix = evaluatePrefix(this.options.errorPrefix, values) as string;
+    const prefix = this.#errorPrefixOf(values) as string;
     const line = JSON.stringify(errorOutputRecord(record, failure, `${this.#arn()}:transform`, this.#now()));
     objects.add(prefix, record.recordId, Buffer.from(`${line}\n`), '');
   }
 
   async #write(prefix: string, object: PendingObject): Promise<void> {
-    const body = Buffer.concat(object.chunks);
+    const body = bodyOf(object);
     const key = `${prefix}${objectName(this.options.name, object.firstRecordId, body, object.extension)}`;
     await this.options.store.put(key, body, { contentType: 'application/x-ndjson' });
     this.#keys.add(key);
@@ -186,20 +193,50 @@ function answerEveryRecord(request: FirehoseRequestIds, answers: FirehoseRespons
   }
 }
 
+/**
+ * The request's record an answer names. Transforms mostly answer in the request's order, so a Map
+ * of the batch is built only once an answer is out of place.
+ */
+function recordsById(records: readonly FirehoseEventRecord[]) {
+  let byId: Map<string, FirehoseEventRecord> | undefined;
+  return (recordId: string, index: number): FirehoseEventRecord => {
+    const inPlace = records[index];
+    if (inPlace?.recordId === recordId) return inPlace;
+    byId ??= new Map(records.map((record) => [record.recordId, record]));
+    return byId.get(recordId) as FirehoseEventRecord;
+  };
+}
+
 interface PendingObject {
   firstRecordId: string;
   extension: string;
-  chunks: Buffer[];
+  /** Each record's bytes: a transformed record still as its base64 text, an error line as bytes. */
+  chunks: (string | Buffer)[];
+  /** The body's length at most: 3 bytes per 4 base64 characters, whatever they turn out to be. */
+  bytes: number;
+}
+
+/** The records of an object decoded straight into its one body, with no buffer per record. */
+function bodyOf(object: PendingObject): Buffer {
+  const body = Buffer.allocUnsafe(object.bytes);
+  let length = 0;
+  for (const chunk of object.chunks) {
+    length += typeof chunk === 'string' ? body.write(chunk, length, 'base64') : chunk.copy(body, length);
+  }
+  return body.subarray(0, length);
 }
 
 /** Record bodies grouped by the prefix they are delivered under, in arrival order. */
 class ObjectsByPrefix {
   readonly #byPrefix = new Map<string, PendingObject>();
 
-  add(prefix: string, recordId: string, bytes: Buffer, extension: string): void {
+  add(prefix: string, recordId: string, data: string | Buffer, extension: string): void {
+    const bytes = typeof data === 'string' ? Math.ceil((data.length * 3) / 4) : data.length;
     const object = this.#byPrefix.get(prefix);
-    if (object) object.chunks.push(bytes);
-    else this.#byPrefix.set(prefix, { firstRecordId: recordId, extension, chunks: [bytes] });
+    if (object) {
+      object.chunks.push(data);
+      object.bytes += bytes;
+    } else this.#byPrefix.set(prefix, { firstRecordId: recordId, extension, chunks: [data], bytes });
   }
 
   entries(): IterableIterator<[string, PendingObject]> {

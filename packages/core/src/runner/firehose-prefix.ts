@@ -21,13 +21,34 @@ const EXPRESSION = /!\{([A-Za-z]+):([^}]+)\}/g;
  * @example evaluatePrefix('events/!{partitionKeyFromLambda:datehour}/', { partitionKeys: { datehour: '2022/09/11/23' }, arrival: 0 }) // 'events/2022/09/11/23/'
  */
 export function evaluatePrefix(prefix: string, values: PrefixValues): string | undefined {
-  let missing = false;
-  const evaluated = prefix.replace(EXPRESSION, (expression, namespace: string, argument: string) => {
-    const value = expressionValue(namespace, argument, values);
-    if (value === undefined) missing = true;
-    return value ?? expression;
-  });
-  return missing ? undefined : evaluated;
+  return compilePrefix(prefix)(values);
+}
+
+/** A prefix's expressions and the text between them. */
+type PrefixPart = string | { namespace: string; argument: string };
+
+/**
+ * {@link evaluatePrefix} with the prefix read once: a stream evaluates its prefix for every record.
+ *
+ * @example const prefixOf = compilePrefix('events/!{partitionKeyFromLambda:datehour}/'); prefixOf({ partitionKeys, arrival })
+ */
+export function compilePrefix(prefix: string): (values: PrefixValues) => string | undefined {
+  const parts: PrefixPart[] = [];
+  let end = 0;
+  for (const match of prefix.matchAll(EXPRESSION)) {
+    parts.push(prefix.slice(end, match.index), { namespace: match[1] ?? '', argument: match[2] ?? '' });
+    end = match.index + match[0].length;
+  }
+  parts.push(prefix.slice(end));
+  return (values) => {
+    let evaluated = '';
+    for (const part of parts) {
+      const value = typeof part === 'string' ? part : expressionValue(part.namespace, part.argument, values);
+      if (value === undefined) return undefined;
+      evaluated += value;
+    }
+    return evaluated;
+  };
 }
 
 function expressionValue(namespace: string, argument: string, values: PrefixValues): string | undefined {
