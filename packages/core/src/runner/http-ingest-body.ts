@@ -33,13 +33,28 @@ export function readIngestBody(bytes: Uint8Array, maxRecords = MAX_RECORDS_PER_R
     return { ok: false, reason: 'invalid-utf8', message: 'the body is not UTF-8 text' };
   }
   if (text === '') return { ok: false, reason: 'empty-body', message: 'the body is empty' };
-  const whole = parseJson(text);
-  const body = whole.ok ? fromValue(text, whole.value) : fromLines(text, whole.message);
+  const body = jsonLinesAtOnce(text) ?? wholeOrLines(text);
   if (body.ok && body.entries.length > maxRecords) {
     const message = `the body holds ${body.entries.length} records; at most ${maxRecords} are accepted per request`;
     return { ok: false, reason: 'too-many-records', message };
   }
   return body;
+}
+
+/**
+ * A body whose first line is a JSON value on its own, with more after it (the text is trimmed), is
+ * not one JSON value: it is read as JSON Lines without first parsing it whole to find that out.
+ */
+function jsonLinesAtOnce(text: string): IngestBody | undefined {
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak < 0 || !parseJson(text.slice(0, firstBreak)).ok) return undefined;
+  // Never read: a body whose first line is JSON has two entries or more, one of them readable.
+  return fromLines(text, '');
+}
+
+function wholeOrLines(text: string): IngestBody {
+  const whole = parseJson(text);
+  return whole.ok ? fromValue(text, whole.value) : fromLines(text, whole.message);
 }
 
 function fromValue(text: string, value: unknown): IngestBody {

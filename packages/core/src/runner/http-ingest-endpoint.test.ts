@@ -51,6 +51,14 @@ describe('POST /clicks', () => {
     expect(received.map((r) => JSON.parse(r))).toEqual([JSON.parse(click), JSON.parse(click)]);
   });
 
+  it('takes a JSON value written over several lines whole, not as JSON Lines', async () => {
+    const pretty = JSON.stringify(JSON.parse(click), null, 2);
+    expect(await post(pretty)).toEqual({ status: 200, body: { RecordId: '1' } });
+    const { body } = await post(`[\n${click},\n${click}\n]`);
+    expect(body).toEqual({ FailedPutCount: 0, RequestResponses: [{ RecordId: '2' }, { RecordId: '3' }] });
+    expect(received).toEqual([pretty, click, click]);
+  });
+
   it('fails only the JSON Lines lines that are not JSON, naming request and line', async () => {
     const { status, body } = await post(`${click}\n{"truncated":\n${click}\n`);
     expect(status).toBe(200);
