@@ -1,4 +1,4 @@
-import type { KeySchema, KeyValueSink } from '@sluice/sinks/dynamodb';
+import type { Item, KeySchema, KeyValueSink } from '@sluice/sinks/dynamodb';
 import type { TransactionItem, TransactionNotification } from '@sluice/transforms/transactions';
 
 /** The key attribute of the transactions table. */
@@ -51,7 +51,11 @@ export class TransactionTable {
    * `duplicate` (same content stored before) or `conflict` (same id, other content).
    */
   put(item: TransactionItem, notification?: TransactionNotification) {
-    const stored = notification ? { ...item, [NOTIFICATION]: pendingNotification(notification) } : item;
+    if (!notification) return this.sink.putIfAbsent(item, { fingerprint: item.Fingerprint });
+    // A copy, then one attribute added: a spread with another attribute in the same literal took
+    // V8's slow path, about as long per message as the sink's write.
+    const stored: Item = { ...item };
+    stored[NOTIFICATION] = pendingNotification(notification);
     return this.sink.putIfAbsent(stored, { fingerprint: item.Fingerprint });
   }
 
