@@ -20,6 +20,14 @@ export const fails = (reason: string): DocumentedFailure => ({ fails: reason });
 type Row = readonly [sql: string, expected: unknown, type?: string, knownDifference?: string];
 
 /**
+ * Rows calling each function on the same arguments, all answering `type`:
+ * `calls("DATE '2020-05-11'", { year: 2020, month: 5 }, 'bigint')` is the rows
+ * `["SELECT year(DATE '2020-05-11')", 2020, 'bigint']` and `["SELECT month(DATE '2020-05-11')", 5, 'bigint']`.
+ */
+export const calls = (args: string, expected: Readonly<Record<string, unknown>>, type: string): Row[] =>
+  Object.entries(expected).map(([fn, value]) => [`SELECT ${fn}(${args})`, value, type]);
+
+/**
  * Cases of one documentation page, written as `[sql, expected, type]` rows; `expected` may be
  * `fails(reason)`. `perRow` cases compare the first column of every row, in order.
  *

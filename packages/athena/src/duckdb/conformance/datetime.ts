@@ -1,6 +1,7 @@
-import { type ConformanceCase, casesFrom, fails, ts } from './conformance-case.js';
+import { type ConformanceCase, calls, casesFrom, fails, ts } from './conformance-case.js';
 
 const T = "TIMESTAMP '2001-08-22 03:04:05.321'";
+const TZ = 'timestamp with time zone';
 
 // datetime.md: operators, date_trunc (same type as its input), date_add/date_diff, MySQL formats,
 // extraction functions (bigint), ISO 8601 and UNIX time conversions.
@@ -14,7 +15,7 @@ export const datetime: ConformanceCase[] = casesFrom('datetime.md', [
   [
     "SELECT TIMESTAMP '2012-10-31 01:00 UTC' AT TIME ZONE 'America/Los_Angeles'",
     ts('2012-10-31 01:00:00'),
-    'timestamp with time zone',
+    TZ,
   ],
   ["SELECT date_trunc('month', DATE '2020-05-11')", '2020-05-01', 'date'],
   ["SELECT date_trunc('year', DATE '2020-05-11')", '2020-01-01', 'date'],
@@ -61,14 +62,10 @@ export const datetime: ConformanceCase[] = casesFrom('datetime.md', [
   [`SELECT date_format(${T}, '%D')`, fails('%D is not supported')],
   ["SELECT date_parse('2022/10/20/05', '%Y/%m/%d/%H')", ts('2022-10-20 05:00:00'), 'timestamp'],
   ["SELECT date_parse('05/11/2020 13:45', '%m/%d/%Y %H:%i')", ts('2020-05-11 13:45:00'), 'timestamp'],
-  ['SELECT from_unixtime(0)', ts('1970-01-01 00:00:00'), 'timestamp with time zone'],
-  ['SELECT from_unixtime(1589196905.5)', new Date('2020-05-11T11:35:05.500Z'), 'timestamp with time zone'],
+  ['SELECT from_unixtime(0)', ts('1970-01-01 00:00:00'), TZ],
+  ['SELECT from_unixtime(1589196905.5)', new Date('2020-05-11T11:35:05.500Z'), TZ],
   ["SELECT to_unixtime(TIMESTAMP '1970-01-01 00:01:00')", 60, 'double'],
-  [
-    "SELECT from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00')",
-    ts('2020-05-11 10:15:05.055'),
-    'timestamp with time zone',
-  ],
+  ["SELECT from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00')", ts('2020-05-11 10:15:05.055'), TZ],
   ["SELECT from_iso8601_date('2020-05-11')", '2020-05-11', 'date'],
   ["SELECT from_iso8601_date('2020-W10')", '2020-03-02', 'date'],
   ["SELECT from_iso8601_date('2020-123')", '2020-05-02', 'date'],
@@ -76,29 +73,21 @@ export const datetime: ConformanceCase[] = casesFrom('datetime.md', [
   ["SELECT to_iso8601(TIMESTAMP '2020-05-11 11:15:05')", '2020-05-11T11:15:05.000', 'varchar'],
   ["SELECT last_day_of_month(DATE '2020-02-10')", '2020-02-29', 'date'],
   ['SELECT current_timezone()', 'UTC', 'varchar'],
+  ...calls("DATE '2020-05-11'", { year: 2020, quarter: 2, month: 5, day: 11 }, 'bigint'),
+  ["SELECT day_of_week(DATE '2022-10-23')", 7, 'bigint'],
+  ["SELECT dow(DATE '2022-10-24')", 1, 'bigint'],
   ["SELECT extract(YEAR FROM TIMESTAMP '2022-10-20 05:10:00')", 2022, 'bigint'],
   ["SELECT extract(DOW FROM DATE '2022-10-23')", 7, 'bigint'],
   ["SELECT extract(DAY_OF_YEAR FROM DATE '2001-08-22')", 234, 'bigint'],
-  ["SELECT year(DATE '2020-05-11')", 2020, 'bigint'],
-  ["SELECT quarter(DATE '2020-05-11')", 2, 'bigint'],
-  ["SELECT month(DATE '2020-05-11')", 5, 'bigint'],
-  ["SELECT day(DATE '2020-05-11')", 11, 'bigint'],
-  ["SELECT day_of_week(DATE '2022-10-23')", 7, 'bigint'],
-  ["SELECT dow(DATE '2022-10-24')", 1, 'bigint'],
-  ["SELECT day_of_year(DATE '2001-08-22')", 234, 'bigint'],
-  ["SELECT week(DATE '2001-08-22')", 34, 'bigint'],
-  ["SELECT week_of_year(DATE '2021-01-01')", 53, 'bigint'],
-  ["SELECT year_of_week(DATE '2021-01-01')", 2020, 'bigint'],
-  [`SELECT hour(${T})`, 3, 'bigint'],
-  [`SELECT minute(${T})`, 4, 'bigint'],
-  [`SELECT second(${T})`, 5, 'bigint'],
-  [`SELECT millisecond(${T})`, 321, 'bigint'],
+  ...calls("DATE '2001-08-22'", { day_of_year: 234, week: 34 }, 'bigint'),
+  ...calls("DATE '2021-01-01'", { week_of_year: 53, year_of_week: 2020 }, 'bigint'),
+  ...calls(T, { hour: 3, minute: 4, second: 5, millisecond: 321 }, 'bigint'),
   ["SELECT format_datetime(TIMESTAMP '2020-05-11 00:00:00', 'yyyy-MM-dd')", '2020-05-11', 'varchar'],
   ["SELECT parse_duration('5m')", '0 00:05:00.000', 'interval day to second'],
   ['SELECT human_readable_seconds(96)', '1 minute, 36 seconds', 'varchar'],
   [
     "SELECT with_timezone(TIMESTAMP '2022-11-01 09:08:07.321', 'America/Los_Angeles')",
     new Date('2022-11-01T16:08:07.321Z'),
-    'timestamp with time zone',
+    TZ,
   ],
 ]);
