@@ -26,6 +26,12 @@ describe('dynamoItemSize', () => {
     expect(dynamoItemSize({ id: 'x', body: 'a'.repeat(MAX_ITEM_BYTES) })).toBeGreaterThan(MAX_ITEM_BYTES);
   });
 
+  it('bounds without encoding: 3 bytes a UTF-16 unit, 11 a number, through maps and lists', () => {
+    // m: 3 + (3 + 1 + 3 + 3); n: 3 + 11; l: 3 + (3 + 1 + 6); s (no prototype): 3 + (3 + 1 + 3 + 11)
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { k: 1 });
+    expect(dynamoItemSizeAtMost({ m: { k: 'v' }, n: 1, l: ['ab'], s: bare })).toBe(13 + 14 + 13 + 21);
+  });
+
   it('is never more than the count that encodes nothing', () => {
     const item = fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }));
     const texts = fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }));
