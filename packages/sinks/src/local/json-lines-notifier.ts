@@ -111,9 +111,10 @@ export class JsonLinesNotifier implements Notifier {
 
   #remember(fresh: readonly AcceptedNotification[], offsets: readonly number[]): void {
     const ids = this.#ids as HashedIndex;
-    fresh.forEach(({ notification: { id } }, i) => {
+    for (let i = 0; i < fresh.length; i++) {
+      const { id } = (fresh[i] as AcceptedNotification).notification;
       if (id !== undefined) ids.set(id, offsets[i] as number);
-    });
+    }
   }
 
   /** The id on the line at `offset` (written first if it is still in memory). */
