@@ -3,6 +3,7 @@ import { jsonData } from '../lambda/decoders.js';
 import type { KinesisEvent } from '../lambda/kinesis-event.js';
 import { kinesisBatchHandler } from '../lambda/kinesis-handler.js';
 import { retryLater } from '../lambda/verdict.js';
+import { manualClock } from './clock.js';
 import { localPayloads } from './fixtures/local-payloads.js';
 import { type KinesisInput, runKinesisStream, shardOf } from './kinesis-runner.js';
 import { recording as recordingOf } from './recording-handler.js';
@@ -37,6 +38,21 @@ function reportsFirstTry(failing: Set<number>) {
 }
 
 describe('runKinesisStream', () => {
+  it('delivers a source of chunks as it delivers the same records one by one', async () => {
+    const failing = new Set([3, 7]);
+    const oneByOne = reportsFirstTry(failing);
+    const chunked = reportsFirstTry(failing);
+    const options = () => ({ batchSize: 4, shardCount: 2, clock: manualClock() });
+    const records = readings(11, ['M-1', 'M-2', 'M-3']);
+    const expected = await runKinesisStream(records, oneByOne.handler, options());
+    async function* chunks() {
+      for (let start = 0; start < records.length; start += 5) yield records.slice(start, start + 5);
+    }
+    const report = await runKinesisStream({ chunks: chunks() }, chunked.handler, options());
+    expect(chunked.events).toEqual(oneByOne.events);
+    expect(report).toEqual(expected);
+  });
+
   it('redelivers from the failed sequence number onward, and kinesisBatchHandler processes each record once', async () => {
     const processed: number[] = [];
     const attempts = new Map<number, number>();

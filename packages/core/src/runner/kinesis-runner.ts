@@ -11,6 +11,7 @@ import {
 import { type Delivery, DeliveryLoop, type RedeliveryPolicy } from './delivery-loop.js';
 import { type EventHandler, feed, invokeWith } from './event-runner.js';
 import { type CommonRunnerOptions, requireInteger, resolveCommonOptions } from './options.js';
+import { feedChunks, isChunked, type RecordChunks } from './record-chunks.js';
 import type { StreamRunReport } from './report.js';
 import { payloadBytes, type RecordPayload, type RecordSource } from './stream-source.js';
 
@@ -66,7 +67,7 @@ interface KinesisDelivery extends Delivery<KinesisInput> {
  * report.deadLetters; // records that failed maxRetryAttempts + 1 times
  */
 export async function runKinesisStream(
-  source: RecordSource<KinesisInput>,
+  source: RecordSource<KinesisInput> | RecordChunks<KinesisInput>,
   handler: KinesisEventHandler,
   options: KinesisRunnerOptions = {},
 ): Promise<StreamRunReport<KinesisInput>> {
@@ -86,7 +87,10 @@ export async function runKinesisStream(
     redelivery: options.redelivery ?? 'from-failure',
     invoke: invokeWith(handler, (delivery: KinesisDelivery) => toEventRecord(delivery, stream)),
   });
-  return feed(source, loop, shardWriter(shardCount, common.clock.now));
+  const deliveryOf = shardWriter(shardCount, common.clock.now);
+  return isChunked<KinesisInput>(source)
+    ? feedChunks(source.chunks, loop, deliveryOf)
+    : feed(source, loop, deliveryOf);
 }
 
 /** Assigns each record its shard and the shard's next sequence number, as `PutRecord` does. */
