@@ -8,7 +8,7 @@ import {
 } from '@sluice/core/runner';
 import type { ObjectStore } from '@sluice/core/storage';
 import type { BotDetectorOptions } from '@sluice/transforms/bots';
-import { readEventRows } from '../event-rows.js';
+import { readEventRowChunks } from '../event-rows.js';
 import { EVENTS_STREAM, KEYS } from '../layout.js';
 import { botStreamHandler } from './bot-stream-handler.js';
 import { addCounts, closeWindows } from './close-windows.js';
@@ -77,14 +77,25 @@ export async function runStream(options: StreamOptions): Promise<StreamResult> {
   };
 }
 
-/** What the seed's simulator did: each CSV row as one JSON record, partition key `user_id`. */
-async function* kinesisRecords(
+/**
+ * What the seed's simulator did: each CSV row as one JSON record, partition key `user_id`, a read of
+ * the file at a time (the runner takes a chunk's records without a promise per record).
+ */
+function kinesisRecords(input: AsyncIterable<Uint8Array>, unreadable: Rejection[]) {
+  return { chunks: recordChunks(input, unreadable) };
+}
+
+async function* recordChunks(
   input: AsyncIterable<Uint8Array>,
   unreadable: Rejection[],
-): AsyncGenerator<KinesisInput> {
-  for await (const row of readEventRows(input, KEYS.rawEvents)) {
-    if (!row.ok) unreadable.push(row.rejection);
-    else yield { partitionKey: row.value.user_id || 'no-user', data: row.value };
+): AsyncGenerator<KinesisInput[]> {
+  for await (const rows of readEventRowChunks(input, KEYS.rawEvents)) {
+    const records: KinesisInput[] = [];
+    for (const row of rows) {
+      if (!row.ok) unreadable.push(row.rejection);
+      else records.push({ partitionKey: row.value.user_id || 'no-user', data: row.value });
+    }
+    yield records;
   }
 }
 
