@@ -14,7 +14,7 @@ import {
   BotDetector,
   type BotDetectorOptions,
   type BotEvent,
-  BotEventChecker,
+  BotEventSchema,
   type StreamPoint,
   windowSettings,
 } from '@sluice/transforms/bots';
@@ -53,8 +53,8 @@ const APPLIED: SourceRecord<BotEvent | undefined> = { ok: true, value: undefined
 export function botStreamHandler(
   options: BotStreamHandlerOptions,
 ): (event: KinesisEvent) => Promise<BatchItemFailuresResponse> {
-  // BotEventSchema's twin (held identical by a differential test), so the handler bundles no zod.
-  const decode = jsonData(BotEventChecker);
+  // BotEventSchema carries no zod, so neither does the handler's bundle.
+  const decode = jsonData(BotEventSchema);
   windowSettings(options.detector); // refuses bad options when the handler is made, not per invocation
   return async (event) => {
     // The first record names the shard and the batch; processKinesisBatch reads them all.

@@ -4,14 +4,8 @@ import { ShardCheckpoints, type StreamPoint } from './shard-checkpoints.js';
 import { type BotDetectorState, checkedState } from './state.js';
 import { KeyedWindowCounter, type WindowCount } from './window-counter.js';
 
-/** What became of the events pushed so far: counted in a window, late, without a key, or dated too far ahead. */
-export interface BotTally {
-  counted: number;
-  late: number;
-  noKey: number;
-  /** Rejected as `future-event`: too far ahead of the stream's event time (see `maxFutureMs`). */
-  future: number;
-}
+/** What became of the events pushed so far: counted in a window, late, without a key, or `future` (see `maxFutureMs`). */
+export type BotTally = BotDetectorState['tally'];
 
 /** What became of one event (see {@link BotDetector.add}). */
 export type BotEventOutcome = WindowCount | 'no-key';
@@ -97,27 +91,24 @@ export class BotDetector {
   /** The detector's state as plain JSON (open windows only). */
   snapshot(): BotDetectorState {
     const { windowMs, slideMs, allowedLatenessMs } = this.#settings;
-    const { counted, late, future, ...counter } = this.#counter.snapshot();
+    const { tally, ...counter } = this.#counter.snapshot();
+    const checkpoints = this.#checkpoints.toJSON();
     return {
       version: 2,
       windowMs,
       slideMs,
       allowedLatenessMs,
       ...counter,
-      checkpoints: this.#checkpoints.toJSON(),
-      tally: { counted, late, noKey: this.#noKey, future },
+      checkpoints,
+      tally: { ...tally, noKey: this.#noKey },
     };
   }
 
   /** Replaces the state with a snapshot; throws BotDetectorStateError if it does not fit. */
   restore(state: unknown): void {
-    const { maxEventTime, watermark, windows, jump, checkpoints, tally } = checkedState(
-      state,
-      this.#settings,
-    );
-    const { counted, late, future } = tally;
-    this.#counter.restore({ maxEventTime, watermark, windows, jump, counted, late, future });
-    this.#checkpoints.restore(checkpoints);
-    this.#noKey = tally.noKey;
+    const checked = checkedState(state, this.#settings);
+    this.#counter.restore(checked);
+    this.#checkpoints.restore(checked.checkpoints);
+    this.#noKey = checked.tally.noKey;
   }
 }

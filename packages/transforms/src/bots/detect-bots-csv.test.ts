@@ -3,9 +3,13 @@ import { CsvHeaderError, openCsv, openCsvScan } from '@sluice/core/codecs';
 import { isBalanced, type Rejection } from '@sluice/core/outcome';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BotCsvRules } from './csv-rules.js';
 import { detectBots } from './detect-bots.js';
-import { type DetectBotsFromCsvOptions, detectBotsFromCsv, REJECTION_SAMPLE } from './detect-bots-csv.js';
+import {
+  BotCsvRules,
+  type DetectBotsFromCsvOptions,
+  detectBotsFromCsv,
+  REJECTION_SAMPLE,
+} from './detect-bots-csv.js';
 import { BotEventColumnError } from './errors.js';
 import { botEventRow, findBotEventColumns } from './event-columns.js';
 
@@ -57,7 +61,7 @@ async function recordsOnly(
     const rejections: Rejection[] = [];
     const record = rules.record.bind(rules);
     const report = await scan.drain({ record }, { onRejected: (r) => void rejections.push(r) });
-    rules.finish();
+    rules.counter.flush(rules.detections);
     return { detections: rules.detections, report, rejections };
   } catch (error) {
     return { error: String(error) };

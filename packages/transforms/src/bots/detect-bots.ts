@@ -6,10 +6,11 @@ import {
   type SourcePosition,
   type SourceRecord,
 } from '@sluice/core/outcome';
+import { describeIssues } from '@sluice/core/validation';
 import { BotDetector } from './bot-detector.js';
 import { checkBotEvent } from './event-check.js';
 import type { BotDetectorOptions } from './options.js';
-import { type BotDetection, type BotEvent, describeBotEventIssues } from './schema.js';
+import type { BotDetection, BotEvent } from './schema.js';
 
 /**
  * Validates one raw event (CSV row or JSON record). A bad row becomes a `schema` rejection naming
@@ -20,25 +21,13 @@ import { type BotDetection, type BotEvent, describeBotEventIssues } from './sche
  * if (record.ok) detector.push([record.value]); else quarantine(record.rejection);
  */
 export function readBotEvent(row: unknown, position?: SourcePosition): SourceRecord<BotEvent> {
-  return readEvent(row, position, '');
-}
-
-/** {@link readBotEvent}, the message of a rejection starting with `where` when there is no position. */
-function readEvent(
-  row: unknown,
-  position: SourcePosition | undefined,
-  where: string,
-): SourceRecord<BotEvent> {
   const checked = checkBotEvent(row);
   if ('value' in checked) return { ok: true, value: checked.value, ...(position && { position }) };
-  return {
-    ok: false,
-    rejection: rejection('schema', describeBotEventIssues(checked.issues), position, where),
-  };
+  return { ok: false, rejection: rejection('schema', describeIssues(checked.issues), position) };
 }
 
 /** A rejection whose message starts with the row's position, or `where` when it has none. */
-function rejection(reason: string, message: string, position: SourcePosition | undefined, where: string) {
+function rejection(reason: string, message: string, position?: SourcePosition, where = ''): Rejection {
   const prefix = position ? `${describePosition(position)}: ` : where;
   return { reason, message: prefix + message, ...(position && { position }) };
 }
@@ -74,17 +63,17 @@ export function detectBots(rows: Iterable<unknown>, options: DetectBotsOptions =
   for (const row of rows) {
     const position = options.positionOf?.(index);
     const where = `event #${index++}: `;
-    const record = readEvent(row, position, where);
-    if (!record.ok) rejections.push(record.rejection);
-    else if (detector.add(record.value, detections) === 'future-event')
-      rejections.push(rejection('future-event', detector.describeFuture(record.value), position, where));
+    const checked = checkBotEvent(row);
+    const outcome = 'value' in checked ? detector.add(checked.value, detections) : 'schema';
+    if (outcome === 'counted') tally.keep();
+    else if (outcome === 'late' || outcome === 'no-key') tally.drop(outcome);
+    else {
+      tally.reject(outcome);
+      const why =
+        'value' in checked ? detector.describeFuture(checked.value) : describeIssues(checked.issues);
+      rejections.push(rejection(outcome, why, position, where));
+    }
   }
   detections.push(...detector.flush());
-  const { counted, late, noKey, future } = detector.tally();
-  tally.keep(counted);
-  if (late) tally.drop('late', late);
-  if (noKey) tally.drop('no-key', noKey);
-  if (rejections.length > future) tally.reject('schema', rejections.length - future);
-  if (future) tally.reject('future-event', future);
   return { detections, rejections, report: tally.report() };
 }

@@ -43,15 +43,6 @@ export class BotSequenceNumberError extends Error {
 }
 
 /**
- * An event time that is not a finite number reached the window counter.
- *
- * @example counter.add('u1', Number.NaN, out) // throws BotEventTimeError
- */
-export class BotEventTimeError extends Error {
-  override readonly name = 'BotEventTimeError';
-}
-
-/**
  * A CSV file of events lacks a column bot detection needs (one the event schema requires, or the
  * `keyBy` column). Header names match by normalised name (case, spaces, `_` and `-` ignored).
  *

@@ -1,17 +1,11 @@
-// The rules of a bot event, field by field: the one definition that BotEventSchema (zod),
-// checkBotEvent (no zod, for handler bundles) and the CSV column finder all read.
-import type { jsonData } from '@sluice/core/lambda';
+// The rules of a bot event, field by field: the one definition that checkBotEvent (and so
+// BotEventSchema), the byte rule's differential test and the CSV column finder all read. No zod here:
+// a handler that validates events bundles none.
 import { parseEventTime } from './event-time.js';
 import type { BotEvent } from './schema.js';
 
-/** A problem found in an event, as a Standard Schema issue: message and field. */
-export interface BotEventIssue {
-  message: string;
-  path: string[];
-}
-
-/** What {@link checkBotEvent} returns: the event as the schema outputs it, or its issues. */
-export type BotEventCheck = { value: BotEvent } | { issues: BotEventIssue[] };
+/** What {@link checkBotEvent} returns: the event, or its issues (Standard Schema issues: message and field). */
+export type BotEventCheck = { value: BotEvent } | { issues: { message: string; path: string[] }[] };
 
 const EVENT_TYPES = new Set(['view', 'cart', 'remove_from_cart', 'purchase']);
 type EventType = 'view' | 'cart' | 'remove_from_cart' | 'purchase';
@@ -19,7 +13,7 @@ const STRING = 'must be a string';
 const ID = 'must be a non-empty string or a safe integer';
 
 /** One field's reading: its output value, or the message of its issue. */
-export type FieldReading<T> = { ok: true; value: T } | { ok: false; message: string };
+type FieldReading<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const ok = <T>(value: T): FieldReading<T> => ({ ok: true, value });
 const fail = (message: string): FieldReading<never> => ({ ok: false, message });
@@ -84,8 +78,7 @@ export const BOT_EVENT_RULES = {
 const FIELDS: [string, (value: unknown) => FieldReading<unknown>][] = Object.entries(BOT_EVENT_RULES);
 
 /**
- * Reads a decoded record by {@link BOT_EVENT_RULES}, as `BotEventSchema` does (same output, same
- * issues in the same order), without zod's runtime in the handler's bundle.
+ * Reads a decoded record by {@link BOT_EVENT_RULES}: the validation of `BotEventSchema`.
  *
  * @example checkBotEvent(JSON.parse(text)) // { value: { event_time: 1572566400000, … } } or { issues: [...] }
  */
@@ -94,7 +87,7 @@ export function checkBotEvent(input: unknown): BotEventCheck {
     return { issues: [{ message: 'must be an object', path: [] }] };
   const record = input as Record<string, unknown>;
   const value: Record<string, unknown> = {};
-  const issues: BotEventIssue[] = [];
+  const issues: { message: string; path: string[] }[] = [];
   for (const [name, read] of FIELDS) {
     const field = read(record[name]);
     if (!field.ok) issues.push({ message: field.message, path: [name] });
@@ -105,10 +98,11 @@ export function checkBotEvent(input: unknown): BotEventCheck {
 }
 
 /**
- * {@link checkBotEvent} as a Standard Schema, for `jsonData`.
+ * A rees46 e-commerce event (a CSV row or a JSON record): a Standard Schema whose validation is
+ * {@link checkBotEvent}, so it carries no zod into a handler's bundle (`jsonData(BotEventSchema)`).
  *
- * @example kinesisBatchHandler({ decode: jsonData(BotEventCheck), … })
+ * @example BotEventSchema['~standard'].validate({ event_time: '2019-11-01 00:00:00 UTC', event_type: 'view', product_id: '1003461', category_id: '2053013555631882655', price: '489.07', user_id: '520088904' })
  */
-export const BotEventChecker: NonNullable<Parameters<typeof jsonData<BotEvent>>[0]> = {
+export const BotEventSchema = {
   '~standard': { version: 1, vendor: 'sluice', validate: checkBotEvent },
-};
+} as const;

@@ -13,11 +13,6 @@ export interface BotEventColumns {
   readonly at: Readonly<Record<BotEventField, number>>;
 }
 
-/** What holds a CSV header: a `CsvScan` or an `openCsv` source. */
-export interface ColumnLookup {
-  readonly header: readonly string[];
-}
-
 /**
  * Finds the event fields in a CSV header by normalised name (`Event Time`, `event-time` and
  * `EVENT_TIME` are all `event_time`) with core's `headerColumns`. Two columns with one normalised
@@ -26,7 +21,11 @@ export interface ColumnLookup {
  *
  * @example const columns = findBotEventColumns(scan, 'events.csv', 'user_session');
  */
-export function findBotEventColumns(csv: ColumnLookup, file: string, keyBy?: BotKey): BotEventColumns {
+export function findBotEventColumns(
+  csv: { readonly header: readonly string[] }, // a `CsvScan` or an `openCsv` source
+  file: string,
+  keyBy?: BotKey,
+): BotEventColumns {
   const fields = Object.keys(BOT_EVENT_RULES) as BotEventField[];
   const found = headerColumns(csv.header, { required: [], optional: fields }, file);
   const at = {} as Record<BotEventField, number>;

@@ -1,12 +1,12 @@
 export * from './bot-detector.js';
 export * from './detect-bots.js';
-export * from './detect-bots-csv.js';
+export { type DetectBotsFromCsvOptions, detectBotsFromCsv, REJECTION_SAMPLE } from './detect-bots-csv.js';
 export * from './errors.js';
-export { type BotEventCheck, BotEventChecker, type BotEventIssue, checkBotEvent } from './event-check.js';
+export { type BotEventCheck, BotEventSchema, checkBotEvent } from './event-check.js';
 export * from './event-columns.js';
 export { parseEventTime } from './event-time.js';
 export * from './options.js';
 export * from './schema.js';
 export type { StreamPoint } from './shard-checkpoints.js';
-export * from './state.js';
+export type { BotDetectorState } from './state.js';
 export * from './window-counter.js';

@@ -40,16 +40,7 @@ export interface BotDetectorOptions {
 }
 
 /** Options with every default filled in and checked. */
-export interface WindowSettings {
-  windowMs: number;
-  slideMs: number;
-  allowedLatenessMs: number;
-  flagThreshold: number;
-  alertThreshold: number;
-  maxFutureMs: number;
-  jumpConfirmations: number;
-  clock: () => number;
-}
+export type WindowSettings = Required<Omit<BotDetectorOptions, 'keyBy'>>;
 
 const DAY_MS = 86_400_000;
 // Each event is counted in `windowMs / slideMs` windows, and `(windowMs + allowedLatenessMs) / slideMs`

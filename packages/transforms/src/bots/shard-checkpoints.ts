@@ -8,18 +8,7 @@ export interface StreamPoint {
 
 const DIGITS = /^\d{1,256}$/;
 
-/**
- * Orders two sequence numbers as the big integers they are (never as JS numbers, which round past
- * 2^53): negative when `a` comes first, 0 when equal, positive after.
- *
- * @example compareSequenceNumbers('49590338271490256608559692538361571095921575989136588898', '9') // > 0
- */
-export function compareSequenceNumbers(a: string, b: string): number {
-  const difference = BigInt(a) - BigInt(b);
-  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
-}
-
-/** Whether `value` is a sequence number as {@link compareSequenceNumbers} reads it. */
+/** Whether `value` is a sequence number: decimal digits, compared as the big integer they are. */
 export const isSequenceNumber = (value: unknown): value is string =>
   typeof value === 'string' && DIGITS.test(value);
 
@@ -37,7 +26,8 @@ export class ShardCheckpoints {
 
   isApplied({ shard, sequenceNumber }: StreamPoint): boolean {
     const highest = this.#highest.get(shard);
-    return highest !== undefined && compareSequenceNumbers(sequenceNumber, highest) <= 0;
+    // As big integers, never as JS numbers, which round past 2^53.
+    return highest !== undefined && BigInt(sequenceNumber) <= BigInt(highest);
   }
 
   /** Records `point` as applied (a lower one changes nothing). */

@@ -1,41 +1,31 @@
-import * as z from 'zod/mini';
 import { BotDetectorStateError } from './errors.js';
+import type { PendingJump } from './future-event-guard.js';
 import type { WindowSettings } from './options.js';
 import { isSequenceNumber } from './shard-checkpoints.js';
 
-const count = () => z.int().check(z.gte(0));
-
-// The schema is the definition and documentation of the state; `checkedState` holds states to it with
-// the hand-written `stateProblem` (held identical by a differential test in state.test.ts), so a bundle that restores
-// state does not carry the zod constructors only this schema needs. The `@__PURE__` call lets a
-// bundler drop the schema, arguments and all, where nothing else uses it.
-
 /**
  * The state a {@link BotDetector} carries between invocations (e.g. a Lambda tumbling window's
- * `state`): the window geometry it was taken with, the open windows, a pending jump of event time,
- * the highest sequence number applied per shard (`checkpoints`) and the tallies. Small: closed
- * windows are not in it. A version 1 state (before checkpoints) is still restored.
- *
- * @example BotDetectorStateSchema.parse(JSON.parse(event.state.detector))
+ * `state`), as plain JSON: the window geometry it was taken with, the open windows by ascending start
+ * with their `[key, count]` pairs in arrival order, a pending jump of event time, the highest sequence
+ * number applied per shard (`checkpoints`) and the tallies. Small: closed windows are not in it.
+ * A version 1 state (before checkpoints) is still restored.
  */
-export const BotDetectorStateSchema = /* @__PURE__ */ (() =>
-  z.object({
-    version: z.literal(2),
-    windowMs: z.int(),
-    slideMs: z.int(),
-    allowedLatenessMs: z.int(),
-    maxEventTime: z.nullable(z.number()),
-    watermark: z.nullable(z.number()),
-    windows: z.array(z.tuple([z.number(), z.array(z.tuple([z.string(), count()]))])),
-    jump: z.nullable(z.tuple([z.number(), z.int().check(z.gte(1))])),
-    checkpoints: z.record(z.string(), z.string().check(z.regex(/^\d{1,256}$/))),
-    tally: z.object({ counted: count(), late: count(), noKey: count(), future: count() }),
-  }))();
-export type BotDetectorState = z.output<typeof BotDetectorStateSchema>;
+export interface BotDetectorState {
+  version: 2;
+  windowMs: number;
+  slideMs: number;
+  allowedLatenessMs: number;
+  maxEventTime: number | null;
+  watermark: number | null;
+  windows: [start: number, counts: [key: string, count: number][]][];
+  jump: PendingJump | null;
+  checkpoints: Record<string, string>;
+  tally: { counted: number; late: number; noKey: number; future: number };
+}
 
 /**
- * Validates a state against the detector's geometry: counts taken in 10 s windows mean nothing in
- * 60 s windows.
+ * Validates a saved state, and its geometry against the detector's: counts taken in 10 s windows
+ * mean nothing in 60 s windows.
  *
  * @example const state = checkedState(JSON.parse(text), windowSettings(options));
  */
@@ -43,19 +33,18 @@ export function checkedState(saved: unknown, settings: WindowSettings): BotDetec
   const state = upgraded(saved);
   const problem = stateProblem(state);
   if (problem !== undefined) throw new BotDetectorStateError(`bot detector state is malformed: ${problem}`);
-  const parsed = copyState(state as BotDetectorState);
-  const { windowMs, slideMs, allowedLatenessMs } = parsed;
-  const same =
-    windowMs === settings.windowMs &&
-    slideMs === settings.slideMs &&
-    allowedLatenessMs === settings.allowedLatenessMs;
-  if (!same) {
+  const { windowMs, slideMs, allowedLatenessMs } = state as BotDetectorState;
+  if (
+    windowMs !== settings.windowMs ||
+    slideMs !== settings.slideMs ||
+    allowedLatenessMs !== settings.allowedLatenessMs
+  ) {
     throw new BotDetectorStateError(
       `bot detector state was taken with windowMs=${windowMs} slideMs=${slideMs} allowedLatenessMs=${allowedLatenessMs}, ` +
         `this detector has ${settings.windowMs}/${settings.slideMs}/${settings.allowedLatenessMs}`,
     );
   }
-  return parsed;
+  return state as BotDetectorState;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -65,7 +54,7 @@ const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as num
 
 /**
  * Why `value` is not a {@link BotDetectorState} (`"field: problem"`, the first one found), or
- * undefined when {@link BotDetectorStateSchema} accepts it: a hand-written twin of the schema.
+ * undefined when it is one.
  *
  * @example stateProblem({ ...state, windows: [[0, [['u1', -1]]]] }) // 'windows.0.1.0: must be a [key, count >= 0] pair'
  */
@@ -106,21 +95,4 @@ function upgraded(state: unknown): unknown {
   if (!isRecord(state) || state.version !== 1) return state;
   const tally = isRecord(state.tally) ? { ...state.tally, future: 0 } : state.tally;
   return { ...state, version: 2, jump: null, checkpoints: {}, tally };
-}
-
-/** A fresh copy with only the schema's fields, as a schema parse returns. */
-function copyState(state: BotDetectorState): BotDetectorState {
-  const { tally, jump } = state;
-  return {
-    version: state.version,
-    windowMs: state.windowMs,
-    slideMs: state.slideMs,
-    allowedLatenessMs: state.allowedLatenessMs,
-    maxEventTime: state.maxEventTime,
-    watermark: state.watermark,
-    windows: state.windows.map(([start, counts]) => [start, counts.map(([key, n]) => [key, n])]),
-    jump: jump === null ? null : [jump[0], jump[1]],
-    checkpoints: Object.fromEntries(Object.entries(state.checkpoints)),
-    tally: { counted: tally.counted, late: tally.late, noKey: tally.noKey, future: tally.future },
-  };
 }

@@ -1,8 +1,8 @@
 import { type CounterKey, counterKey, keyText } from './counter-key.js';
-import { BotEventTimeError } from './errors.js';
-import { FutureEventGuard, type PendingJump } from './future-event-guard.js';
+import { FutureEventGuard } from './future-event-guard.js';
 import type { WindowSettings } from './options.js';
 import type { BotDetection } from './schema.js';
+import type { BotDetectorState } from './state.js';
 import { WindowSlots } from './window-slots.js';
 
 interface WindowBucket {
@@ -15,17 +15,9 @@ interface WindowBucket {
 }
 
 /** The JSON-serialisable state of a {@link KeyedWindowCounter}: only the open windows. */
-export interface WindowCounterState {
-  maxEventTime: number | null;
-  watermark: number | null;
-  /** Open windows by ascending start, each with its `[key, count]` pairs in arrival order. */
-  windows: [start: number, counts: [key: string, count: number][]][];
-  /** A run of far-ahead events waiting for agreement (see {@link FutureEventGuard}). */
-  jump: PendingJump | null;
-  counted: number;
-  late: number;
-  future: number;
-}
+export type WindowCounterState = Pick<BotDetectorState, 'maxEventTime' | 'watermark' | 'windows' | 'jump'> & {
+  tally: { counted: number; late: number; future: number };
+};
 
 /** What became of one event: counted in a window, behind the watermark, or dated too far ahead. */
 export type WindowCount = 'counted' | 'late' | 'future-event';
@@ -69,7 +61,7 @@ export class KeyedWindowCounter {
    * closes go to `out`. A key is held as {@link counterKey} makes it, so `'7'` and `7` are one key.
    */
   add(key: string | number, time: number, out: BotDetection[]): WindowCount {
-    if (time - time !== 0) throw new BotEventTimeError(`event time of key "${key}" is not finite: ${time}`);
+    if (time - time !== 0) throw new RangeError(`event time of key "${key}" is not finite: ${time}`);
     if (time > this.#maxEventTime) {
       if (this.#guard.isAhead(time, this.#maxEventTime) && !this.#guard.admit(time)) {
         this.#future++;
@@ -145,9 +137,7 @@ export class KeyedWindowCounter {
       watermark: Number.isFinite(this.#watermark) ? this.#watermark : null,
       windows: this.#open.map((bucket) => [bucket.start, entries(bucket)]),
       jump: this.#guard.pending,
-      counted: this.#counted,
-      late: this.#late,
-      future: this.#future,
+      tally: this.tally,
     };
   }
 
@@ -155,15 +145,14 @@ export class KeyedWindowCounter {
     this.#maxEventTime = state.maxEventTime ?? Number.NEGATIVE_INFINITY;
     this.#watermark = state.watermark ?? Number.NEGATIVE_INFINITY;
     this.#open = [];
-    this.#nextEnd = Number.POSITIVE_INFINITY;
-    for (const [start, counts] of state.windows) {
-      const bucket = this.#bucketAt(start);
+    for (const [start, counts] of [...state.windows].sort((a, b) => a[0] - b[0])) {
+      if (this.#open.at(-1)?.start !== start) this.#open.push(this.#reused(start));
+      const bucket = this.#open.at(-1) as WindowBucket;
       for (const [key, count] of counts) increment(bucket, counterKey(key), count);
     }
+    this.#nextEnd = this.#open[0]?.end ?? Number.POSITIVE_INFINITY;
     this.#guard.pending = state.jump;
-    this.#counted = state.counted;
-    this.#late = state.late;
-    this.#future = state.future;
+    ({ counted: this.#counted, late: this.#late, future: this.#future } = state.tally);
   }
 
   #advance(time: number, out: BotDetection[]): void {
@@ -172,19 +161,6 @@ export class KeyedWindowCounter {
     if (watermark <= this.#watermark) return;
     this.#watermark = watermark;
     if (watermark >= this.#nextEnd) this.#closeThrough(watermark, out);
-  }
-
-  /** The open window starting at `start`, opened if need be (restoring a snapshot). */
-  #bucketAt(start: number): WindowBucket {
-    const open = this.#open;
-    let at = open.length;
-    while (at > 0 && (open[at - 1] as WindowBucket).start > start) at--;
-    const found = open[at - 1];
-    if (found?.start === start) return found;
-    const bucket = this.#reused(start);
-    open.splice(at, 0, bucket);
-    this.#nextEnd = (open[0] as WindowBucket).end;
-    return bucket;
   }
 
   #reused(start: number): WindowBucket {
