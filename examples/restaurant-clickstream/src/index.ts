@@ -16,4 +16,11 @@ export {
 } from './handlers/clickstream-insights.js';
 export { type EnrichClicksHandlerDeps, enrichClicksHandler } from './handlers/enrich-clicks.js';
 export * from './insights-queries.js';
-export { DEMO_BUCKET, type DemoOptions, runDemo } from './local.js';
+export {
+  DEMO_BUCKET,
+  type DemoOptions,
+  type IngestOptions,
+  type IngestRun,
+  ingestClicks,
+  runDemo,
+} from './local.js';

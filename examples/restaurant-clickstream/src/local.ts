@@ -61,7 +61,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     progress: false,
   });
   options.log(`restaurant-clickstream: generated ${lines} clicks at ${input}`);
-  const run = await ingest(new LocalObjectStore(bucketDir), input, options);
+  const run = await ingestClicks(new LocalObjectStore(bucketDir), input, options);
   options.log(`restaurant-clickstream: delivered ${run.objects.length} objects under ${bucketDir}`);
   const insights = await queryClicks(options.dir);
   await writeOutputs(options.dir, run, insights);
@@ -77,8 +77,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
 }
 
+/** What the ingest half of the run needs besides the store and the input. */
+export type IngestOptions = Pick<DemoOptions, 'log' | 'buffering' | 'concurrency' | 'batchSize'>;
+
 /** What the ingest half of the run produced. */
-interface IngestRun {
+export interface IngestRun {
   posted: PostedBodies;
   ingest: RunReport;
   transform: RunReport;
@@ -87,7 +90,17 @@ interface IngestRun {
   rejections: { ingest: Rejection[]; transform: Rejection[] };
 }
 
-async function ingest(store: LocalObjectStore, input: string, options: DemoOptions): Promise<IngestRun> {
+/**
+ * The ingest half of {@link runDemo}: the clicks of a JSON Lines file POSTed to a local `/clicks`
+ * endpoint, through the Firehose buffer and the transform Lambda's handler into `store`.
+ *
+ * @example const run = await ingestClicks(new LocalObjectStore('out/bucket'), 'clicks.jsonl', { log: console.error });
+ */
+export async function ingestClicks(
+  store: LocalObjectStore,
+  input: string,
+  options: IngestOptions,
+): Promise<IngestRun> {
   const transform = new RunTally();
   const rejections = { ingest: [] as Rejection[], transform: [] as Rejection[] };
   const handler = enrichClicksHandler({
@@ -126,7 +139,11 @@ async function ingest(store: LocalObjectStore, input: string, options: DemoOptio
   };
 }
 
-async function postAll(endpoint: IngestEndpoint, input: string, options: DemoOptions): Promise<PostedBodies> {
+async function postAll(
+  endpoint: IngestEndpoint,
+  input: string,
+  options: IngestOptions,
+): Promise<PostedBodies> {
   const lines = createInterface({ input: createReadStream(input), crlfDelay: Number.POSITIVE_INFINITY });
   const bodies = jsonLinesBatches(lines, options.batchSize ?? 500);
   try {
