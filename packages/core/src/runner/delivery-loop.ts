@@ -127,6 +127,11 @@ export class DeliveryLoop<I, D extends Delivery<I> = Delivery<I>> {
   /** Applies the verdict; returns the deliveries that stay at the head of the lane, in order. */
   #settle(batch: readonly D[], verdict: Verdict): D[] {
     if (verdict.failed === 'all') this.report.failedInvocations++;
+    else if (verdict.failed.size === 0) {
+      // The usual answer: every record acknowledged, none looked up.
+      this.report.acknowledged += batch.length;
+      return [];
+    }
     const isFailed = (d: D) => verdict.failed === 'all' || verdict.failed.has(d.id);
     const resumeAt = this.config.redelivery === 'from-failure' ? batch.findIndex(isFailed) : -1;
     const waiting: D[] = [];
