@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectRejectedNaming } from '../fixtures/outcomes.js';
 import { parseAmount } from './amount.js';
-import { customerSegment, customerValue, scoreCustomerValue } from './customer-value.js';
+import { customerScoring, scoreCustomerValue } from './customer-value.js';
 import { InvalidCustomerValueOptionsError } from './errors.js';
 import { CustomerSchema, ScoredCustomerSchema } from './schema.js';
 
@@ -72,10 +72,12 @@ describe('scoreCustomerValue', () => {
     };
     const outcome = scoreCustomerValue(customer('$450', '10'), options);
     expect(outcome).toMatchObject({ value: { customer_value_score: 0.9, customer_segment: 'MEDIUM_VALUE' } });
-    expect(customerSegment(0.5, { thresholds: { medium: 0.5 } })).toBe('STANDARD');
-    expect(() => customerSegment(0.5, { thresholds: { high: 0.3 } })).toThrow(
-      InvalidCustomerValueOptionsError,
-    );
+    const half = scoreCustomerValue(customer('$500', '0'), {
+      weights: { amount: 1 },
+      thresholds: { medium: 0.5 },
+    });
+    expect(half).toMatchObject({ value: { customer_value_score: 0.5, customer_segment: 'STANDARD' } });
+    expect(() => customerScoring({ thresholds: { high: 0.3 } })).toThrow(InvalidCustomerValueOptionsError);
     expect(() => scoreCustomerValue(customer('$1', '1'), { scales: { amount: 0 } })).toThrow(
       InvalidCustomerValueOptionsError,
     );
@@ -86,7 +88,8 @@ describe('scoreCustomerValue', () => {
       fc.property(
         fc.tuple(fc.double(), fc.double(), fc.double(), fc.double()),
         ([amount, frequency, loyalty, satisfaction]) => {
-          const score = customerValue({
+          const { customer_value_score: score } = customerScoring()({
+            Customer_ID: 'c',
             Purchase_Amount: amount,
             Frequency_of_Purchase: frequency,
             Brand_Loyalty: loyalty,

@@ -1,8 +1,7 @@
 import type { Outcome } from '@sluice/core/outcome';
 import { clamp01, roundScore, scoreValidRow, withDefaults } from '../scores.js';
 import { InvalidCustomerValueOptionsError } from './errors.js';
-import type { Customer, CustomerSegment, ScoredCustomer } from './schema.js';
-import { CustomerSchema } from './schema.js';
+import { type Customer, CustomerSchema, type CustomerSegment, type ScoredCustomer } from './schema.js';
 
 /** Weights, scales and segment thresholds of the customer value score (§4.4 defaults). */
 export interface CustomerValueOptions {
@@ -23,42 +22,39 @@ const DEFAULT_WEIGHTS: Record<Factor, number> = {
 const DEFAULT_SCALES: Record<Factor, number> = { amount: 1000, frequency: 10, loyalty: 10, satisfaction: 10 };
 
 /**
- * The value score of a parsed customer, unrounded: `0.4·amount/1000 + 0.3·frequency/10 +
- * 0.15·loyalty/10 + 0.15·satisfaction/10`, exactly as DESIGN §4.4 states it: a purchase above $1,000
- * raises the score past the amount term's 0.4 share. Only the sum is clamped, so the score stays in [0,1].
+ * Scores and segments parsed customers, its options read and checked once (a zero scale or
+ * thresholds out of order throw `InvalidCustomerValueOptionsError`). The score is
+ * `0.4·amount/1000 + 0.3·frequency/10 + 0.15·loyalty/10 + 0.15·satisfaction/10`, exactly as DESIGN
+ * §4.4 states it: a purchase above $1,000 raises it past the amount term's 0.4 share; only the sum is
+ * clamped into [0,1], then rounded to 4 decimals. A segment starts strictly above its threshold, so
+ * exactly 0.6 is `MEDIUM_VALUE`.
  *
  * @example
- * customerValue({ Purchase_Amount: 500, Frequency_of_Purchase: 10, Brand_Loyalty: 10, Customer_Satisfaction: 10 }); // 0.8
+ * customerScoring()({ ...customer, Purchase_Amount: 500, Frequency_of_Purchase: 10, Brand_Loyalty: 10, Customer_Satisfaction: 10 });
+ * // { ..., customer_value_score: 0.8, customer_segment: 'HIGH_VALUE' }
  */
-export function customerValue(
-  customer: Pick<
-    Customer,
-    'Purchase_Amount' | 'Frequency_of_Purchase' | 'Brand_Loyalty' | 'Customer_Satisfaction'
-  >,
-  options: CustomerValueOptions = {},
-): number {
+export function customerScoring(options: CustomerValueOptions = {}): (customer: Customer) => ScoredCustomer {
   const weights = withDefaults(DEFAULT_WEIGHTS, options.weights);
-  const scales = checkedScales(withDefaults(DEFAULT_SCALES, options.scales));
-  return clamp01(
-    (weights.amount * customer.Purchase_Amount) / scales.amount +
-      (weights.frequency * customer.Frequency_of_Purchase) / scales.frequency +
-      (weights.loyalty * customer.Brand_Loyalty) / scales.loyalty +
-      (weights.satisfaction * customer.Customer_Satisfaction) / scales.satisfaction,
-  );
-}
-
-/**
- * The segment of a (rounded) score: strictly above a threshold, so exactly 0.6 is `MEDIUM_VALUE`.
- *
- * @example
- * customerSegment(0.61); // 'HIGH_VALUE'
- */
-export function customerSegment(score: number, options: CustomerValueOptions = {}): CustomerSegment {
-  const high = options.thresholds?.high ?? 0.6;
-  const medium = options.thresholds?.medium ?? 0.4;
+  const scales = withDefaults(DEFAULT_SCALES, options.scales);
+  for (const [factor, scale] of Object.entries(scales))
+    if (!(scale > 0 && Number.isFinite(scale)))
+      throw new InvalidCustomerValueOptionsError(
+        `scale of ${factor} is ${scale}, expected a positive number`,
+      );
+  const { high = 0.6, medium = 0.4 } = options.thresholds ?? {};
   if (!(medium <= high)) throw new InvalidCustomerValueOptionsError(`medium ${medium} is above high ${high}`);
-  if (score > high) return 'HIGH_VALUE';
-  return score > medium ? 'MEDIUM_VALUE' : 'STANDARD';
+  const term = (factor: Factor, value: number) => (weights[factor] * value) / scales[factor];
+  return (customer) => {
+    const sum =
+      term('amount', customer.Purchase_Amount) +
+      term('frequency', customer.Frequency_of_Purchase) +
+      term('loyalty', customer.Brand_Loyalty) +
+      term('satisfaction', customer.Customer_Satisfaction);
+    const score = roundScore(clamp01(sum));
+    const segment: CustomerSegment =
+      score > high ? 'HIGH_VALUE' : score > medium ? 'MEDIUM_VALUE' : 'STANDARD';
+    return { ...customer, customer_value_score: score, customer_segment: segment };
+  };
 }
 
 /**
@@ -74,19 +70,5 @@ export function scoreCustomerValue(
   input: unknown,
   options: CustomerValueOptions = {},
 ): Outcome<ScoredCustomer> {
-  return scoreValidRow(CustomerSchema, input, 'invalid-customer', (customer) => {
-    const score = roundScore(customerValue(customer, options));
-    return { ...customer, customer_value_score: score, customer_segment: customerSegment(score, options) };
-  });
-}
-
-function checkedScales(scales: Record<Factor, number>): Record<Factor, number> {
-  for (const [factor, scale] of Object.entries(scales)) {
-    if (!(scale > 0 && Number.isFinite(scale))) {
-      throw new InvalidCustomerValueOptionsError(
-        `scale of ${factor} is ${scale}, expected a positive number`,
-      );
-    }
-  }
-  return scales;
+  return scoreValidRow(CustomerSchema, input, 'invalid-customer', customerScoring(options));
 }

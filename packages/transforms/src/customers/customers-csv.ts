@@ -1,14 +1,10 @@
 import type { CsvInput, CsvReadOptions, CsvRules, CsvScan } from '@sluice/core/codecs';
 import { openCsvScan } from '@sluice/core/codecs';
 import type { Rejection, RunReport } from '@sluice/core/outcome';
+import { describeIssues } from '@sluice/core/validation';
 import { type HeaderColumns, headerColumns } from '../csv-columns/index.js';
-import {
-  type CustomerValueOptions,
-  customerSegment,
-  customerValue,
-  scoreCustomerValue,
-} from './customer-value.js';
-import { CUSTOMER_COLUMNS, CustomerSchema, type ScoredCustomer } from './schema.js';
+import { type CustomerValueOptions, customerScoring } from './customer-value.js';
+import { CUSTOMER_COLUMNS, type Customer, CustomerSchema, type ScoredCustomer } from './schema.js';
 
 /** Options of {@link scoreCustomersCsv}: how the file is read, and how customers are scored. */
 export interface CustomersCsvOptions extends CustomerValueOptions, Omit<CsvReadOptions, 'trimHeaders'> {
@@ -45,45 +41,34 @@ export async function scoreCustomersCsv(
   options: CustomersCsvOptions,
 ): Promise<CustomersCsvRun> {
   const { onRejected, weights, scales, thresholds, ...read } = options;
-  const scoring: CustomerValueOptions = { weights, scales, thresholds };
-  // Options that cannot work fail now, not on the first row.
-  customerSegment(customerValue(ZERO, scoring), scoring);
+  const score = customerScoring({ weights, scales, thresholds }); // options that cannot work fail now
   const scan = await openCsvScan(input, read);
   const columns = await scan.closedOnError(() => headerColumns(scan.header, CUSTOMER_COLUMNS, scan.file));
   const scored: ScoredCustomer[] = [];
   return {
     header: scan.header,
-    customers: readScored(scan, customerRules(columns, scoring, scored), onRejected, scored),
+    customers: readScored(scan, customerRules(columns, score, scored), onRejected, scored),
     report: () => scan.report(),
   };
 }
 
-const ZERO = { Purchase_Amount: 0, Frequency_of_Purchase: 0, Brand_Loyalty: 0, Customer_Satisfaction: 0 };
-
 function customerRules(
   columns: HeaderColumns,
-  options: CustomerValueOptions,
+  score: (customer: Customer) => ScoredCustomer,
   scored: ScoredCustomer[],
 ): CsvRules {
   return {
     record: (record) => {
-      const row = columns.row(record.fields);
-      const outcome = scoreCustomerValue(row, options);
-      if (outcome.kind === 'kept') {
-        scored.push(outcome.value);
+      const parsed = CustomerSchema.safeParse(columns.row(record.fields));
+      if (parsed.success) {
+        scored.push(score(parsed.data));
         return 'keep';
       }
-      if (outcome.kind === 'dropped') return { drop: outcome.reason };
-      return { reject: outcome.reason, message: outcome.message, ...blamedColumn(row, columns) };
+      const { issues } = parsed.error;
+      const column = columns.headerName(String(issues[0]?.path[0]));
+      return { reject: 'invalid-customer', message: describeIssues(issues), ...(column && { column }) };
     },
   };
-}
-
-/** The file's name of the first column the schema complains about (parsed again: rejections are rare). */
-function blamedColumn(row: Record<string, string>, columns: HeaderColumns): { column?: string } {
-  const key = CustomerSchema.safeParse(row).error?.issues[0]?.path?.[0];
-  const column = typeof key === 'string' ? columns.headerName(key) : undefined;
-  return column === undefined ? {} : { column };
 }
 
 async function* readScored(

@@ -4,7 +4,7 @@ import { schemaColumns } from '../schema-columns.js';
 import { parseAmount } from './amount.js';
 
 /** A number cell of the consumer-behaviour export: `" $333.80  "`, `"1,234"`, `7`. */
-export const customerNumber = z.pipe(
+const customerNumber = z.pipe(
   z.union([z.number(), z.string()]),
   z.transform((value, ctx) => {
     const parsed = typeof value === 'number' ? value : parseAmount(value);
@@ -47,8 +47,6 @@ export const CustomerSchema = z.pipe(trimmedKeys, CustomerFields);
  * header matches them by normalised name (`customer_id`, `" Purchase Amount "`).
  */
 export const CUSTOMER_COLUMNS: CsvColumnSpec = /* @__PURE__ */ schemaColumns(CustomerFields);
-/** A customer row as read from CSV (strings) or JSON. */
-export type CustomerInput = Record<string, unknown>;
 /** A parsed customer row. */
 export type Customer = z.infer<typeof CustomerSchema>;
 
@@ -56,16 +54,19 @@ export type Customer = z.infer<typeof CustomerSchema>;
 export const CustomerSegmentSchema = z.enum(['HIGH_VALUE', 'MEDIUM_VALUE', 'STANDARD']);
 export type CustomerSegment = z.infer<typeof CustomerSegmentSchema>;
 
+const number = z.number();
+const text = z.optional(z.string());
+
 /** A customer with its value score in [0,1] (4 decimals) and segment. */
 export const ScoredCustomerSchema = z.object({
   Customer_ID: z.string(),
-  Purchase_Amount: z.number(),
-  Frequency_of_Purchase: z.number(),
-  Brand_Loyalty: z.number(),
-  Customer_Satisfaction: z.number(),
-  Purchase_Category: z.optional(z.string()),
-  Purchase_Channel: z.optional(z.string()),
-  Location: z.optional(z.string()),
+  Purchase_Amount: number,
+  Frequency_of_Purchase: number,
+  Brand_Loyalty: number,
+  Customer_Satisfaction: number,
+  Purchase_Category: text,
+  Purchase_Channel: text,
+  Location: text,
   customer_value_score: z.number().check(z.gte(0), z.lte(1)),
   customer_segment: CustomerSegmentSchema,
 });
