@@ -107,7 +107,8 @@ class HttpIngest {
   async #accept(response: ServerResponse, requestId: string, bytes: Buffer): Promise<void> {
     const body = readIngestBody(bytes);
     if (!body.ok) return this.#refuse(response, 400, requestId, body.reason, body.message, bytes);
-    const records = body.entries.flatMap((entry) => (entry.ok ? [entry.data] : []));
+    const records: string[] = [];
+    for (const entry of body.entries) if (entry.ok) records.push(entry.data);
     let recordIds: string[];
     try {
       recordIds = await this.options.stream.put(records);
