@@ -8,13 +8,7 @@ import { scoreCustomersCsv } from '../customers/index.js';
 import { MACHINE_READING_COLUMNS, scoreMaintenanceBatch } from '../maintenance/index.js';
 import { CustomerSummariser } from './customer-summary.js';
 import { EmptyDomainError } from './errors.js';
-import {
-  businessHealthIndex,
-  dataQualityComposite,
-  integrationScores,
-  machineHealth,
-  operationalExcellenceScore,
-} from './integration.js';
+import { integrationScores } from './integration.js';
 import { MaintenanceSummariser } from './maintenance-summary.js';
 
 const report = (read: number, kept: number, dropped: Record<string, number> = {}): RunReport => ({
@@ -28,50 +22,82 @@ const report = (read: number, kept: number, dropped: Record<string, number> = {}
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 
+/** The scores of summaries holding only what the formulas read. */
+function scoresOf(given: {
+  priorities?: number[];
+  highRisk?: number;
+  satisfaction?: number;
+  highValue?: number;
+  customers?: number;
+  reports?: RunReport[];
+}) {
+  const { priorities = [], highRisk = 0, highValue = 0, customers = 0, satisfaction = 0 } = given;
+  const machine = (avg_priority_score: number, i: number) => ({
+    machine_id: String(i),
+    readings: 1,
+    avg_priority_score,
+    avg_temperature: 0,
+    avg_vibration: 0,
+    alerts: 0,
+    risk: 'low' as const,
+  });
+  return integrationScores({
+    maintenance: {
+      readings: 0,
+      machines: priorities.map(machine),
+      risk_buckets: { high: highRisk, medium: 0, low: 0 },
+      alerts: 0,
+      avg_priority_score: 0,
+    },
+    customers: {
+      customers,
+      segments: { HIGH_VALUE: highValue, MEDIUM_VALUE: 0, STANDARD: 0 },
+      avg_purchase_amount: 0,
+      avg_value_score: 0,
+      satisfaction_index: satisfaction,
+      top_category: null,
+      top_channel: null,
+    },
+    reports: given.reports ?? [report(1, 1)],
+  });
+}
+
 describe('integration formulas', () => {
   it('machine_health is 1 − the mean of the machines\u2019 average priorities', () => {
-    const machines = [{ avg_priority_score: 0.3 }, { avg_priority_score: 0.46 }] as never;
-    expect(machineHealth({ machines })).toBeCloseTo(0.62, 10);
-    expect(machineHealth({ machines: [] })).toBe(1); // no machines: none needs maintenance
+    expect(scoresOf({ priorities: [0.3, 0.46] }).machine_health).toBe(0.62);
+    expect(scoresOf({}).machine_health).toBe(1); // no machines: none needs maintenance
   });
 
   it('operational_excellence_score = 0.6·machine_health + 0.4·satisfaction_index/10', () => {
-    expect(operationalExcellenceScore(0.62, 5.5)).toBeCloseTo(0.592, 10);
-    expect(operationalExcellenceScore(1, 10)).toBe(1);
-    expect(operationalExcellenceScore(0, 0)).toBe(0);
+    expect(scoresOf({ priorities: [0.3, 0.46], satisfaction: 5.5 }).operational_excellence_score).toBe(0.592);
+    expect(scoresOf({ satisfaction: 10 }).operational_excellence_score).toBe(1);
+    expect(scoresOf({ priorities: [1] }).operational_excellence_score).toBe(0);
   });
 
   it('business_health_index = 0.5·(1 − high_risk/machines) + 0.5·(high_value/customers)', () => {
-    expect(businessHealthIndex({ highRisk: 1, machines: 4, highValue: 10, customers: 100 })).toBeCloseTo(
-      0.425,
-      10,
-    );
+    const index = (given: Parameters<typeof scoresOf>[0]) => scoresOf(given).business_health_index;
+    expect(index({ priorities: [1, 0, 0, 0], highRisk: 1, highValue: 10, customers: 100 })).toBe(0.425);
     // A share of nothing is 0: no customers add nothing, no machines are none at risk.
-    expect(businessHealthIndex({ highRisk: 1, machines: 1, highValue: 0, customers: 0 })).toBe(0);
-    expect(businessHealthIndex({ highRisk: 0, machines: 0, highValue: 3, customers: 4 })).toBe(0.875);
-    expect(businessHealthIndex({ highRisk: 0, machines: 0, highValue: 0, customers: 0 })).toBe(0.5);
+    expect(index({ priorities: [1], highRisk: 1 })).toBe(0);
+    expect(index({ highValue: 3, customers: 4 })).toBe(0.875);
+    expect(index({})).toBe(0.5);
   });
 
   it('data_quality_composite is the mean of (kept + dropped)/read over the domains', () => {
-    expect(dataQualityComposite([report(200, 140, { stale: 50 }), report(100, 80)])).toBeCloseTo(0.875, 10);
-    expect(dataQualityComposite([report(0, 0)])).toBe(1);
-    expect(() => dataQualityComposite([])).toThrow(EmptyDomainError);
+    const quality = (reports: RunReport[]) => scoresOf({ reports }).data_quality_composite;
+    expect(quality([report(200, 140, { stale: 50 }), report(100, 80)])).toBe(0.875);
+    expect(quality([report(0, 0)])).toBe(1);
+    expect(() => quality([])).toThrow(EmptyDomainError);
   });
 
   it('keeps every score in [0,1] for inputs in range', () => {
     fc.assert(
       fc.property(unit, fc.double({ min: 1, max: 10, noNaN: true }), fc.nat(50), fc.nat(50), (h, s, a, b) => {
         const machines = Math.max(a, b) + 1;
-        const scores = [
-          operationalExcellenceScore(h, s),
-          businessHealthIndex({
-            highRisk: Math.min(a, b),
-            machines,
-            highValue: Math.min(a, b),
-            customers: machines,
-          }),
-          dataQualityComposite([report(machines, Math.min(a, b))]),
-        ];
+        const priorities = Array.from({ length: machines }, () => h);
+        const few = Math.min(a, b);
+        const given = { priorities, highRisk: few, satisfaction: s, highValue: few, customers: machines };
+        const scores = Object.values(scoresOf({ ...given, reports: [report(machines, few)] }));
         return scores.every((x) => x >= 0 && x <= 1);
       }),
     );
