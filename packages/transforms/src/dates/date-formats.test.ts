@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { asOfDay } from './as-of.js';
-import { calendarDay, formatCalendarDay } from './calendar-day.js';
+import { calendarDay } from './calendar-day.js';
 import type { DateFormat } from './date-formats.js';
 import { DEFAULT_DATE_FORMATS, parseCalendarDay } from './date-formats.js';
 import { InvalidAsOfDateError, InvalidTimeZoneError } from './errors.js';
 import { zonedCalendar } from './time-zone.js';
+
+const formatCalendarDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 const utc = zonedCalendar('UTC');
 const day = (text: string, formats: readonly DateFormat[] = DEFAULT_DATE_FORMATS, zoned = utc) => {

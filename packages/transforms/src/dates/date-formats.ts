@@ -24,7 +24,7 @@ const SLASHED_ISO = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const DAY_FIRST = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 
 const READERS: Record<DateFormat, DayReader> = {
-  'YYYY-MM-DD': (text) => isoDay(text),
+  'YYYY-MM-DD': isoDay,
   'YYYY-MM-DD HH:MM:SS': (text) => (WALL_TIME.test(text) ? isoDay(text.slice(0, 10)) : undefined),
   'ISO-8601': isoTimestampDay,
   'MM/DD/YYYY': (text) => matchDay(US_DATE, text, 3, 1, 2),
