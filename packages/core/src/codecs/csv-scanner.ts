@@ -1,6 +1,7 @@
 import type { Rejection } from '../outcome/outcome.js';
 import { CR, decodeBytes, LF, parseFields, QUOTE } from './csv-fields.js';
 import { CsvLine, type CsvRecord } from './csv-line.js';
+import { CsvMarks } from './csv-marks.js';
 import { raggedRow, recordTooLarge, splitRecord, unterminatedQuote } from './csv-rejections.js';
 import type { TextEncodingName } from './text-decoding.js';
 
@@ -47,6 +48,7 @@ export class CsvScanner {
   readonly #settings: CsvScanSettings;
   readonly #handler: CsvScanHandler;
   readonly #maxRecordBytes: number;
+  readonly #marks: CsvMarks;
   #view: CsvLine;
   #width = -1; // the header's field count, once known
   #buf: Buffer = Buffer.alloc(0);
@@ -71,6 +73,7 @@ export class CsvScanner {
     this.#settings = settings;
     this.#handler = handler;
     this.#maxRecordBytes = settings.maxRecordBytes;
+    this.#marks = new CsvMarks(settings.delimiter);
     this.#view = new CsvLine(1, settings.encoding);
   }
 
@@ -120,6 +123,7 @@ export class CsvScanner {
   /** Moves to a new buffer whose first byte is the current record's first byte. */
   #rebase(buf: Buffer, len: number, owned: boolean): void {
     const shift = this.#pos;
+    this.#marks.reset();
     this.#buf = buf;
     this.#len = len;
     this.#owned = owned;
@@ -151,19 +155,21 @@ export class CsvScanner {
     const starts = this.#view.starts;
     const room = starts.length - 1;
     const start = this.#pos;
+    const marks = this.#marks;
     let count = 0;
-    let i = start;
-    for (; i < len; i++) {
-      const c = buf[i] as number;
-      if (c === delimiter) {
-        if (++count < room) starts[count] = i + 1;
-      } else if (c <= QUOTE && (c === LF || c === CR || c === QUOTE)) break;
+    let i = len;
+    for (let at = marks.seek(buf, start, len); at >= 0; at = marks.next(buf, len)) {
+      if (buf[at] !== delimiter) {
+        i = at; // LF, CR or a quote
+        break;
+      }
+      if (++count < room) starts[count] = at + 1;
     }
     if (i < len && buf[i] === QUOTE) return this.#startQuoted();
     if (i === len && !final) return this.#waitForLine(start);
     let next = i + 1;
     if (i < len && buf[i] === CR) {
-      if (i + 1 === len && !final) return false; // a CRLF may be cut between the chunks
+      if (i + 1 === len && !final) return this.#readAgain(); // a CRLF may be cut between the chunks
       if (buf[i + 1] === LF) next = i + 2;
     }
     this.#emitLine(start, i, Math.min(next, len), count + 1);
@@ -172,8 +178,14 @@ export class CsvScanner {
 
   /** No line end in the buffer: wait for more, unless the line is already too long to keep. */
   #waitForLine(start: number): boolean {
-    if (this.#len - start <= this.#settings.maxRecordBytes) return false;
+    if (this.#len - start <= this.#settings.maxRecordBytes) return this.#readAgain();
     this.#rejectLong('record-too-large', this.#len);
+    return false;
+  }
+
+  /** Waits for more input (or its end): the line is then read again from its start. */
+  #readAgain(): boolean {
+    this.#marks.reset();
     return false;
   }
 
