@@ -69,20 +69,17 @@ export class MaintenanceSummariser {
   result(): MaintenanceSummary {
     const machines = [...this.#machines].map(([id, totals]) => this.#machine(id, totals));
     machines.sort((a, b) => a.machine_id.localeCompare(b.machine_id, 'en', { numeric: true }));
-    const readings = sumOf(machines, (m) => m.readings);
+    const risk_buckets = { high: 0, medium: 0, low: 0 };
     const scoreTotal = new FixedPointSum(4);
+    let readings = 0;
+    let alerts = 0;
+    for (const machine of machines) {
+      risk_buckets[machine.risk]++;
+      readings += machine.readings;
+      alerts += machine.alerts;
+    }
     for (const totals of this.#machines.values()) scoreTotal.add(totals.score.value());
-    return {
-      readings,
-      machines,
-      risk_buckets: {
-        high: machines.filter((m) => m.risk === 'high').length,
-        medium: machines.filter((m) => m.risk === 'medium').length,
-        low: machines.filter((m) => m.risk === 'low').length,
-      },
-      alerts: sumOf(machines, (m) => m.alerts),
-      avg_priority_score: scoreTotal.mean(readings, 4),
-    };
+    return { readings, machines, risk_buckets, alerts, avg_priority_score: scoreTotal.mean(readings, 4) };
   }
 
   #machine(machine_id: string, totals: MachineTotals): MachineSummary {
@@ -102,10 +99,4 @@ export class MaintenanceSummariser {
     if (averagePriority > this.#thresholds.high) return 'high';
     return averagePriority > this.#thresholds.medium ? 'medium' : 'low';
   }
-}
-
-function sumOf<T>(items: readonly T[], value: (item: T) => number): number {
-  let total = 0;
-  for (const item of items) total += value(item);
-  return total;
 }

@@ -22,24 +22,13 @@ export class BotDetectorOptionsError extends Error {
 }
 
 /**
- * A snapshot that is malformed or was taken with another window geometry than the detector's.
+ * A snapshot that is malformed or was taken with another window geometry than the detector's, or a
+ * stream position to checkpoint whose sequence number is not decimal digits.
  *
  * @example new BotDetector({ windowMs: 60_000 }).restore(tenSecondState) // throws BotDetectorStateError
  */
 export class BotDetectorStateError extends Error {
   override readonly name = 'BotDetectorStateError';
-}
-
-/**
- * A stream position whose sequence number is not decimal digits, so it cannot be checkpointed.
- *
- * @example detector.checkpoint({ shard: 'shardId-000000000000', sequenceNumber: '12e3' }) // throws BotSequenceNumberError
- */
-export class BotSequenceNumberError extends Error {
-  override readonly name = 'BotSequenceNumberError';
-  constructor(readonly point: { shard: string; sequenceNumber: string }) {
-    super(`sequence number of shard ${point.shard} must be decimal digits, got "${point.sequenceNumber}"`);
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { WindowSettings } from './options.js';
 
 /** A run of far-ahead events waiting for agreement: the first one's time and how many agreed so far. */
-export type PendingJump = [firstTime: number, agreeing: number];
+export type PendingJump = readonly [firstTime: number, agreeing: number];
 
 /**
  * Keeps one event dated far ahead (a clock set to 2099) from moving the watermark, which would make
@@ -20,7 +20,8 @@ export class FutureEventGuard {
   readonly #clock: () => number;
   /** `clock() + maxFutureMs` when last read: the clock is read again only when an event passes it. */
   #ceiling = Number.NEGATIVE_INFINITY;
-  #pending: PendingJump | null = null;
+  /** Replaced, never changed in place, so snapshots can share it. */
+  pending: PendingJump | null = null;
 
   constructor(settings: Pick<WindowSettings, 'maxFutureMs' | 'jumpConfirmations' | 'clock'>) {
     this.#maxFutureMs = settings.maxFutureMs;
@@ -37,25 +38,16 @@ export class FutureEventGuard {
   /** Decides an ahead event: true when it completes a jump (the watermark may follow), else it is a `future-event`. */
   admit(time: number): boolean {
     if (this.#pastClock(time)) return false;
-    const pending = this.#pending;
-    if (pending !== null && Math.abs(time - pending[0]) <= this.#maxFutureMs) pending[1]++;
-    else this.#pending = [time, 1];
-    if ((this.#pending as PendingJump)[1] < this.#confirmations) return false;
-    this.#pending = null;
-    return true;
+    const pending = this.pending;
+    const agreeing = pending !== null && Math.abs(time - pending[0]) <= this.#maxFutureMs;
+    const run: PendingJump = agreeing ? [pending[0], pending[1] + 1] : [time, 1];
+    this.pending = run[1] < this.#confirmations ? run : null;
+    return this.pending === null;
   }
 
   /** An event that is not ahead ends any run of ahead ones. */
   settle(): void {
-    this.#pending = null;
-  }
-
-  get pending(): PendingJump | null {
-    return this.#pending === null ? null : [...this.#pending];
-  }
-
-  set pending(jump: PendingJump | null) {
-    this.#pending = jump === null ? null : [...jump];
+    this.pending = null;
   }
 
   #pastClock(time: number): boolean {

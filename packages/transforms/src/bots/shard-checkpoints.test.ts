@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BotDetector } from './bot-detector.js';
-import { BotSequenceNumberError } from './errors.js';
+import { BotDetectorStateError } from './errors.js';
 import { ShardCheckpoints } from './shard-checkpoints.js';
 
 const BIG = '49590338271490256608559692538361571095921575989136588898';
@@ -30,7 +30,7 @@ describe('ShardCheckpoints', () => {
   it('refuses a sequence number that is not decimal digits', () => {
     const checkpoints = new ShardCheckpoints();
     expect(() => checkpoints.advance({ shard: 's', sequenceNumber: '4.9e55' })).toThrow(
-      BotSequenceNumberError,
+      BotDetectorStateError,
     );
   });
 

@@ -1,4 +1,4 @@
-import { BotSequenceNumberError } from './errors.js';
+import { BotDetectorStateError } from './errors.js';
 
 /** Where a stream record sits: its shard and its sequence number (decimal digits, often beyond 2^53). */
 export interface StreamPoint {
@@ -32,7 +32,10 @@ export class ShardCheckpoints {
 
   /** Records `point` as applied (a lower one changes nothing). */
   advance(point: StreamPoint): void {
-    if (!isSequenceNumber(point.sequenceNumber)) throw new BotSequenceNumberError(point);
+    if (!isSequenceNumber(point.sequenceNumber))
+      throw new BotDetectorStateError(
+        `sequence number of shard ${point.shard} must be decimal digits, got "${point.sequenceNumber}"`,
+      );
     if (!this.isApplied(point)) this.#highest.set(point.shard, point.sequenceNumber);
   }
 

@@ -1,3 +1,5 @@
+import { calendarDay } from '../dates/calendar-day.js';
+
 /**
  * Ingest artefacts seen in `created_at`: an en-dash, or the `u2013` left behind when an API Gateway
  * mapping template stripped the backslash of `\u2013` (sometimes the backslash survives). Each one
@@ -36,29 +38,11 @@ export function parseClickTime(raw: string): ClickTime | undefined {
   const m = TIMESTAMP.exec(repairCreatedAt(raw));
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s = '0', frac = '0', sign, oh, om = '0'] = m;
-  const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
-  const local = Date.UTC(...fields, Number(frac.padEnd(3, '0').slice(0, 3)));
-  if (!isSameWallClock(new Date(local), fields)) return undefined;
+  const day = calendarDay(Number(y), Number(mo), Number(d));
+  if (day === undefined || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   if (oh !== undefined && (Number(oh) > 23 || Number(om) > 59)) return undefined;
   const offsetMinutes = oh === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
-  const instant = new Date(local - offsetMinutes * 60_000);
-  return { iso: instant.toISOString(), datehour: datehourOf(instant) };
-}
-
-/** Date.UTC rolls 2022-02-30 over to March: a round trip exposes impossible dates and times. */
-function isSameWallClock(date: Date, fields: readonly [number, number, number, number, number, number]) {
-  const [y, mo, d, h, mi, s] = fields;
-  return (
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === mo &&
-    date.getUTCDate() === d &&
-    date.getUTCHours() === h &&
-    date.getUTCMinutes() === mi &&
-    date.getUTCSeconds() === s
-  );
-}
-
-function datehourOf(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getUTCFullYear()}/${two(date.getUTCMonth() + 1)}/${two(date.getUTCDate())}/${two(date.getUTCHours())}`;
+  const wallMs = ((day * 24 + Number(h)) * 60 + Number(mi) - offsetMinutes) * 60_000 + Number(s) * 1000;
+  const iso = new Date(wallMs + Number(frac.padEnd(3, '0').slice(0, 3))).toISOString();
+  return { iso, datehour: `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(11, 13)}` };
 }
