@@ -20,15 +20,25 @@ export async function writeTableExport(
 ): Promise<string> {
   const file = join(dir, TABLE_EXPORT_FILE);
   await mkdir(dirname(file), { recursive: true });
-  // Line by line: a million items need not become one string.
-  await pipeline(Readable.from(exportLines(items)), createWriteStream(file));
+  // In pieces of lines: a million items need not become one string, nor a million writes.
+  await pipeline(Readable.from(exportPieces(items)), createWriteStream(file));
   return file;
 }
 
-async function* exportLines(
+/** Characters of lines written at once. */
+const PIECE_CHARS = 256 * 1024;
+
+async function* exportPieces(
   items: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
 ): AsyncGenerator<string> {
-  for await (const item of items) yield `${JSON.stringify(exportedItem(item))}\n`;
+  let piece = '';
+  for await (const item of items) {
+    piece += `${JSON.stringify(exportedItem(item))}\n`;
+    if (piece.length < PIECE_CHARS) continue;
+    yield piece;
+    piece = '';
+  }
+  if (piece !== '') yield piece;
 }
 
 function exportedItem(item: Record<string, unknown>) {
