@@ -1,5 +1,4 @@
 import type { CsvLine } from '@sluice/core/codecs';
-import { isAsciiSpan } from '../ascii-bytes.js';
 import { numericKeyInBytes } from './counter-key.js';
 import type { BotEventColumns } from './event-columns.js';
 import { readEventTime } from './event-time.js';
@@ -46,19 +45,16 @@ export class BotEventBytes {
   }
 
   #readKey(line: CsvLine): boolean {
-    const start = line.fieldStart(this.#key);
-    const end = line.fieldEnd(this.#key);
-    if (!this.#trimmedKey) {
-      this.key = line.field(this.#key); // taken as written, decoded as the reader decodes it
+    const at = this.#key;
+    const id = this.#trimmedKey ? numericKeyInBytes(line.bytes, line.fieldStart(at), line.fieldEnd(at)) : -1;
+    if (id >= 0) {
+      this.key = id;
       return true;
     }
-    const id = numericKeyInBytes(line.bytes, start, end);
-    if (id >= 0) this.key = id;
-    // The schema trims a user_id: its bytes are its value only if both ends are visible ASCII.
-    else if (isVisibleAscii(line.bytes, end - 1) && isAsciiSpan(line.bytes, start, end))
-      this.key = line.bytes.toString('latin1', start, end);
-    else return false;
-    return true;
+    const text = line.field(at); // decoded as the reader decodes every value
+    this.key = text;
+    // The schema trims a user_id: as written, it is the key only if trimming leaves it as it is.
+    return !this.#trimmedKey || text === text.trim();
   }
 }
 

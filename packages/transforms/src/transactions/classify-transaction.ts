@@ -51,21 +51,10 @@ export function classifyTransaction(
       `quantity × unit_price: ${tx.quantity} × ${tx.unit_price} exceeds 2^53 cents`,
     );
   }
-  const status = statusOf(tx.quantity, threshold);
-  return {
-    kind: 'kept',
-    value: { item: itemOf(tx, status, cents), notifications: notify(tx, status, cents, threshold) },
-  };
-}
-
-function statusOf(quantity: number, threshold: number): TransactionStatus {
-  if (quantity <= 0) return 'incomplete';
-  return quantity > threshold ? 'pending' : 'confirmed';
-}
-
-function notify(tx: Transaction, status: TransactionStatus, cents: number, threshold: number) {
-  if (status === 'incomplete') return [];
-  return [transactionNotification(status === 'pending' ? 'large-order' : 'inventory', tx, cents, threshold)];
+  const status = tx.quantity <= 0 ? 'incomplete' : tx.quantity > threshold ? 'pending' : 'confirmed';
+  const kind = status === 'pending' ? 'large-order' : 'inventory';
+  const notifications = status === 'incomplete' ? [] : [transactionNotification(kind, tx, cents, threshold)];
+  return { kind: 'kept', value: { item: itemOf(tx, status, cents), notifications } };
 }
 
 function itemOf(tx: Transaction, status: TransactionStatus, cents: number): TransactionItem {
