@@ -1,7 +1,7 @@
+import { BotDetectorStateError } from './errors.js';
 import { type BotDetectorOptions, keyFunction, type WindowSettings, windowSettings } from './options.js';
 import type { BotDetection, BotEvent } from './schema.js';
-import { ShardCheckpoints, type StreamPoint } from './shard-checkpoints.js';
-import { type BotDetectorState, checkedState } from './state.js';
+import { type BotDetectorState, checkedState, isSequenceNumber, type StreamPoint } from './state.js';
 import { KeyedWindowCounter, type WindowCount } from './window-counter.js';
 
 /** What became of the events pushed so far: counted in a window, late, without a key, or `future` (see `maxFutureMs`). */
@@ -28,7 +28,8 @@ export class BotDetector {
   readonly #settings: WindowSettings;
   readonly #keyOf: (event: BotEvent) => string | undefined;
   readonly #counter: KeyedWindowCounter;
-  readonly #checkpoints = new ShardCheckpoints();
+  /** The highest sequence number applied per shard. */
+  #checkpoints = new Map<string, string>();
   #noKey = 0;
 
   constructor(options: BotDetectorOptions = {}) {
@@ -63,13 +64,20 @@ export class BotDetector {
   }
 
   /** Whether the record at `point` was applied already (at or below its shard's checkpoint). */
-  isApplied(point: StreamPoint): boolean {
-    return this.#checkpoints.isApplied(point);
+  isApplied({ shard, sequenceNumber }: StreamPoint): boolean {
+    const highest = this.#checkpoints.get(shard);
+    // As big integers, never as JS numbers, which round past 2^53.
+    return highest !== undefined && BigInt(sequenceNumber) <= BigInt(highest);
   }
 
-  /** Records that the record at `point` was applied (counted, dropped or rejected). */
+  /** Records that the record at `point` was applied (counted, dropped or rejected); a lower one changes nothing. */
   checkpoint(point: StreamPoint): void {
-    this.#checkpoints.advance(point);
+    const { shard, sequenceNumber } = point;
+    if (!isSequenceNumber(sequenceNumber))
+      throw new BotDetectorStateError(
+        `sequence number of shard ${shard} must be decimal digits, got "${sequenceNumber}"`,
+      );
+    if (!this.isApplied(point)) this.#checkpoints.set(shard, sequenceNumber);
   }
 
   /** End of input: closes every open window and returns its detections. */
@@ -92,7 +100,7 @@ export class BotDetector {
   snapshot(): BotDetectorState {
     const { windowMs, slideMs, allowedLatenessMs } = this.#settings;
     const { tally, ...counter } = this.#counter.snapshot();
-    const checkpoints = this.#checkpoints.toJSON();
+    const checkpoints = Object.fromEntries(this.#checkpoints);
     return {
       version: 2,
       windowMs,
@@ -108,7 +116,7 @@ export class BotDetector {
   restore(state: unknown): void {
     const checked = checkedState(state, this.#settings);
     this.#counter.restore(checked);
-    this.#checkpoints.restore(checked.checkpoints);
+    this.#checkpoints = new Map(Object.entries(checked.checkpoints));
     this.#noKey = checked.tally.noKey;
   }
 }

@@ -7,6 +7,5 @@ export * from './event-columns.js';
 export { parseEventTime } from './event-time.js';
 export * from './options.js';
 export * from './schema.js';
-export type { StreamPoint } from './shard-checkpoints.js';
-export type { BotDetectorState } from './state.js';
+export type { BotDetectorState, StreamPoint } from './state.js';
 export * from './window-counter.js';

@@ -1,7 +1,6 @@
 import { BotDetectorStateError } from './errors.js';
 import type { PendingJump } from './future-event-guard.js';
 import type { WindowSettings } from './options.js';
-import { isSequenceNumber } from './shard-checkpoints.js';
 
 /**
  * The state a {@link BotDetector} carries between invocations (e.g. a Lambda tumbling window's
@@ -46,6 +45,16 @@ export function checkedState(saved: unknown, settings: WindowSettings): BotDetec
   }
   return state as BotDetectorState;
 }
+
+/** Where a stream record sits: its shard and its sequence number (decimal digits, often beyond 2^53). */
+export interface StreamPoint {
+  shard: string;
+  sequenceNumber: string;
+}
+
+/** Whether `value` is a sequence number: decimal digits, compared as the big integer they are. */
+export const isSequenceNumber = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{1,256}$/.test(value);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
