@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { DashboardData } from '@sluice/example-dashboard';
 import type { DemoExample, DemoResult } from './demo-examples.js';
-import { nextPipeline } from './demo-schedule.js';
+import { nextPipeline, plannedOrder } from './demo-schedule.js';
 
 /** What a pipeline process is asked to run (its argument, as JSON). */
 export interface PipelineRequest {
@@ -50,8 +50,9 @@ const LANES = Math.min(2, availableParallelism());
 
 /**
  * Runs each pipeline in a process of its own (its heap and parquet-wasm's memory go back to the
- * system when it ends), up to `LANES` at a time, the costliest first so the lanes end together, a
- * second one only when their expected peaks fit the memory budget together (`nextPipeline`).
+ * system when it ends), up to `LANES` at a time, in the order whose lanes end soonest by their
+ * costs (`plannedOrder`), a second one only when their expected peaks fit the memory budget
+ * together (`nextPipeline`).
  * Returns the runs in the order given; the first failure stops the others and is thrown, naming
  * the pipeline.
  *
@@ -63,7 +64,7 @@ export async function runPipelines(
   requestOf: (example: DemoExample) => PipelineRequest,
   events: PipelineEvents,
 ): Promise<PipelineRun[]> {
-  const queue = [...examples].sort((a, b) => b.cost - a.cost);
+  const queue = plannedOrder(examples, rows, LANES);
   const children = new Set<ChildProcess>();
   const running = new Map<DemoExample, Promise<void>>();
   const runs = new Map<string, PipelineRun>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_EXAMPLES } from './demo-examples.js';
-import { expectedPeakMb, MEMORY_BUDGET_MB, nextPipeline } from './demo-schedule.js';
+import { expectedPeakMb, MEMORY_BUDGET_MB, nextPipeline, plannedOrder } from './demo-schedule.js';
 
 const lake = { name: 'lake', peakMb: 530 };
 const shop = { name: 'shop', peakMb: 570 };
@@ -26,5 +26,37 @@ describe('nextPipeline', () => {
       const next = nextPipeline(DEMO_EXAMPLES, [running], 1_000_000);
       if (next) expect(running.peakMb + next.peakMb).toBeLessThanOrEqual(MEMORY_BUDGET_MB);
     }
+  });
+});
+
+describe('plannedOrder', () => {
+  const names = (examples: readonly { name: string }[]) => examples.map((example) => example.name);
+
+  it('is the costliest first when memory never binds', () => {
+    const small = [
+      { name: 'a', cost: 10, peakMb: 100 },
+      { name: 'b', cost: 30, peakMb: 100 },
+      { name: 'c', cost: 20, peakMb: 100 },
+    ];
+    expect(names(plannedOrder(small, 1_000_000, 2))).toEqual(['b', 'c', 'a']);
+  });
+
+  it('keeps a lane from idling behind a pipeline that may not start beside the running one', () => {
+    // Costliest first: tx | lake, clicks after lake, shop after tx; then orders may not start beside
+    // shop (990 MB) and waits for it, alone: 189. Orders after lake instead ends both lanes by 167.
+    const examples = [
+      { name: 'tx', cost: 118, peakMb: 347 },
+      { name: 'lake', cost: 85, peakMb: 511 },
+      { name: 'clicks', cost: 52, peakMb: 300 },
+      { name: 'shop', cost: 49, peakMb: 558 },
+      { name: 'orders', cost: 22, peakMb: 440 },
+    ];
+    expect(names(plannedOrder(examples, 1_000_000, 2))).toEqual(['tx', 'lake', 'orders', 'clicks', 'shop']);
+    expect(names(plannedOrder(examples, 1_000_000, 1))).toEqual(['tx', 'lake', 'clicks', 'shop', 'orders']);
+  });
+
+  it('plans every demo pipeline once', () => {
+    const order = plannedOrder(DEMO_EXAMPLES, 1_000_000, 2);
+    expect([...names(order)].sort()).toEqual([...names(DEMO_EXAMPLES)].sort());
   });
 });
