@@ -43,7 +43,9 @@ export function maintenanceProcessor(options: MaintenanceProcessorOptions): Kine
         const date = calendarDateOf(outcome.value.timestamp);
         if (!date) return rejected('invalid-timestamp', `timestamp "${outcome.value.timestamp}" has no date`);
         // The scored reading is a fresh object: it takes its partition column instead of being copied.
-        batch.keep(record.sequenceNumber, Object.assign(outcome.value, { date }));
+        const reading = outcome.value as LakeReading;
+        reading.date = date;
+        batch.keep(record.sequenceNumber, reading);
         const alert = maintenanceAlert(outcome.value, options.alertThreshold);
         if (alert) alerts.push(alert);
         return outcome;
