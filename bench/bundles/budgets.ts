@@ -44,10 +44,11 @@ export interface BudgetException {
  */
 export const OVER_BUDGET: Record<string, BudgetException> = {
   'examples/multi-source-lake/src/handlers/ingest.ts': {
-    limit: 63 * KB,
+    limit: 66 * KB,
     cause:
-      "61.0 KB measured: the ingestion simulator reads raw CSV with core's reader and validates with zod/mini " +
-      '(24.9 KB) before putting records on Kinesis; the CSV reader (~7 KB) is what no other lambda-class handler carries',
+      "64.3 KB measured: the ingestion simulator reads raw CSV with core's reader and validates with zod/mini " +
+      '(25.1 KB) before putting records on Kinesis; the CSV reader (~9 KB with its WebAssembly classifier of ' +
+      'delimiters and line ends) is what no other lambda-class handler carries',
   },
 };
 
