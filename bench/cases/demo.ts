@@ -115,6 +115,8 @@ async function treeRssKb(root: number): Promise<number> {
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    // A process that ended between the listing and the read has no stat: its RSS is gone, not NaN.
+    if (stat === '') continue;
     // Fields after the command name (which may hold spaces): state, ppid, …, rss (pages) 22nd after it.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     parents.set(Number(name), Number(fields[1]));
