@@ -101,15 +101,9 @@ describe('checkMachineReading', () => {
   });
 
   it('keeps an optional field given as undefined, and leaves out one that is absent', () => {
-    const input = {
-      timestamp: '2025-01-01 00:00:00',
-      machine_id: '39',
-      temperature: '80',
-      vibration: '20',
-      anomaly_flag: '0',
-      downtime_risk: '0.5',
-      humidity: undefined,
-    };
+    const names = ['timestamp', 'machine_id', 'temperature', 'vibration', 'anomaly_flag', 'downtime_risk'];
+    const values = ['2025-01-01 00:00:00', '39', '80', '20', '0', '0.5'];
+    const input = { ...Object.fromEntries(names.map((name, i) => [name, values[i]])), humidity: undefined };
     const verdict = checkMachineReading(input);
     expect(verdict).toStrictEqual(schemaVerdict(input));
     expect('value' in verdict && Object.keys(verdict.value)).toContain('humidity');
